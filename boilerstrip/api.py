@@ -1,0 +1,164 @@
+"""The public entry points: clean, extract, explain.
+
+>>> text = "logo\\nA storm hit the coast on Monday, and thousands of homes lost power.\\nAdvertisement\\nCrews expect to restore service by the end of the week, officials said."
+>>> print(clean(text))
+A storm hit the coast on Monday, and thousands of homes lost power.
+<BLANKLINE>
+Crews expect to restore service by the end of the week, officials said.
+>>> [(r.rule, r.start_line) for r in explain(text).removed]
+[('decorative-leftover', 1), ('inline-ad-marker', 3)]
+>>> print(clean(text, disable={"inline-ad-marker"}).splitlines()[2])
+Advertisement
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import dates
+from .config import Config, resolve
+from .decode import InputError, decode
+from .model import Article, Line, Removal
+from .pipeline import Context, as_images, run
+from .registry import Rule, all_rules, check_disable
+from .segment import join_body, split_lines
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What :func:`explain` returns: the article, the lines the rules saw, and the log."""
+
+    article: Article
+    lines: tuple[Line, ...]
+
+    @property
+    def removed(self) -> tuple[Removal, ...]:
+        return self.article.removed
+
+    def render(self) -> str:
+        """Every input line; removed ones prefixed ``[-rule-id]``, moved ones ``[>field rule-id]``."""
+        mark: dict[int, str] = {}
+        for r in self.removed:
+            tag = f"[>{r.field} {r.rule}] " if r.field else f"[-{r.rule}] "
+            for n in range(r.start_line, r.end_line + 1):
+                mark.setdefault(n, tag)
+        return "\n".join(mark.get(line.index + 1, "") + line.text for line in self.lines)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def clean(text: str | bytes, config: Config | None = None, **options: Any) -> str:
+    """The article body of ``text`` (plain text or HTML, ``str`` or ``bytes``), nothing else."""
+    return extract(text, config, **options).body
+
+
+def extract(text: str | bytes, config: Config | None = None, **options: Any) -> Article:
+    """The article body and its metadata, with the log of everything removed."""
+    return _extract(text, resolve(config, options))[0]
+
+
+def explain(text: str | bytes, config: Config | None = None, **options: Any) -> Explanation:
+    """Like :func:`extract`, keeping the lines the rules saw so the cuts can be shown."""
+    article, lines = _extract(text, resolve(config, options))
+    return Explanation(article, tuple(lines))
+
+
+def replay(lines: str | Sequence[Line], removed: Iterable[Removal]) -> str:
+    """Apply a removal log to the text it came from: the result equals the body."""
+    if isinstance(lines, str):
+        lines = split_lines(lines)
+    gone: set[int] = set()
+    for r in removed:
+        gone.update(range(r.start_line - 1, r.end_line))
+    return join_body(line for line in lines if line.text and line.index not in gone)
+
+
+def _extract(data: str | bytes, cfg: Config) -> tuple[Article, list[Line]]:
+    text = as_text(data, cfg)
+    rules = pipeline_for(cfg)
+    if cfg.input_format == "html" or (cfg.input_format == "auto" and _looks_like_html(text)):
+        from .html import extract_html
+
+        return extract_html(text, cfg, rules)
+    return extract_lines(split_lines(text), cfg, rules)
+
+
+def extract_lines(lines: list[Line], cfg: Config, rules: Sequence[Rule], ctx: Context | None = None) -> tuple[Article, list[Line]]:
+    """Run the rule pipeline over lines and assemble the Article (shared by text and HTML)."""
+    ctx = ctx or Context(cfg)
+    if ctx.language is None:
+        ctx.language = cfg.language or _detect_language(lines)
+    result = run(lines, rules, ctx)
+    meta = result.meta
+    published = meta.get("published")
+    article = Article(
+        body=join_body(result.kept),
+        title=meta.get("title"),
+        source=meta.get("source"),
+        published=published,
+        published_at=meta.get("published_at") or dates.resolve(published, cfg.reference_time),
+        authors=tuple(meta.get("authors", ())),
+        images=as_images(meta.get("images", [])),
+        url=meta.get("url"),
+        language=ctx.language,
+        removed=tuple(result.removed),
+    )
+    return article, lines
+
+
+def as_text(data: str | bytes, cfg: Config) -> str:
+    """Type and size checks, then bytes -> str."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+        if len(data) > cfg.max_bytes:
+            raise InputError(f"input is {len(data):,} bytes, over the max_bytes limit of {cfg.max_bytes:,}")
+        return decode(data)
+    if not isinstance(data, str):
+        raise InputError(f"input must be str or bytes, not {type(data).__name__}")
+    if len(data) > cfg.max_bytes:
+        raise InputError(f"input is {len(data):,} characters, over the max_bytes limit of {cfg.max_bytes:,}")
+    return data
+
+
+def pipeline_for(cfg: Config) -> tuple[Rule, ...]:
+    """The rules to run for these options: user rules first, then built-ins, minus disabled."""
+    user = _user_rules(str(cfg.rules), _mtime(cfg.rules)) if cfg.rules else ()
+    return _pipeline(cfg.disable, user)
+
+
+@lru_cache(maxsize=64)
+def _pipeline(disable: frozenset[str], user: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    check_disable(disable, extra=(r.id for r in user))
+    return tuple(r for r in (*user, *all_rules()) if r.id not in disable)
+
+
+@lru_cache(maxsize=16)
+def _user_rules(path: str, mtime: float) -> tuple[Rule, ...]:
+    from . import userrules
+
+    return tuple(userrules.load(Path(path), {r.id for r in all_rules()}))
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError as exc:
+        raise ValueError(f"cannot read rules file {path}: {exc.strerror}") from exc
+
+
+def _looks_like_html(text: str) -> bool:
+    from .html import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _detect_language(lines: list[Line]) -> str | None:
+    from .language import detect
+
+    return detect(lines)

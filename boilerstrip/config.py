@@ -1,0 +1,87 @@
+"""The one place where boilerstrip's options live.
+
+Every public entry point takes ``config=`` (a :class:`Config`) and/or keyword overrides of its
+fields, so ``clean(text, disable={"inline-ad-marker"})`` and
+``clean(text, config=Config(disable=frozenset({"inline-ad-marker"})))`` mean the same thing.
+
+>>> Config().replace(disable=["inline-ad-marker"]).disable
+frozenset({'inline-ad-marker'})
+>>> Config().replace(colour="red")
+Traceback (most recent call last):
+...
+TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+#: Inputs larger than this (in bytes, or characters for ``str``) are refused with ``InputError``
+#: rather than risking memory blow-ups; raise it with ``max_bytes=`` when you mean it.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+InputFormat = Literal["auto", "text", "html"]
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options for :func:`~boilerstrip.clean`, :func:`~boilerstrip.extract`, :func:`~boilerstrip.explain`.
+
+    Attributes:
+        disable: rule ids to switch off (``boilerstrip rules`` lists them). An unknown id is an
+            error, so a typo does not silently keep a rule on.
+        rules: path to a TOML file of extra user rules (see README, "Adding a rule").
+        reference_time: the moment the page was fetched; relative dates such as ``2 days ago``
+            resolve to ``published_at`` only against it (timezone-aware; naive means UTC).
+        input_format: ``auto`` (sniff HTML vs text), ``text`` or ``html``.
+        max_bytes: inputs larger than this raise :class:`~boilerstrip.InputError`.
+        language: ISO 639-1 code to use instead of per-document detection (e.g. ``de``).
+    """
+
+    disable: frozenset[str] = frozenset()
+    rules: Path | None = None
+    reference_time: _dt.datetime | None = None
+    input_format: InputFormat = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.disable, frozenset):
+            object.__setattr__(self, "disable", _as_ids(self.disable))
+        if self.rules is not None and not isinstance(self.rules, Path):
+            object.__setattr__(self, "rules", Path(self.rules))
+        if self.input_format not in ("auto", "text", "html"):
+            raise ValueError(f"input_format must be auto, text or html, not {self.input_format!r}")
+        if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
+            raise ValueError("max_bytes must be a positive integer")
+        rt = self.reference_time
+        if rt is not None:
+            if not isinstance(rt, _dt.datetime):
+                raise TypeError("reference_time must be a datetime")
+            if rt.tzinfo is None:
+                object.__setattr__(self, "reference_time", rt.replace(tzinfo=_dt.UTC))
+
+    def replace(self, **options: Any) -> Config:
+        """A copy with some options changed; unknown option names raise ``TypeError``."""
+        names = [f.name for f in dataclasses.fields(self)]
+        for key in options:
+            if key not in names:
+                raise TypeError(f"unknown option {key!r}; options are: {', '.join(names)}")
+        return dataclasses.replace(self, **options) if options else self
+
+
+def _as_ids(value: Iterable[str] | str | None) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split() if v]
+    return frozenset(value)
+
+
+def resolve(config: Config | None, options: dict[str, Any]) -> Config:
+    return (config or Config()).replace(**options)

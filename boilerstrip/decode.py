@@ -1,0 +1,156 @@
+"""bytes -> str, or a clear :class:`InputError` when the bytes cannot be text.
+
+Order of evidence, first that applies wins: a byte-order mark; UTF-16/32 without a BOM
+(recognised by its NUL-byte pattern); strictly valid UTF-8; a charset declared in an HTML
+``<meta>`` or XML prolog (mapped to the WHATWG superset a browser would use); charset-normalizer's
+guess; cp1252 with replacement characters as the last resort.
+
+>>> decode("Grüße".encode("cp1252"))
+'Grüße'
+>>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+Traceback (most recent call last):
+...
+boilerstrip.decode.InputError: input is binary (PNG image), not text
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+#: Binary formats we name in the error message, by magic number.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"),
+)
+#: Share of C0 control bytes (not tab/newline/CR/FF/ESC) in the sample above which bytes are binary.
+BINARY_CONTROL_SHARE = 0.10
+#: Bytes looked at for sniffing (magic numbers, UTF-16 pattern, declared charset).
+SNIFF_BYTES = 8192
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{1,40})""", re.I)
+_XML = re.compile(rb"""^\s*<\?xml[^>]{0,200}encoding\s*=\s*["']([A-Za-z0-9_:.+-]{1,40})""", re.I)
+_SUPERSET = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+    "ascii": "cp1252", "us-ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "shift_jis": "cp932",
+    "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949", "big5": "big5hkscs",
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+}
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
+class InputError(ValueError):
+    """The input cannot be text at all (binary data, too large, wrong type); the message says why."""
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """The name of the binary format ``data`` looks like, or None if it may be text."""
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            return name
+    sample = data[:SNIFF_BYTES]
+    if not sample or _utf16_codec(sample):
+        return None
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls / len(sample) > BINARY_CONTROL_SHARE:
+        return "binary data"
+    return None
+
+
+def _utf16_codec(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: NULs in every other byte of mostly-ASCII text."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    n = min(len(even), len(odd))
+    if odd[:n].count(0) > 0.4 * n and even[:n].count(0) < 0.05 * n:
+        return "utf-16-le"
+    if even[:n].count(0) > 0.4 * n and odd[:n].count(0) < 0.05 * n:
+        return "utf-16-be"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    head = data[:SNIFF_BYTES]
+    m = _XML.search(head) or _META.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").strip().lower()
+    label = _SUPERSET.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes to text by the order of evidence above; raise InputError for binary."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    wide = _utf16_codec(data[:SNIFF_BYTES])
+    if wide:
+        return data.decode(wide, errors="replace")
+    kind = sniff_binary(data)
+    if kind:
+        raise InputError(f"input is binary ({kind}), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    codec = declared_charset(data)
+    if codec:
+        return data.decode(codec, errors="replace")
+    if _truncated_utf8(data) or _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[: 2 * 1024 * 1024]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace")
+    except Exception:  # noqa: BLE001 - detection is best effort; fall through to cp1252
+        pass
+    return data.decode("cp1252", errors="replace")
+
+
+def _truncated_utf8(data: bytes) -> bool:
+    """Valid UTF-8 cut inside the last character (a file truncated mid-sequence)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with a few stray bytes (a truncated or spliced file) stays UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text[:200_000] if ord(ch) > 127) - bad
+    return bad <= 8 and multibyte > 4 * bad

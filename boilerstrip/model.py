@@ -1,0 +1,115 @@
+"""Data model: input lines, removal records, the extracted article.
+
+Everything a user gets back is immutable. Line numbers in :class:`Removal` are 1-based and
+inclusive, counted in the *input* text as :func:`boilerstrip.segment.split_lines` splits it,
+so a user can open the file at that line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(eq=False)
+class Line:
+    """One input line. ``text`` is whitespace-normalised; ``index`` is its 0-based input position.
+
+    Features are cached on first use; rules read them and never write to a line.
+    """
+
+    index: int
+    raw: str
+    text: str
+    blank_before: bool = False  # a blank input line separates it from the previous non-blank line
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Line({self.index + 1}: {self.text[:60]!r})"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span of input lines that left the body, and which rule took it.
+
+    ``field`` is set when the lines moved into metadata (``title``, ``source``, ``published``,
+    ``authors``, ``images``) instead of being dropped.
+    """
+
+    rule: str
+    family: str
+    start_line: int  # 1-based, inclusive
+    end_line: int  # 1-based, inclusive
+    text: str
+    reason: str = ""
+    field: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture the article carries: its caption and credit as printed."""
+
+    caption: str | None = None
+    credit: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """What :func:`boilerstrip.extract` returns. ``str(article)`` is the body.
+
+    Sequences are tuples so the whole object is immutable; ``to_dict()`` gives JSON-ready lists.
+    """
+
+    body: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    published_at: _dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    url: str | None = None
+    language: str | None = None
+    removed: tuple[Removal, ...] = field(default=(), repr=False)
+
+    def __str__(self) -> str:
+        return self.body
+
+    def to_dict(self, *, removed: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "body": self.body,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "authors": list(self.authors),
+            "images": [i.to_dict() for i in self.images],
+            "url": self.url,
+            "language": self.language,
+        }
+        if removed:
+            out["removed"] = [r.to_dict() for r in self.removed]
+        return out

@@ -1,0 +1,178 @@
+"""The runner: applies the registry's rules in order and keeps the removal log.
+
+Rules only *say* what to drop; this module drops it, so every line that leaves the body has
+exactly one :class:`~boilerstrip.model.Removal` naming the rule that took it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .model import Image, Line, Removal
+from .registry import Cut, Move, Rule
+
+#: Metadata fields that collect several values; the others keep the first value they get.
+LIST_FIELDS = ("authors", "images")
+
+
+@dataclass
+class Context:
+    """Per-document state a rule may read: options, language, metadata so far, feature cache.
+
+    ``cache`` is for rules that compute per-document features once (e.g. prose scores) and is
+    the only mutable thing a rule may touch; it must not influence other documents.
+    """
+
+    config: Config
+    language: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+    html: Any = None  # set by the HTML path: per-line block features from the DOM
+
+
+class Doc:
+    """The lines still in the body (non-blank, in input order) and their neighbourhood."""
+
+    __slots__ = ("all", "lines", "meta")
+
+    def __init__(self, all_lines: Sequence[Line], alive: Sequence[Line], meta: dict[str, Any]):
+        self.all = all_lines
+        self.lines = alive
+        self.meta = meta
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def gap_before(self, i: int) -> bool:
+        """True when a blank or removed input line separates ``lines[i]`` from ``lines[i-1]``."""
+        if i <= 0:
+            return True
+        return self.lines[i].index != self.lines[i - 1].index + 1 or self.lines[i].blank_before
+
+    def prev(self, i: int) -> Line | None:
+        return self.lines[i - 1] if i > 0 else None
+
+    def next(self, i: int) -> Line | None:
+        return self.lines[i + 1] if i + 1 < len(self.lines) else None
+
+
+@dataclass
+class Result:
+    lines: list[Line]
+    kept: list[Line]
+    removed: list[Removal]
+    meta: dict[str, Any]
+
+
+def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
+    alive = [line for line in lines if line.text]
+    log: list[tuple[int, Removal]] = []  # (pipeline position, removal) for a stable sort
+    position = 0
+    for group in _groups(rules):
+        if not alive:
+            break
+        head = group[0]
+        if head.stage == "line":
+            dropped: dict[int, tuple[Rule, str]] = {}
+            for line in alive:
+                for r in group:
+                    reason = r.fn(line, ctx)
+                    if reason:
+                        dropped[line.index] = (r, reason)
+                        break
+            if dropped:
+                for r in group:
+                    position += 1
+                    picked = [(line, dropped[line.index][1]) for line in alive if dropped.get(line.index, (None,))[0] is r]
+                    log.extend((position, rem) for rem in _runs(r, picked, alive))
+                alive = [line for line in alive if line.index not in dropped]
+            else:
+                position += len(group)
+            continue
+        position += 1
+        doc = Doc(lines, alive, ctx.meta)
+        gone: set[int] = set()
+        if head.stage == "span":
+            for cut in head.fn(doc, ctx) or ():
+                _check(cut, alive, head)
+                picked = [(line, cut.reason) for line in alive[cut.start : cut.stop] if line.index not in gone]
+                gone.update(line.index for line, _ in picked)
+                log.extend((position, rem) for rem in _runs(head, picked, alive))
+        else:  # meta
+            for move in head.fn(doc, ctx) or ():
+                _check(move, alive, head)
+                _store(ctx.meta, move.field, move.value)
+                picked = [(line, move.reason) for line in alive[move.start : move.stop] if line.index not in gone]
+                gone.update(line.index for line, _ in picked)
+                log.extend((position, rem) for rem in _runs(head, picked, alive, field=move.field))
+        if gone:
+            alive = [line for line in alive if line.index not in gone]
+    log.sort(key=lambda pr: (pr[1].start_line, pr[0]))
+    return Result(lines, alive, [rem for _, rem in log], ctx.meta)
+
+
+def _groups(rules: Sequence[Rule]) -> Iterator[list[Rule]]:
+    """Consecutive line rules form one pass; every other rule runs alone."""
+    batch: list[Rule] = []
+    for r in rules:
+        if r.stage == "line":
+            batch.append(r)
+            continue
+        if batch:
+            yield batch
+            batch = []
+        yield [r]
+    if batch:
+        yield batch
+
+
+def _check(item: Cut | Move, alive: Sequence[Line], r: Rule) -> None:
+    if not (0 <= item.start <= item.stop <= len(alive)):
+        raise IndexError(f"rule {r.id} returned span {item.start}:{item.stop} outside 0:{len(alive)}")
+
+
+def _store(meta: dict[str, Any], name: str, value: Any) -> None:
+    if name in LIST_FIELDS:
+        if value not in meta.setdefault(name, []):
+            meta[name].append(value)
+    elif meta.get(name) is None:
+        meta[name] = value
+
+
+def _runs(r: Rule, picked: list[tuple[Line, str]], alive: Sequence[Line], field: str | None = None) -> Iterator[Removal]:
+    """Group dropped lines into runs that are contiguous among the surviving lines."""
+    if not picked:
+        return
+    pos = {line.index: k for k, line in enumerate(alive)}
+    run: list[Line] = []
+    reason = picked[0][1]
+    last = -2
+    for line, why in picked:
+        k = pos[line.index]
+        if run and (k != last + 1 or why != reason):
+            yield _removal(r, run, reason, field)
+            run = []
+        if not run:
+            reason = why
+        run.append(line)
+        last = k
+    yield _removal(r, run, reason, field)
+
+
+def _removal(r: Rule, run: list[Line], reason: str, field: str | None) -> Removal:
+    return Removal(
+        rule=r.id,
+        family=r.family,
+        start_line=run[0].index + 1,
+        end_line=run[-1].index + 1,
+        text="\n".join(line.text for line in run),
+        reason=reason,
+        field=field,
+    )
+
+
+def as_images(values: list[Any]) -> tuple[Image, ...]:
+    return tuple(v if isinstance(v, Image) else Image(caption=str(v)) for v in values)

@@ -1,0 +1,112 @@
+"""The rule registry: every rule's id, family and stage, and the one list that orders them.
+
+A rule is a pure function registered with :func:`rule`. It never edits the text: it says what
+should go (and why), and the runner in :mod:`boilerstrip.pipeline` removes the lines and writes
+the :class:`~boilerstrip.model.Removal`. Three stages exist:
+
+``line``
+    ``fn(line, ctx) -> str | None``: context-free; returns the reason the line is chrome.
+    Consecutive ``line`` rules in :data:`ORDER` run in one pass over the lines.
+``span``
+    ``fn(doc, ctx) -> Iterable[Cut]``: sees the surviving lines and their neighbours and
+    returns slices of ``doc.lines`` to drop (tails, inserts, regions, context smoothing).
+``meta``
+    ``fn(doc, ctx) -> Iterable[Move]``: moves lines out of the body into an
+    :class:`~boilerstrip.model.Article` field (title, source, published, authors, images).
+
+:data:`ORDER` alone decides the order; a rule that is registered but not listed (or listed
+but not registered) is an error at import time, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+STAGES = ("line", "span", "meta")
+FIELDS = ("title", "source", "published", "authors", "images", "url")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Drop ``doc.lines[start:stop]`` because of ``reason``."""
+
+    start: int
+    stop: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """Move ``doc.lines[start:stop]`` into metadata field ``field`` with value ``value``."""
+
+    start: int
+    stop: int
+    field: str
+    value: Any
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    stage: str
+    fn: Callable[..., Any]
+    summary: str
+
+    @property
+    def doc(self) -> str:
+        return (self.fn.__doc__ or "").strip()
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register ``fn`` as rule ``rule_id``. The first docstring line is what ``boilerstrip rules`` prints."""
+    if not _ID.fullmatch(rule_id):
+        raise ValueError(f"rule id {rule_id!r} is not kebab-case")
+    if stage not in STAGES:
+        raise ValueError(f"rule {rule_id!r}: unknown stage {stage!r}")
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        if rule_id in _REGISTRY:
+            raise ValueError(f"duplicate rule id {rule_id!r}")
+        summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
+        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary)
+        return fn
+
+    return register
+
+
+# The pipeline, in order. This tuple is the only place order is decided.
+ORDER: tuple[str, ...] = (
+    # --- context-free line rules (one pass) -------------------------------------------------
+    "decorative-leftover",
+    "inline-ad-marker",
+)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every built-in rule in pipeline order (imports the rule modules on first call)."""
+    from . import rules  # noqa: F401  (registers the built-in rules)
+
+    listed = set(ORDER)
+    if len(listed) != len(ORDER):
+        raise RuntimeError("ORDER lists a rule twice")
+    missing = sorted(set(_REGISTRY) - listed)
+    unknown = sorted(listed - set(_REGISTRY))
+    if missing or unknown:
+        raise RuntimeError(f"registry and ORDER disagree: not ordered {missing}, not registered {unknown}")
+    return tuple(_REGISTRY[i] for i in ORDER)
+
+
+def check_disable(ids: Iterable[str], extra: Iterable[str] = ()) -> None:
+    known = {r.id for r in all_rules()} | set(extra)
+    unknown = sorted(set(ids) - known)
+    if unknown:
+        raise ValueError(f"unknown rule id(s) in disable: {', '.join(unknown)} (see `boilerstrip rules`)")

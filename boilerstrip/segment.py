@@ -1,0 +1,69 @@
+"""Text -> lines with positions, and lines -> body text.
+
+``split_lines`` is the single definition of what an input line is (``str.splitlines``:
+``\\n``, ``\\r\\n``, ``\\r``, ``\\u2028`` ...), so line numbers in the removal log, the CLI's
+``explain`` view and :func:`join_body` always agree.
+
+>>> [l.text for l in split_lines("  Hello \\u00a0 world \\r\\n\\r\\n• item")]
+['Hello world', '', '• item']
+>>> join_body([Line(0, "", "A para."), Line(1, "", "• one"), Line(2, "", "• two")])
+'A para.\\n\\n• one\\n• two'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .model import Line
+
+# Whitespace runs (including NBSP and friends) fold to one space; zero-width spaces, word
+# joiners, BOMs and C0 controls other than tab vanish. ZWJ/ZWNJ stay: they carry meaning in
+# Persian, Indic scripts and emoji.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
+_SPACES = re.compile(r"\s+")
+
+#: A line that starts like a list item keeps its own line next to its siblings in the body.
+LIST_ITEM = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*-]|\d{1,3}[.)])\s")
+
+
+def normalize(raw: str) -> str:
+    """Fold whitespace and drop invisible characters: the form rules and the output use."""
+    if not raw.isascii():
+        raw = _INVISIBLE.sub("", raw)
+    elif "\x00" in raw or "\x7f" in raw:
+        raw = _INVISIBLE.sub("", raw)
+    return _SPACES.sub(" ", raw).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every input line, blank ones included, with its 0-based index and normalised text."""
+    out: list[Line] = []
+    blank = False
+    for i, raw in enumerate(text.splitlines()):
+        norm = normalize(raw)
+        out.append(Line(i, raw, norm, blank_before=blank))
+        blank = not norm
+    return out
+
+
+def is_list_item(text: str) -> bool:
+    return LIST_ITEM.match(text) is not None
+
+
+def join_body(kept: Iterable[Line]) -> str:
+    """Each kept line is a paragraph, separated by one blank line; consecutive list items
+    that were adjacent in the input stay on consecutive lines."""
+    parts: list[str] = []
+    prev: Line | None = None
+    for line in kept:
+        if prev is not None:
+            adjacent = line.index == prev.index + 1
+            parts.append("\n" if adjacent and is_list_item(prev.text) and is_list_item(line.text) else "\n\n")
+        parts.append(line.text)
+        prev = line
+    return "".join(parts)
+
+
+def body_from(lines: Sequence[Line], removed_indices: set[int]) -> str:
+    return join_body(line for line in lines if line.text and line.index not in removed_indices)
