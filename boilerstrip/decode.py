@@ -43,6 +43,8 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 BINARY_CONTROL_SHARE = 0.10
 #: Bytes looked at for sniffing (magic numbers, UTF-16 pattern, declared charset).
 SNIFF_BYTES = 8192
+#: Below this many bytes charset detection is a coin toss; short legacy text is read as cp1252.
+DETECT_MIN_BYTES = 64
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -128,6 +130,8 @@ def decode(data: bytes) -> str:
         return data.decode(codec, errors="replace")
     if _truncated_utf8(data) or _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
+    if len(data) < DETECT_MIN_BYTES:
+        return data.decode("cp1252", errors="replace")
     try:
         from charset_normalizer import from_bytes
 
