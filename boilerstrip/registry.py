@@ -85,9 +85,13 @@ def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callabl
 
 # The pipeline, in order. This tuple is the only place order is decided.
 ORDER: tuple[str, ...] = (
-    # --- context-free line rules (one pass) -------------------------------------------------
+    # 1. context-free line rules (consecutive line rules run as one pass) ---------------------
     "decorative-leftover",
     "inline-ad-marker",
+    # 2. structure spans: tails (related, comments, share, app footers, trailers) and inserts --
+    # 3. metadata moves: title, duplicated title, source + date, caption + credit, byline ------
+    # 4. heuristic spans: main region, navigation runs, teaser lists, repeated lines ----------
+    # 5. context smoothing: short lines judged by their neighbours ----------------------------
 )
 
 

@@ -24,7 +24,7 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
 _SPACES = re.compile(r"\s+")
 
 #: A line that starts like a list item keeps its own line next to its siblings in the body.
-LIST_ITEM = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*-]|\d{1,3}[.)])\s")
+LIST_ITEM = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*+-]|\d{1,3}[.)])\s")
 
 
 def normalize(raw: str) -> str:

@@ -1,0 +1,3 @@
+"""Prose-scoring heuristics (text mode): see registry.ORDER for where they run."""
+
+from __future__ import annotations

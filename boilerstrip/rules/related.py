@@ -1,0 +1,3 @@
+"""related rules (see registry.ORDER for where they run)."""
+
+from __future__ import annotations
