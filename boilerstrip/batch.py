@@ -1,0 +1,689 @@
+"""The batch runner behind ``boilerstrip clean``: plan, supervise workers, write atomically, summarise.
+
+Planning walks the inputs (sorted, so runs are reproducible) and maps every input to one output
+path. Work is done by worker processes that this module supervises itself: each worker holds at
+most one file at a time, so when a worker dies (a segfault in a C extension, the OOM killer,
+``os._exit``) or overruns ``--timeout``, exactly that file is reported failed and a fresh worker
+takes its place. Every output is written to a temp file in its final directory, fsynced and
+``os.replace``d into place, so a crash, SIGKILL or Ctrl-C leaves each output complete or absent.
+
+Test-only hooks (environment variables read by the workers; never set them in production):
+
+``BOILERSTRIP_TEST_CRASH_ON=<substring>``
+    a worker handed a file whose path contains the substring kills itself with SIGSEGV.
+``BOILERSTRIP_TEST_HANG_ON=<substring>``
+    a worker handed such a file sleeps forever (exercises ``--timeout``).
+``BOILERSTRIP_TEST_FAIL_WRITE=<substring>``
+    writing the output for such a file fails with ENOSPC, as on a full disk.
+``BOILERSTRIP_TEST_DELAY=<seconds>``
+    a worker sleeps this long before each file (makes a run slow enough to kill).
+"""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import multiprocessing
+import multiprocessing.connection as mpc
+import os
+import signal
+import stat
+import sys
+import tempfile
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from .api import extract
+from .config import Config
+from .decode import InputError
+
+#: File name endings picked up when walking a folder (case-insensitive); other files are ignored.
+#: Files named on the command line are processed whatever their name.
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz")
+#: Suffixes stripped from an input name before the output suffix is added (``a.html.gz`` -> ``a.txt``).
+STRIP_SUFFIXES = (".txt.gz", ".html.gz", ".htm.gz", ".txt", ".html", ".htm", ".gz")
+#: Input suffixes that force the HTML path under ``--input-format auto``.
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+#: Default seconds one file may take before its worker is killed and the file reported failed.
+DEFAULT_TIMEOUT = 60.0
+#: Temp files end with this; a stale one (its writer's pid is gone) is removed by the next run.
+TMP_SUFFIX = ".bstmp"
+#: Read files in chunks of this many bytes so the size cap holds for gzip and odd files too.
+READ_CHUNK = 1 << 20
+#: Give up when workers die this many times (per job slot) without a file to blame (broken setup).
+MAX_IDLE_DEATHS_PER_JOB = 3
+#: Seconds the supervisor sleeps at most between checks (progress refresh, timeouts).
+POLL_SECONDS = 0.2
+
+FORMATS = ("txt", "json", "jsonl")
+JSONL_NAME = "articles.jsonl"
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit status 2)."""
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input file and where its output goes (``out`` is relative to the output folder)."""
+
+    n: int  # position in the plan (input order); jsonl records are written in this order
+    src: str  # path as the user can find it
+    rel: str  # input path relative to its input folder (or the file name for named files)
+    out: str  # output path relative to OUTDIR
+    html: bool  # the name says HTML
+
+
+@dataclass
+class Plan:
+    tasks: list[Task] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # found while walking
+    ignored: int = 0  # files in folders without an input suffix
+
+
+def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
+    low = name.lower()
+    return any(low.endswith(s) for s in suffixes)
+
+
+def output_name(rel: str, fmt: str) -> str:
+    """``a/b.html`` -> ``a/b.txt`` (or ``.json``); unknown suffixes are kept: ``notes.md`` -> ``notes.md.txt``.
+
+    >>> output_name("a/b.html.gz", "json")
+    'a/b.json'
+    >>> output_name("notes.md", "txt")
+    'notes.md.txt'
+    """
+    low = rel.lower()
+    for s in STRIP_SUFFIXES:
+        if low.endswith(s) and len(rel) > len(s) and not rel[: -len(s)].endswith("/"):
+            rel = rel[: -len(s)]
+            break
+    return rel + "." + ("json" if fmt == "json" else "txt")
+
+
+def _real(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _inside(child: str, parent: str) -> bool:
+    return child == parent or child.startswith(parent.rstrip(os.sep) + os.sep)
+
+
+def check_overlap(inputs: list[str], outdir: str) -> None:
+    """Refuse an output folder that is, contains or sits inside an input folder (either way)."""
+    out = _real(outdir)
+    for src in inputs:
+        real = _real(src)
+        if os.path.isdir(src):
+            if _inside(out, real) or _inside(real, out):
+                raise UsageError(f"output folder {outdir} overlaps input folder {src}; choose a folder outside the inputs")
+        else:
+            if real == out or os.path.dirname(real) == out:
+                raise UsageError(f"output folder {outdir} is the folder of input file {src}; outputs would land next to (or on) the inputs")
+
+
+def plan(inputs: list[str], fmt: str) -> Plan:
+    """Walk the inputs in a stable order and give each input file its output name."""
+    p = Plan()
+    found: list[tuple[str, str, bool]] = []  # (src, rel, html)
+    for src in inputs:
+        try:
+            st = os.stat(src)
+        except OSError as exc:
+            p.failures.append((src, read_reason(exc, src)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(src, "", {(st.st_dev, st.st_ino)}, found, p)
+        else:
+            found.append((src, os.path.basename(src.rstrip(os.sep)) or src, _has_suffix(src, HTML_SUFFIXES)))
+    owner: dict[str, str] = {}
+    for src, rel, html in found:
+        out = output_name(rel, fmt)
+        key = out if fmt != "jsonl" else src
+        if key in owner:
+            p.failures.append((src, f"output {out} would also be written for {owner[key]}; skipped"))
+            continue
+        owner[key] = src
+        p.tasks.append(Task(len(p.tasks), src, rel, out, html))
+    return p
+
+
+def _walk(folder: str, prefix: str, ancestors: set[tuple[int, int]], found: list[tuple[str, str, bool]], p: Plan) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        p.failures.append((folder, f"cannot list folder: {exc.strerror or exc}"))
+        return
+    for e in entries:
+        path = os.path.join(folder, e.name)
+        rel = prefix + e.name
+        try:
+            st = os.stat(path)  # follows symlinks
+        except OSError as exc:
+            if _has_suffix(e.name, INPUT_SUFFIXES) or e.is_symlink():
+                p.failures.append((path, read_reason(exc, path)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                p.failures.append((path, "symlink loop: this folder links back to a folder above it; not followed"))
+                continue
+            _walk(path, rel + "/", ancestors | {key}, found, p)
+        elif _has_suffix(e.name, INPUT_SUFFIXES):
+            if stat.S_ISREG(st.st_mode):
+                found.append((path, rel, _has_suffix(e.name, HTML_SUFFIXES)))
+            else:
+                p.failures.append((path, "not a regular file (fifo, socket or device); skipped"))
+        else:
+            p.ignored += 1
+
+
+def read_reason(exc: OSError, path: str) -> str:
+    """A short, specific reason for a failed read (broken symlink and symlink loop named as such)."""
+    if exc.errno == errno.ELOOP:
+        return "cannot read: symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"cannot read: broken symlink (target {os.readlink(path)} does not exist)"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+# --- one file ---------------------------------------------------------------------------------
+
+
+class FileFailure(Exception):
+    """This file cannot be processed; the message is the reason shown to the user."""
+
+
+def read_input(path: str, max_bytes: int) -> bytes:
+    """The file's bytes (gunzipped for ``*.gz``), at most ``max_bytes`` of them."""
+    try:
+        with open(path, "rb") as raw:
+            if path.lower().endswith(".gz"):
+                try:
+                    return _read_capped(gzip.GzipFile(fileobj=raw), max_bytes, "decompressed ")
+                except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+                    raise FileFailure(f"cannot decompress: {exc or 'truncated gzip data'}") from exc
+            return _read_capped(raw, max_bytes, "")
+    except OSError as exc:
+        raise FileFailure(read_reason(exc, path)) from exc
+
+
+def _read_capped(f: Any, max_bytes: int, what: str) -> bytes:
+    buf = io.BytesIO()
+    while chunk := f.read(READ_CHUNK):
+        buf.write(chunk)
+        if buf.tell() > max_bytes:
+            raise FileFailure(f"too large: {what}size is over the limit of {max_bytes:,} bytes (--max-bytes)")
+    return buf.getvalue()
+
+
+def render(article: Any, fmt: str, explain: bool, src: str | None = None) -> bytes:
+    """The output bytes for one article: the body for txt, ``Article.to_dict()`` for json/jsonl."""
+    if fmt == "txt":
+        body = article.body
+        return (body + "\n").encode("utf-8") if body else b""
+    d = article.to_dict(removed=explain)
+    if fmt == "jsonl":
+        d = {"path": src, **d}
+        return (json.dumps(d, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(d, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def atomic_write(path: str, data: bytes, *, fail: bool = False) -> None:
+    """Write ``data`` to ``path`` so that ``path`` is either the old state or complete, never partial.
+
+    A temp file in the same folder is written, fsynced and renamed over ``path``; on any error the
+    temp file is removed. ``fail`` is the test hook that simulates a full disk.
+    """
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=TMP_SUFFIX)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
+        with os.fdopen(fd, "wb") as f:
+            if fail:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+_UMASK: list[int] = []
+
+
+def _umask() -> int:
+    if not _UMASK:
+        old = os.umask(0o022)
+        os.umask(old)
+        _UMASK.append(old)
+    return _UMASK[0]
+
+
+def fsync_dir(folder: str) -> None:
+    """Make renames in ``folder`` durable (best effort: some filesystems refuse)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class Hooks:
+    """Test-only fault injection, read from the environment once per worker."""
+
+    crash_on: str | None = None
+    hang_on: str | None = None
+    fail_write: str | None = None
+    delay: float = 0.0
+
+    @classmethod
+    def from_env(cls) -> Hooks:
+        env = os.environ
+        try:
+            delay = float(env.get("BOILERSTRIP_TEST_DELAY", "0") or 0)
+        except ValueError:
+            delay = 0.0
+        return cls(env.get("BOILERSTRIP_TEST_CRASH_ON") or None, env.get("BOILERSTRIP_TEST_HANG_ON") or None, env.get("BOILERSTRIP_TEST_FAIL_WRITE") or None, delay)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs to know besides the task."""
+
+    config: Config
+    outdir: str | None  # None: jsonl records go back to the supervisor
+    fmt: str
+    explain: bool
+    input_format: str  # the user's --input-format
+
+
+def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
+    """Clean one file and write its output; a result dict, with ``error`` set on failure."""
+    if hooks.delay:
+        time.sleep(hooks.delay)
+    if hooks.crash_on and hooks.crash_on in task.src:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if hooks.hang_on and hooks.hang_on in task.src:
+        while True:
+            time.sleep(3600)
+    res: dict[str, Any] = {"n": task.n}
+    try:
+        data = read_input(task.src, job.config.max_bytes)
+        cfg = job.config
+        if job.input_format == "auto" and task.html:
+            cfg = cfg.replace(input_format="html")
+        try:
+            article = extract(data, cfg)
+        except InputError as exc:
+            raise FileFailure(f"cannot decode: {exc}") from exc
+        out = render(article, job.fmt, job.explain, task.src)
+        if job.outdir is not None:
+            try:
+                atomic_write(os.path.join(job.outdir, task.out), out, fail=bool(hooks.fail_write and hooks.fail_write in task.src))
+            except OSError as exc:
+                raise FileFailure(f"cannot write {task.out}: {exc.strerror or exc}") from exc
+        else:
+            res["record"] = out
+    except FileFailure as exc:
+        res["error"] = str(exc)
+        return res
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch; the reason is reported
+        res["error"] = f"internal error: {type(exc).__name__}: {exc}"
+        return res
+    removed_chars = sum(len(r.text) for r in article.removed)
+    res.update(
+        bytes_in=len(data),
+        bytes_out=len(out),
+        text_kept=len(article.body),
+        text_removed=removed_chars,
+        rules=dict(Counter(r.rule for r in article.removed)),
+    )
+    return res
+
+
+def _worker_main(conn: mpc.Connection, job: Job) -> None:
+    """Worker loop: receive a task, send back its result; exit on EOF (supervisor gone)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    hooks = Hooks.from_env()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        res = process(task, job, hooks)
+        try:
+            conn.send(res)
+        except (BrokenPipeError, OSError):
+            return
+
+
+# --- supervision ------------------------------------------------------------------------------
+
+
+class Interrupted(Exception):
+    """The run was stopped by a signal; ``code`` is the exit status (130 for SIGINT)."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class Summary:
+    total: int = 0
+    ok: int = 0
+    skipped: int = 0
+    failed: int = 0
+    not_done: int = 0
+    ignored: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    text_kept: int = 0
+    text_removed: int = 0
+    rules: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+    elapsed: float = 0.0
+
+    def add(self, res: dict[str, Any]) -> None:
+        self.ok += 1
+        self.bytes_in += res["bytes_in"]
+        self.bytes_out += res["bytes_out"]
+        self.text_kept += res["text_kept"]
+        self.text_removed += res["text_removed"]
+        self.rules.update(res["rules"])
+
+    def fail(self, src: str, reason: str) -> None:
+        self.failed += 1
+        self.failures.append((src, reason))
+
+    @property
+    def removed_share(self) -> float:
+        seen = self.text_kept + self.text_removed
+        return self.text_removed / seen if seen else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": {"total": self.total, "ok": self.ok, "skipped_existing": self.skipped, "failed": self.failed, "not_done": self.not_done, "ignored": self.ignored},
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "removed_share": round(self.removed_share, 4),
+            "rules": dict(sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "failures": [{"path": s, "reason": r} for s, r in sorted(self.failures)],
+            "interrupted": self.interrupted,
+            "elapsed_seconds": round(self.elapsed, 3),
+        }
+
+    def render(self, max_failures: int = 20) -> str:
+        rate = self.ok / self.elapsed if self.elapsed > 0 else 0.0
+        lines = [
+            f"boilerstrip: {self.ok} cleaned, {self.skipped} skipped (output exists), {self.failed} failed"
+            + (f", {self.not_done} not done (interrupted)" if self.not_done else "")
+            + f" of {self.total} files; {self.ignored} other files in folders ignored",
+            f"  bytes in {self.bytes_in:,}, out {self.bytes_out:,}; {self.removed_share:.1%} of the text removed; {self.elapsed:.2f} s ({rate:,.0f} files/s)",
+        ]
+        if self.rules:
+            lines.append("  rule firings (spans removed or moved to metadata):")
+            for rid, n in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0])):
+                lines.append(f"    {n:>8}  {rid}")
+        if self.failures:
+            lines.append("  failures:")
+            for src, reason in sorted(self.failures)[:max_failures]:
+                lines.append(f"    {src}: {reason}")
+            if len(self.failures) > max_failures:
+                lines.append(f"    ... and {len(self.failures) - max_failures} more (see --summary-json)")
+        if self.interrupted:
+            lines.append("  interrupted: the summary covers the files finished before the stop; rerun with --skip-existing to resume")
+        return "\n".join(lines)
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    WIDTH = 30
+    EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, total: int, stream: IO[str], enabled: bool):
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, done: int, failed: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < self.EVERY:
+            return
+        self.last = now
+        frac = done / self.total if self.total else 1.0
+        bar = "#" * int(frac * self.WIDTH)
+        rate = done / (now - self.start) if now > self.start else 0.0
+        self.stream.write(f"\r[{bar:<{self.WIDTH}}] {done}/{self.total} files {rate:,.0f}/s {failed} failed ")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * (self.WIDTH + 60) + "\r")
+            self.stream.flush()
+
+
+class _Slot:
+    """One supervised worker process and the task it holds."""
+
+    def __init__(self, ctx: Any, job: Job):
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, job), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def give(self, task: Task) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.conn.send(task)
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(5)
+        self.conn.close()
+
+
+def death_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (killed: out of memory?)" if -exitcode == signal.SIGKILL else ""
+        return f"worker process died ({name}{hint}) while cleaning this file"
+    return f"worker process exited with status {exitcode} while cleaning this file"
+
+
+def _mp_context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_batch(
+    tasks: list[Task],
+    job: Job,
+    *,
+    jobs: int,
+    timeout: float,
+    on_result: Callable[[Task, dict[str, Any]], None],
+    on_progress: Callable[[], None] = lambda: None,
+) -> None:
+    """Run ``tasks`` on ``jobs`` supervised workers; call ``on_result`` for each (result or error).
+
+    Raises :class:`Interrupted` on SIGINT/SIGTERM after stopping the workers; tasks not finished
+    by then get no ``on_result`` call. The signal handlers only set a flag, checked at least every
+    :data:`POLL_SECONDS`, so a stop never lands in the middle of bookkeeping.
+    """
+    if not tasks:
+        return
+    ctx = _mp_context()
+    jobs = max(1, min(jobs, len(tasks)))
+    pending: Iterator[Task] = iter(tasks)
+    slots: list[_Slot] = []
+    idle_deaths = 0
+    stop_code: list[int] = []
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop_code.append(128 + signum)
+
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        slots = [_Slot(ctx, job) for _ in range(jobs)]
+        exhausted = False
+
+        def feed(s: _Slot) -> None:
+            nonlocal exhausted
+            nxt = None if exhausted or stop_code else next(pending, None)
+            if nxt is None:
+                exhausted = True
+            else:
+                s.give(nxt)
+
+        for s in slots:
+            feed(s)
+        while not stop_code and any(s.task is not None for s in slots):
+            now = time.monotonic()
+            busy = [s for s in slots if s.task is not None]
+            wait_for = min([POLL_SECONDS] + [max(0.0, s.started + timeout - now) for s in busy])
+            ready = set(mpc.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for))
+            for i, s in enumerate(slots):
+                if s.task is None or stop_code:
+                    continue
+                task = s.task
+                res: dict[str, Any] | None = None
+                dead_reason = ""
+                if s.conn in ready:
+                    try:
+                        res = s.conn.recv()
+                    except (EOFError, OSError):
+                        s.proc.join(5)
+                        dead_reason = death_reason(s.proc.exitcode)
+                elif s.proc.sentinel in ready:
+                    s.proc.join(5)
+                    dead_reason = death_reason(s.proc.exitcode)
+                elif time.monotonic() - s.started > timeout:
+                    dead_reason = f"timed out after {timeout:g} s (--timeout); worker killed"
+                else:
+                    continue
+                s.task = None
+                if res is None:
+                    s.kill()
+                    res = {"n": task.n, "error": dead_reason}
+                    if not exhausted:
+                        slots[i] = s = _Slot(ctx, job)
+                on_result(task, res)
+                if s.proc.is_alive():
+                    feed(s)
+            for i, s in enumerate(slots):  # a worker that died while idle: replace it, up to a limit
+                if s.task is None and not exhausted and not stop_code and not s.proc.is_alive():
+                    idle_deaths += 1
+                    if idle_deaths > MAX_IDLE_DEATHS_PER_JOB * jobs:
+                        raise RuntimeError(f"worker processes keep dying before taking work (last exit status {s.proc.exitcode})")
+                    s.kill()
+                    slots[i] = s = _Slot(ctx, job)
+                    feed(s)
+            on_progress()
+        if stop_code:
+            for s in slots:
+                s.kill()
+            raise Interrupted(stop_code[0])
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        for s in slots:
+            if s.proc.is_alive():
+                s.stop()
+
+
+# --- housekeeping -----------------------------------------------------------------------------
+
+
+def remove_stale_temps(outdir: str) -> int:
+    """Remove temp files left by a killed run (their writer's pid no longer exists)."""
+    n = 0
+    for folder, _dirs, files in os.walk(outdir):
+        for name in files:
+            if not (name.startswith(".") and name.endswith(TMP_SUFFIX)):
+                continue
+            parts = name[: -len(TMP_SUFFIX)].split(".")
+            try:
+                pid = int(parts[-2])
+            except (IndexError, ValueError):
+                continue
+            if pid != os.getpid() and not _alive(pid):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                    n += 1
+                except OSError:
+                    pass
+    return n
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+__all__ = ["Job", "Plan", "Progress", "Summary", "Task", "UsageError", "Interrupted", "plan", "run_batch", "check_overlap", "output_name", "atomic_write"]
