@@ -16,7 +16,8 @@ Test-only hooks (environment variables read by the workers; never set them in pr
 ``BOILERSTRIP_TEST_FAIL_WRITE=<substring>``
     writing the output for such a file fails with ENOSPC, as on a full disk.
 ``BOILERSTRIP_TEST_DELAY=<seconds>``
-    a worker sleeps this long before each file (makes a run slow enough to kill).
+    a worker sleeps this long halfway through writing each output (a run slow enough to kill,
+    with the kill likely to land in the middle of a write).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ import sys
 import tempfile
 import time
 import zlib
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -58,6 +59,8 @@ TMP_SUFFIX = ".bstmp"
 READ_CHUNK = 1 << 20
 #: Give up when workers die this many times (per job slot) without a file to blame (broken setup).
 MAX_IDLE_DEATHS_PER_JOB = 3
+#: Tasks handed to a worker ahead of time, so it never idles waiting for the supervisor.
+PREFETCH = 2
 #: Seconds the supervisor sleeps at most between checks (progress refresh, timeouts).
 POLL_SECONDS = 0.2
 
@@ -239,23 +242,35 @@ def render(article: Any, fmt: str, explain: bool, src: str | None = None) -> byt
     return (json.dumps(d, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def atomic_write(path: str, data: bytes, *, fail: bool = False) -> None:
+def atomic_write(path: str, data: bytes, *, fail: bool = False, fsync: bool = True, pause: float = 0.0) -> None:
     """Write ``data`` to ``path`` so that ``path`` is either the old state or complete, never partial.
 
     A temp file in the same folder is written, fsynced and renamed over ``path``; on any error the
-    temp file is removed. ``fail`` is the test hook that simulates a full disk.
+    temp file is removed. ``fsync=False`` keeps the atomic rename (no partial file after a process
+    crash) but not durability across an OS crash or power loss. ``fail`` and ``pause`` are
+    test hooks: a full disk, and a sleep halfway through the data.
     """
     folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
+    if folder not in _MADE:
+        os.makedirs(folder, exist_ok=True)
+        if len(_MADE) > 10_000:
+            _MADE.clear()
+        _MADE.add(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=TMP_SUFFIX)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             if fail:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            if pause:
+                f.write(data[: len(data) // 2])
+                f.flush()
+                time.sleep(pause)
+                data = data[len(data) // 2 :]
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if fsync:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -266,6 +281,7 @@ def atomic_write(path: str, data: bytes, *, fail: bool = False) -> None:
 
 
 _UMASK: list[int] = []
+_MADE: set[str] = set()  # folders this process already created or found
 
 
 def _umask() -> int:
@@ -318,13 +334,13 @@ class Job:
     fmt: str
     explain: bool
     input_format: str  # the user's --input-format
+    fsync: bool = True
 
 
 def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
     """Clean one file and write its output; a result dict, with ``error`` set on failure."""
-    if hooks.delay:
-        time.sleep(hooks.delay)
     if hooks.crash_on and hooks.crash_on in task.src:
+        _no_core_dump()
         os.kill(os.getpid(), signal.SIGSEGV)
     if hooks.hang_on and hooks.hang_on in task.src:
         while True:
@@ -342,7 +358,7 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         out = render(article, job.fmt, job.explain, task.src)
         if job.outdir is not None:
             try:
-                atomic_write(os.path.join(job.outdir, task.out), out, fail=bool(hooks.fail_write and hooks.fail_write in task.src))
+                atomic_write(os.path.join(job.outdir, task.out), out, fail=bool(hooks.fail_write and hooks.fail_write in task.src), fsync=job.fsync, pause=hooks.delay)
             except OSError as exc:
                 raise FileFailure(f"cannot write {task.out}: {exc.strerror or exc}") from exc
         else:
@@ -362,6 +378,15 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         rules=dict(Counter(r.rule for r in article.removed)),
     )
     return res
+
+
+def _no_core_dump() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _worker_main(conn: mpc.Connection, job: Job) -> None:
@@ -494,19 +519,26 @@ class Progress:
 
 
 class _Slot:
-    """One supervised worker process and the task it holds."""
+    """One supervised worker process and the tasks sent to it, oldest (the one running) first."""
 
     def __init__(self, ctx: Any, job: Job):
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_worker_main, args=(child, job), daemon=True)
         self.proc.start()
         child.close()
-        self.task: Task | None = None
-        self.started = 0.0
+        self.queue: deque[Task] = deque()
+        self.started = 0.0  # when the head of the queue started (its timeout clock)
 
     def give(self, task: Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append(task)
         self.conn.send(task)
+
+    def done(self) -> Task:
+        task = self.queue.popleft()
+        self.started = time.monotonic()
+        return task
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -551,17 +583,20 @@ def run_batch(
     on_result: Callable[[Task, dict[str, Any]], None],
     on_progress: Callable[[], None] = lambda: None,
 ) -> None:
-    """Run ``tasks`` on ``jobs`` supervised workers; call ``on_result`` for each (result or error).
+    """Run ``tasks`` on ``jobs`` supervised workers; call ``on_result`` once per task (result or error).
 
-    Raises :class:`Interrupted` on SIGINT/SIGTERM after stopping the workers; tasks not finished
-    by then get no ``on_result`` call. The signal handlers only set a flag, checked at least every
-    :data:`POLL_SECONDS`, so a stop never lands in the middle of bookkeeping.
+    Each worker holds up to :data:`PREFETCH` tasks so it never waits for the supervisor; it works
+    them in order, so when it dies or overruns ``timeout`` the oldest one is to blame: that task is
+    reported failed and the others it held are handed out again. Raises :class:`Interrupted` on
+    SIGINT/SIGTERM after stopping the workers; tasks not finished by then get no ``on_result``
+    call. The signal handlers only set a flag, checked at least every :data:`POLL_SECONDS`, so a
+    stop never lands in the middle of bookkeeping.
     """
     if not tasks:
         return
     ctx = _mp_context()
     jobs = max(1, min(jobs, len(tasks)))
-    pending: Iterator[Task] = iter(tasks)
+    pending: deque[Task] = deque(tasks)
     slots: list[_Slot] = []
     idle_deaths = 0
     stop_code: list[int] = []
@@ -569,56 +604,51 @@ def run_batch(
     def on_signal(signum: int, frame: Any) -> None:
         stop_code.append(128 + signum)
 
-    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    def feed(s: _Slot) -> None:
+        while pending and len(s.queue) < PREFETCH and not stop_code:
+            s.give(pending.popleft())
+
+    old = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         slots = [_Slot(ctx, job) for _ in range(jobs)]
-        exhausted = False
-
-        def feed(s: _Slot) -> None:
-            nonlocal exhausted
-            nxt = None if exhausted or stop_code else next(pending, None)
-            if nxt is None:
-                exhausted = True
-            else:
-                s.give(nxt)
-
         for s in slots:
             feed(s)
-        while not stop_code and any(s.task is not None for s in slots):
+        while not stop_code and (pending or any(s.queue for s in slots)):
             now = time.monotonic()
-            busy = [s for s in slots if s.task is not None]
+            busy = [s for s in slots if s.queue]
             wait_for = min([POLL_SECONDS] + [max(0.0, s.started + timeout - now) for s in busy])
             ready = set(mpc.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=wait_for))
             for i, s in enumerate(slots):
-                if s.task is None or stop_code:
+                if not s.queue or stop_code:
                     continue
-                task = s.task
-                res: dict[str, Any] | None = None
-                dead_reason = ""
+                reason = ""
                 if s.conn in ready:
                     try:
-                        res = s.conn.recv()
+                        while s.queue and s.conn.poll():  # drain every result already sent
+                            res = s.conn.recv()  # before done(): EOF here blames the head task
+                            on_result(s.done(), res)
                     except (EOFError, OSError):
                         s.proc.join(5)
-                        dead_reason = death_reason(s.proc.exitcode)
+                        reason = death_reason(s.proc.exitcode)
+                    if not reason and s.queue and not s.proc.is_alive():
+                        reason = death_reason(s.proc.exitcode)
                 elif s.proc.sentinel in ready:
                     s.proc.join(5)
-                    dead_reason = death_reason(s.proc.exitcode)
+                    if s.conn.poll():  # results sent before dying still count
+                        continue
+                    reason = death_reason(s.proc.exitcode)
                 elif time.monotonic() - s.started > timeout:
-                    dead_reason = f"timed out after {timeout:g} s (--timeout); worker killed"
-                else:
-                    continue
-                s.task = None
-                if res is None:
+                    reason = f"timed out after {timeout:g} s (--timeout); worker killed"
+                if reason:
                     s.kill()
-                    res = {"n": task.n, "error": dead_reason}
-                    if not exhausted:
-                        slots[i] = s = _Slot(ctx, job)
-                on_result(task, res)
+                    task = s.queue.popleft()
+                    pending.extendleft(reversed(s.queue))  # the ones it held but had not started
+                    slots[i] = s = _Slot(ctx, job)
+                    on_result(task, {"n": task.n, "error": reason})
                 if s.proc.is_alive():
                     feed(s)
             for i, s in enumerate(slots):  # a worker that died while idle: replace it, up to a limit
-                if s.task is None and not exhausted and not stop_code and not s.proc.is_alive():
+                if not s.queue and pending and not stop_code and not s.proc.is_alive():
                     idle_deaths += 1
                     if idle_deaths > MAX_IDLE_DEATHS_PER_JOB * jobs:
                         raise RuntimeError(f"worker processes keep dying before taking work (last exit status {s.proc.exitcode})")

@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on one file after this long (default {batch.DEFAULT_TIMEOUT:g})")
     c.add_argument("--skip-existing", action="store_true", help="skip inputs whose output already exists (resume a killed run)")
+    c.add_argument("--no-fsync", dest="fsync", action="store_false", help="skip fsync per output: faster; renames stay atomic, but an OS crash may lose recent outputs")
     c.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to FILE")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no per-file failure lines, no summary on stderr")
     _options(c)
@@ -155,7 +156,7 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             summary.skipped = len(p.tasks) - len(todo)
 
     jsonl = _JsonlSink(args.format, outdir, out) if args.format == "jsonl" else None
-    job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format)
+    job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync)
     done: set[int] = set()
 
     def on_result(task: batch.Task, res: dict[str, Any]) -> None:

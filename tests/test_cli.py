@@ -1,0 +1,248 @@
+"""The ``boilerstrip`` command: clean (outputs, formats, naming, summary, usage errors), explain, rules.
+
+Batch runs go through a real subprocess (``python -m boilerstrip``); faults live in
+test_batch_faults.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import boilerstrip
+from boilerstrip import cli
+from boilerstrip.registry import all_rules
+
+BODY1 = "The council approved the new budget on Tuesday after a long debate about school funding."
+BODY2 = "Members said the plan would be reviewed again in the spring, once the first figures are in."
+ARTICLE = f"Advertisement\n{BODY1}\n\n{BODY2}\n"
+EXPECTED_TXT = f"{BODY1}\n\n{BODY2}\n"  # written by hand: the ad marker goes, both paragraphs stay
+HTML = f"<!doctype html><html><body><article><p>{BODY1}</p><p>Advertisement</p><p>{BODY2}</p></article></body></html>"
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "boilerstrip", *args], input=stdin, capture_output=True, timeout=120, env={**os.environ, **(env or {})}, cwd=cwd
+    )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    (src / "a" / "b").mkdir(parents=True)
+    (src / "one.txt").write_text(ARTICLE)
+    (src / "a" / "two.html").write_text(HTML)
+    (src / "a" / "b" / "three.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (src / "a" / "b" / "four.html.gz").write_bytes(gzip.compress(HTML.encode()))
+    (src / "notes.md").write_text(ARTICLE)  # not an input suffix: ignored inside a folder
+    return src
+
+
+def test_clean_folder_mirrors_relative_paths_and_writes_the_body(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = run("clean", str(inputs), "-o", str(out), "--jobs", "2")
+    assert r.returncode == 0, r.stderr.decode()
+    got = tree(out)
+    assert sorted(got) == ["a/b/four.txt", "a/b/three.txt", "a/two.txt", "one.txt"]
+    assert got["one.txt"].decode() == EXPECTED_TXT
+    assert got["a/b/three.txt"] == got["one.txt"]  # gzip decompressed, same text
+    assert got["a/two.txt"].decode() == boilerstrip.clean(HTML, input_format="html") + "\n"
+    assert BODY1 in got["a/two.txt"].decode() and "Advertisement" not in got["a/two.txt"].decode()
+    assert got["a/b/four.txt"] == got["a/two.txt"]
+    err = r.stderr.decode()
+    assert "4 cleaned" in err and "0 failed" in err and "1 other files in folders ignored" in err
+    assert "inline-ad-marker" in err  # rule firings are counted in the summary
+
+
+def test_named_file_is_processed_whatever_its_suffix(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = run("clean", str(inputs / "notes.md"), "-o", str(out))
+    assert r.returncode == 0, r.stderr.decode()
+    assert tree(out) == {"notes.md.txt": EXPECTED_TXT.encode()}
+
+
+def test_json_carries_metadata_and_the_log_only_with_explain(inputs: Path, tmp_path: Path) -> None:
+    run("clean", str(inputs / "one.txt"), "-o", str(tmp_path / "plain"), "--format", "json")
+    run("clean", str(inputs / "one.txt"), "-o", str(tmp_path / "log"), "--format", "json", "--explain")
+    plain = json.loads((tmp_path / "plain" / "one.json").read_text())
+    logged = json.loads((tmp_path / "log" / "one.json").read_text())
+    assert plain["body"] == EXPECTED_TXT.rstrip("\n")
+    assert {"title", "source", "published", "published_at", "authors", "images"} <= set(plain)
+    assert "removed" not in plain
+    assert [(r["rule"], r["start_line"], r["text"]) for r in logged["removed"]] == [("inline-ad-marker", 1, "Advertisement")]
+
+
+def test_jsonl_is_one_file_in_input_order_and_can_go_to_stdout(inputs: Path, tmp_path: Path) -> None:
+    r = run("clean", str(inputs), "-o", str(tmp_path / "out"), "--format", "jsonl", "--jobs", "3")
+    assert r.returncode == 0, r.stderr.decode()
+    assert tree(tmp_path / "out").keys() == {"articles.jsonl"}
+    lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()
+    paths = [json.loads(x)["path"] for x in lines]
+    assert paths == [str(inputs / p) for p in ("a/b/four.html.gz", "a/b/three.txt.gz", "a/two.html", "one.txt")]  # sorted walk
+    assert json.loads(lines[3])["body"] == EXPECTED_TXT.rstrip("\n")
+    streamed = run("clean", str(inputs), "-o", "-", "--format", "jsonl")
+    assert streamed.returncode == 0
+    assert streamed.stdout.decode().splitlines() == lines
+
+
+def test_stdin_to_stdout() -> None:
+    r = run("clean", "-", stdin=ARTICLE.encode())
+    assert r.returncode == 0
+    assert r.stdout.decode() == EXPECTED_TXT
+    j = run("clean", "-", "--format", "json", "--explain", stdin=ARTICLE.encode())
+    assert json.loads(j.stdout)["removed"][0]["rule"] == "inline-ad-marker"
+
+
+def test_disable_and_summary_json(inputs: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    r = run("clean", str(inputs / "one.txt"), "-o", str(tmp_path / "out"), "--disable", "inline-ad-marker", "--summary-json", str(summary))
+    assert r.returncode == 0
+    assert (tmp_path / "out" / "one.txt").read_text().startswith("Advertisement\n\n")
+    s = json.loads(summary.read_text())
+    assert s["files"] == {"total": 1, "ok": 1, "skipped_existing": 0, "failed": 0, "not_done": 0, "ignored": 0}
+    assert s["bytes_in"] == len(ARTICLE.encode()) and s["bytes_out"] == len(("Advertisement\n\n" + EXPECTED_TXT).encode())
+    assert s["rules"] == {} and s["removed_share"] == 0.0 and s["failures"] == [] and s["interrupted"] is False
+
+
+def test_skip_existing_keeps_existing_outputs(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one.txt").write_text("kept from an earlier run\n")
+    r = run("clean", str(inputs), "-o", str(out), "--skip-existing", "--summary-json", str(tmp_path / "s.json"))
+    assert r.returncode == 0
+    assert (out / "one.txt").read_text() == "kept from an earlier run\n"
+    assert (out / "a" / "two.txt").exists()
+    s = json.loads((tmp_path / "s.json").read_text())
+    assert s["files"]["skipped_existing"] == 1 and s["files"]["ok"] == 3
+
+
+def test_same_output_name_twice_is_reported_not_overwritten(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "x.html").write_text(HTML)
+    (src / "x.txt").write_text(ARTICLE)
+    r = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert r.returncode == 1
+    assert "output x.txt would also be written for" in r.stderr.decode()
+    assert (tmp_path / "out" / "x.txt").read_text() == boilerstrip.clean(HTML, input_format="html") + "\n"  # x.html comes first
+
+
+def _varied_docs(n: int) -> list[str]:
+    chrome = ["Advertisement", "logo", "Related Articles", "Sign up to our newsletter", "Comments", "Source link", "Read more"]
+    docs = []
+    for i in range(n):
+        paras = [f"Paragraph {k} of story {i} explains what the committee decided and why it matters to residents." for k in range(1 + i % 5)]
+        paras.insert(i % len(paras), chrome[i % len(chrome)])
+        if i % 3 == 0:
+            paras.append(chrome[(i + 2) % len(chrome)])
+        docs.append("\n".join(paras) + "\n")
+    return docs
+
+
+def test_outputs_are_byte_identical_for_any_jobs(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    for i, doc in enumerate(_varied_docs(24)):
+        sub = src / f"d{i % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"doc{i:02d}.txt").write_text(doc)
+    for jobs in ("1", "4"):
+        for fmt in ("txt", "jsonl"):
+            r = run("clean", str(src), "-o", str(tmp_path / f"out-{fmt}-{jobs}"), "--jobs", jobs, "--format", fmt, "--explain")
+            assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("txt", "jsonl"):
+        one, four = tree(tmp_path / f"out-{fmt}-1"), tree(tmp_path / f"out-{fmt}-4")
+        assert one == four
+    assert len(tree(tmp_path / "out-txt-1")) == 24
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["clean", "IN"], "-o OUTDIR is required"),
+        (["clean", "IN", "-o", "IN"], "overlaps input folder"),
+        (["clean", "IN", "-o", "IN/sub"], "overlaps input folder"),
+        (["clean", "IN/x", "-o", "IN"], "overlaps input folder"),  # the output would hold the input
+        (["clean", "IN/x/one.txt", "-o", "IN/x"], "is the folder of input file"),
+        (["clean", "IN", "-o", "OUT", "--disable", "no-such-rule"], "unknown rule id"),
+        (["clean", "IN", "-o", "OUT", "--reference-time", "yesterday"], "--reference-time"),
+        (["clean", "IN", "-o", "OUT", "--format", "jsonl", "--skip-existing"], "--skip-existing"),
+        (["clean", "IN", "-o", "OUT", "--jobs", "0"], "--jobs"),
+        (["clean", "IN", "-o", "-"], "jsonl only"),
+        (["clean", "-", "IN", "-o", "OUT"], "cannot be combined"),
+        (["clean", "IN", "-o", "IN/x/one.txt"], "not a folder"),
+        (["clean", "IN", "-o", "OUT", "--rules", "IN/missing.toml"], "cannot read rules file"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "in" / "x").mkdir(parents=True)
+    (tmp_path / "in" / "x" / "one.txt").write_text(ARTICLE)
+    argv = [a.replace("IN", str(tmp_path / "in")).replace("OUT", str(tmp_path / "out")) for a in args]
+    err = io.StringIO()
+    assert cli.main(argv, io.StringIO(), err) == 2
+    assert message in err.getvalue()
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_option_exits_2_as_a_subprocess(tmp_path: Path) -> None:
+    r = run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--no-such-option")
+    assert r.returncode == 2 and b"unrecognized arguments" in r.stderr
+    r = run("clean", str(tmp_path), "-o", str(tmp_path / "sub"))
+    assert r.returncode == 2 and b"overlaps" in r.stderr
+
+
+def test_explain_marks_each_removed_line_and_ends_with_a_legend(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE)
+    out = io.StringIO()
+    assert cli.main(["explain", str(f)], out, io.StringIO()) == 0
+    assert out.getvalue().splitlines() == [
+        "- [inline-ad-marker] Advertisement",
+        f"  {BODY1}",
+        "",
+        f"  {BODY2}",
+        "",
+        "-- 1 span removed or moved, by 1 rule:",
+        "   inline-ad-marker (insert): 1 span, 1 line",
+    ]
+    coloured = io.StringIO()
+    cli.main(["explain", str(f), "--color", "always"], coloured, io.StringIO())
+    assert "\x1b[31m- " in coloured.getvalue()
+    as_json = io.StringIO()
+    cli.main(["explain", str(f), "--json"], as_json, io.StringIO())
+    assert json.loads(as_json.getvalue())["removed"][0]["text"] == "Advertisement"
+
+
+def test_explain_reports_an_unreadable_file(tmp_path: Path) -> None:
+    err = io.StringIO()
+    assert cli.main(["explain", str(tmp_path / "missing.txt")], io.StringIO(), err) == 1
+    assert "cannot read" in err.getvalue()
+
+
+def test_rules_lists_every_registered_rule() -> None:
+    out = io.StringIO()
+    assert cli.main(["rules", "--json"], out, io.StringIO()) == 0
+    rows = json.loads(out.getvalue())
+    assert [r["id"] for r in rows] == [r.id for r in all_rules()]
+    assert all(r["family"] and r["stage"] in ("line", "span", "meta") and r["summary"] for r in rows)
+    text = run("rules").stdout.decode().splitlines()
+    assert text[0].split() == ["id", "family", "stage", "removes"]
+    assert [line.split()[0] for line in text[1:]] == [r.id for r in all_rules()]
+
+
+def test_rules_includes_user_rules(tmp_path: Path) -> None:
+    toml = tmp_path / "mine.toml"
+    toml.write_text('[[rule]]\nid = "acme-footer"\nfamily = "trailer"\npatterns = ["Copyright ACME.*"]\ndescription = "ACME copyright lines"\n')
+    out = io.StringIO()
+    assert cli.main(["rules", "--json", "--rules", str(toml)], out, io.StringIO()) == 0
+    assert json.loads(out.getvalue())[0] == {"id": "acme-footer", "family": "trailer", "stage": "line", "summary": "ACME copyright lines"}
