@@ -61,6 +61,9 @@ READ_CHUNK = 1 << 20
 MAX_IDLE_DEATHS_PER_JOB = 3
 #: Tasks handed to a worker ahead of time, so it never idles waiting for the supervisor.
 PREFETCH = 2
+#: Seconds a stopped run (Ctrl-C, SIGTERM) waits for workers to finish the files they hold; a
+#: second Ctrl-C stops at once. Outputs stay whole either way (atomic writes).
+STOP_GRACE = 5.0
 #: Seconds the supervisor sleeps at most between checks (progress refresh, timeouts).
 POLL_SECONDS = 0.2
 
@@ -657,8 +660,7 @@ def run_batch(
                     feed(s)
             on_progress()
         if stop_code:
-            for s in slots:
-                s.kill()
+            _wind_down(slots, on_result, stop_code)
             raise Interrupted(stop_code[0])
     finally:
         for sig, handler in old.items():
@@ -668,38 +670,90 @@ def run_batch(
                 s.stop()
 
 
+def _wind_down(slots: list[_Slot], on_result: Callable[[Task, dict[str, Any]], None], stop_code: list[int]) -> None:
+    """After a stop signal: let workers finish the files they hold (up to :data:`STOP_GRACE`
+    seconds, or until a second signal), record those results, then kill whatever is left."""
+    for s in slots:
+        if s.proc.is_alive():
+            try:
+                s.conn.send(None)  # after the tasks it holds: exit
+            except OSError:
+                pass
+    deadline = time.monotonic() + STOP_GRACE
+    while len(stop_code) < 2 and time.monotonic() < deadline:
+        busy = [s for s in slots if s.queue]
+        if not busy:
+            break
+        ready = set(mpc.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=POLL_SECONDS))
+        for s in busy:
+            try:
+                while s.queue and s.conn.poll():
+                    res = s.conn.recv()
+                    on_result(s.done(), res)
+            except (EOFError, OSError):
+                s.queue.clear()  # the worker is gone; nothing more will come from it
+            if s.proc.sentinel in ready and s.queue and not s.conn.poll():
+                s.queue.clear()
+    for s in slots:
+        s.kill()
+
+
 # --- housekeeping -----------------------------------------------------------------------------
 
 
+LOCK_NAME = ".boilerstrip.lock"
+
+
+class OutputLock:
+    """An exclusive ``flock`` on ``OUTDIR/.boilerstrip.lock`` for the length of a run.
+
+    Holding it proves no other run writes into the folder, so every temp file found there is the
+    leftover of a killed run and can go. The kernel drops the lock when the holder dies, however
+    it dies. A folder where the lock file cannot be created (read-only) is run without it.
+    """
+
+    def __init__(self, outdir: str):
+        self.path = os.path.join(outdir, LOCK_NAME)
+        self.fd: int | None = None
+
+    def acquire(self) -> bool:
+        """True when locked; False when the folder refuses a lock file. UsageError when another run holds it."""
+        import fcntl
+
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise UsageError(f"another boilerstrip run is writing into {os.path.dirname(self.path)} (it holds {LOCK_NAME})") from exc
+        self.fd = fd
+        return True
+
+    def release(self) -> None:
+        if self.fd is not None:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+            os.close(self.fd)
+            self.fd = None
+
+
 def remove_stale_temps(outdir: str) -> int:
-    """Remove temp files left by a killed run (their writer's pid no longer exists)."""
+    """Remove temp files left by killed runs; call only while holding the :class:`OutputLock`."""
     n = 0
     for folder, _dirs, files in os.walk(outdir):
         for name in files:
-            if not (name.startswith(".") and name.endswith(TMP_SUFFIX)):
-                continue
-            parts = name[: -len(TMP_SUFFIX)].split(".")
-            try:
-                pid = int(parts[-2])
-            except (IndexError, ValueError):
-                continue
-            if pid != os.getpid() and not _alive(pid):
+            if name.startswith(".") and name.endswith(TMP_SUFFIX):
                 try:
                     os.unlink(os.path.join(folder, name))
                     n += 1
                 except OSError:
                     pass
     return n
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def default_jobs() -> int:

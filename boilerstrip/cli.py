@@ -143,19 +143,43 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     for src, reason in p.failures:
         report(src, reason)
+    lock = batch.OutputLock(outdir or ".")
+    try:
+        return _run_clean(args, cfg, p, summary, report, progress, lock, outdir, out, err)
+    finally:
+        lock.release()
+
+
+def _run_clean(
+    args: argparse.Namespace,
+    cfg: Config,
+    p: batch.Plan,
+    summary: batch.Summary,
+    report: Any,
+    progress: batch.Progress,
+    lock: batch.OutputLock,
+    outdir: str | None,
+    out: IO[str],
+    err: IO[str],
+) -> int:
+    quiet = args.quiet
     todo = p.tasks
     if outdir is not None:
         try:
             os.makedirs(outdir, exist_ok=True)
         except OSError as exc:
             print(f"boilerstrip: cannot create output folder {outdir}: {exc.strerror or exc}", file=err)
-        if os.path.isdir(outdir):
+        if lock.acquire():
             batch.remove_stale_temps(outdir)
         if args.skip_existing:
             todo = [t for t in p.tasks if not os.path.exists(os.path.join(outdir, t.out))]
             summary.skipped = len(p.tasks) - len(todo)
 
-    jsonl = _JsonlSink(args.format, outdir, out) if args.format == "jsonl" else None
+    try:
+        jsonl = _JsonlSink(args.format, outdir, out) if args.format == "jsonl" else None
+    except OSError as exc:
+        print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
+        return 1
     job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync)
     done: set[int] = set()
 

@@ -1,0 +1,236 @@
+"""``boilerstrip clean`` under faults: kills, Ctrl-C, bad files, dying workers, unwritable outputs.
+
+Every run is a real subprocess. Faults that cannot be made for real in a test (a segfaulting C
+extension, a hung input, a full disk, a slow write to kill in the middle of) use the test-only
+hooks documented in :mod:`boilerstrip.batch`. Permission faults are real: as root (where chmod
+does not stop anyone) the command runs as user ``nobody``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import boilerstrip
+
+PARA = "Paragraph {k} of story {i} explains what the committee decided on Tuesday and why it matters to residents."
+
+
+def doc(i: int, paras: int = 40) -> str:
+    return "Advertisement\n" + "\n\n".join(PARA.format(k=k, i=i) for k in range(paras)) + "\n"
+
+
+def expected(text: str) -> bytes:
+    """The reference output for one input: the library's body (the batch must deliver it whole)."""
+    return (boilerstrip.clean(text) + "\n").encode()
+
+
+def cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "boilerstrip", "clean", *args]
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kw: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(cmd(*args), capture_output=True, timeout=120, env={**os.environ, **(env or {})}, **kw)
+
+
+def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """A run in its own process group, so a signal can reach it and all its workers at once."""
+    with open(log, "wb") as f:
+        return subprocess.Popen(cmd(*args), stdout=f, stderr=subprocess.STDOUT, env={**os.environ, **env}, start_new_session=True)
+
+
+def wait_for_outputs(out: Path, n: int, proc: subprocess.Popen[bytes], deadline: float = 60.0) -> None:
+    end = time.monotonic() + deadline
+    while time.monotonic() < end and proc.poll() is None:
+        if out.exists() and len(finals(out)) >= n:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"run ended or stalled before {n} outputs appeared (exit {proc.poll()})")
+
+
+def finals(out: Path) -> dict[str, bytes]:
+    """Output files by relative path, leaving out temp files of an interrupted write."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.txt") if p.is_file() and not p.name.startswith(".")}
+
+
+def temps(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if p.name.endswith(".bstmp")]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> dict[str, str]:
+    """40 inputs in two folders; returns relative output path -> input text."""
+    texts = {}
+    for i in range(40):
+        rel = f"part{i % 2}/story{i:02d}.txt"
+        (tmp_path / "in" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / rel).write_text(doc(i))
+        texts[rel] = doc(i)
+    return texts
+
+
+def test_sigkill_mid_run_then_skip_existing_finishes_with_every_output_whole(tmp_path: Path, corpus: dict[str, str]) -> None:
+    out = tmp_path / "out"
+    # each write sleeps halfway through its data, so the kill very likely lands inside a write
+    proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "2"], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
+    wait_for_outputs(out, 6, proc)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    first = finals(out)
+    assert 6 <= len(first) < len(corpus)
+    for rel, data in first.items():  # complete or absent: never a prefix
+        assert data == expected(corpus[rel]), rel
+    leftovers = temps(out)
+    print(f"killed with {len(first)} outputs written and {len(leftovers)} writes in progress")
+
+    summary = tmp_path / "summary.json"
+    r = run(str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--skip-existing", "--summary-json", str(summary))
+    assert r.returncode == 0, r.stderr.decode()
+    assert finals(out) == {rel: expected(text) for rel, text in corpus.items()}
+    assert temps(out) == []  # stale temp files of the killed run are cleared
+    s = json.loads(summary.read_text())
+    assert s["files"]["skipped_existing"] == len(first)
+    assert s["files"]["ok"] == len(corpus) - len(first)
+    assert all(p.name.startswith(".") for p in leftovers)
+
+
+def test_ctrl_c_stops_with_the_summary_so_far_and_exit_130(tmp_path: Path, corpus: dict[str, str]) -> None:
+    out, summary = tmp_path / "out", tmp_path / "summary.json"
+    proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--summary-json", str(summary)], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
+    wait_for_outputs(out, 4, proc)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group gets it
+    assert proc.wait(timeout=30) == 130
+    log = (tmp_path / "log").read_text()
+    assert "interrupted" in log and "not done (interrupted)" in log and "Traceback" not in log
+    s = json.loads(summary.read_text())
+    done = finals(out)
+    assert s["interrupted"] is True
+    assert s["files"]["ok"] == len(done) and s["files"]["not_done"] == len(corpus) - len(done) > 0
+    for rel, data in done.items():
+        assert data == expected(corpus[rel]), rel
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for i in range(6):
+        (src / "sub" / f"good{i}.txt").write_text(doc(i, paras=3))
+    (src / "crashme.txt").write_text(doc(10, paras=3))
+    (src / "hangme.txt").write_text(doc(11, paras=3))
+    (src / "diskfull.txt").write_text(doc(12, paras=3))
+    (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (src / "corrupt.txt.gz").write_bytes(gzip.compress(doc(13).encode())[:40])
+    (src / "dangling.txt").symlink_to(src / "nowhere.txt")
+    (src / "loop-a.txt").symlink_to(src / "loop-b.txt")
+    (src / "loop-b.txt").symlink_to(src / "loop-a.txt")
+    (src / "sub" / "back-up").symlink_to(src)
+    return src
+
+
+HOSTILE_REASONS = {
+    "crashme.txt": "worker process died (SIGSEGV)",
+    "hangme.txt": "timed out after 1.5 s",
+    "diskfull.txt": "cannot write diskfull.txt: No space left on device",
+    "image.txt": "cannot decode: input is binary (PNG image)",
+    "corrupt.txt.gz": "cannot decompress",
+    "dangling.txt": "broken symlink",
+    "loop-a.txt": "symlink loop",
+    "loop-b.txt": "symlink loop",
+    "sub/back-up": "symlink loop",
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_bad_file_is_reported_and_the_others_succeed(tmp_path: Path, hostile: Path, jobs: str) -> None:
+    out, summary = tmp_path / "out", tmp_path / "summary.json"
+    hooks = {"BOILERSTRIP_TEST_CRASH_ON": "crashme", "BOILERSTRIP_TEST_HANG_ON": "hangme", "BOILERSTRIP_TEST_FAIL_WRITE": "diskfull"}
+    r = run(str(hostile), "-o", str(out), "--jobs", jobs, "--timeout", "1.5", "--summary-json", str(summary), env=hooks)
+    assert r.returncode == 1
+    s = json.loads(summary.read_text())
+    got = {Path(f["path"]).relative_to(hostile).as_posix(): f["reason"] for f in s["failures"]}
+    assert got.keys() == HOSTILE_REASONS.keys()
+    for rel, reason in HOSTILE_REASONS.items():
+        assert reason in got[rel], (rel, got[rel])
+        assert f"{rel}: " in r.stderr.decode()  # reported as it happens and in the summary
+    assert finals(out) == {f"sub/good{i}.txt": expected(doc(i, paras=3)) for i in range(6)}
+    assert temps(out) == []
+    assert s["files"] == {"total": 15, "ok": 6, "skipped_existing": 0, "failed": 9, "not_done": 0, "ignored": 0}
+
+
+# --- permission faults: real ones, with permission bits that count --------------------------
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which permission bits count: as root, drop the capabilities that ignore them."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):  # pragma: no cover - depends on the machine
+        pytest.skip("running as root without setpriv: chmod cannot make a file unreadable here")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def run_unprivileged(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*unprivileged(), *cmd(*args)], capture_output=True, timeout=120)
+
+
+@pytest.fixture
+def restore_modes(tmp_path: Path) -> Iterator[None]:
+    yield
+    for p in tmp_path.rglob("*"):
+        if not p.is_symlink():
+            p.chmod(0o755)
+
+
+def test_unreadable_file_is_reported_and_the_rest_go_on(tmp_path: Path, restore_modes: None) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name, i in (("a.txt", 1), ("secret.txt", 2), ("z.txt", 3)):
+        (src / name).write_text(doc(i, paras=3))
+    (src / "secret.txt").chmod(0o000)
+    r = run_unprivileged(str(src), "-o", str(out), "--jobs", "2")
+    assert r.returncode == 1, r.stderr.decode()
+    assert f"{src / 'secret.txt'}: cannot read: Permission denied" in r.stderr.decode()
+    assert finals(out) == {"a.txt": expected(doc(1, paras=3)), "z.txt": expected(doc(3, paras=3))}
+
+
+def test_read_only_output_folder_is_reported_per_file_and_writable_ones_still_written(tmp_path: Path, restore_modes: None) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    for sub in ("locked", "open"):
+        (src / sub).mkdir(parents=True)
+        (out / sub).mkdir(parents=True)
+        for i in range(2):
+            (src / sub / f"{sub}{i}.txt").write_text(doc(i, paras=3))
+    (out / "locked").chmod(0o555)
+    summary = tmp_path / "summary.json"
+    r = run_unprivileged(str(src), "-o", str(out), "--summary-json", str(summary))
+    assert r.returncode == 1, r.stderr.decode()
+    s = json.loads(summary.read_text())
+    assert [(Path(f["path"]).name, f["reason"]) for f in s["failures"]] == [
+        ("locked0.txt", "cannot write locked/locked0.txt: Permission denied"),
+        ("locked1.txt", "cannot write locked/locked1.txt: Permission denied"),
+    ]
+    assert finals(out) == {f"open/open{i}.txt": expected(doc(i, paras=3)) for i in range(2)}
+
+
+def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path, corpus: dict[str, str]) -> None:
+    out = tmp_path / "out"
+    proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "1"], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
+    try:
+        wait_for_outputs(out, 1, proc)
+        r = run(str(tmp_path / "in"), "-o", str(out))
+        assert r.returncode == 2 and b"another boilerstrip run is writing into" in r.stderr
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
