@@ -87,9 +87,24 @@ def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callabl
 ORDER: tuple[str, ...] = (
     # 1. context-free line rules (consecutive line rules run as one pass) ---------------------
     "decorative-leftover",
+    "url-fragment",
+    "url-slug",
+    "aggregator-promo",
+    "comment-widget",
     "inline-ad-marker",
+    "scraper-trailer",
+    "share-widget",
+    "video-duration-run",
+    "related-inline-link",
     # 2. structure spans: tails (related, comments, share, app footers, trailers) and inserts --
+    "newsletter-insert",
+    "app-download-promo",
+    "related-tail",
     # 3. metadata moves: title, duplicated title, source + date, caption + credit, byline ------
+    "image-credit",
+    "source-date",
+    "byline",
+    "header-title",
     # 4. heuristic spans: main region, navigation runs, teaser lists, repeated lines ----------
     # 5. context smoothing: short lines judged by their neighbours ----------------------------
 )

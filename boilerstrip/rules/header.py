@@ -1,3 +1,291 @@
-"""header rules (see registry.ORDER for where they run)."""
+"""Header lines moved into metadata (family ``header``): image caption + credit, publisher glued
+to a date, bylines, the title and its duplicate.
+
+All of them look only at the *header zone*: the few lines right above the first body paragraph
+(a prose line; see :func:`first_body`). On a page where nothing above the first paragraph looks
+like a header, nothing moves. Image credits are also recognised further down, where the credit
+line alone moves (its caption may be a body paragraph, so it stays).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from .. import dates
+from ..lexicon import phrases
+from ..model import Image, Line
+from ..pipeline import Context, Doc
+from ..registry import Move, rule
+from ..segment import is_list_item
+from .related import heading_kind
+from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, key
+
+#: How many lines above the first body paragraph may hold header lines (title, byline, date).
+HEADER_LOOKBACK = 8
+#: A caption is at most this many words (longer lines above a credit are body paragraphs).
+CAPTION_MAX_WORDS = 30
+#: Credits closer together than this many lines are a gallery: their captions are content and stay.
+GALLERY_GAP = 12
+#: Credit lines are short ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa").
+CREDIT_MAX_CHARS = 120
+#: Each part of a "Name | Agency | Desk" credit has at most this many words.
+CREDIT_PART_MAX_WORDS = 5
+#: A labelled credit ("Photo: ...") names at most this many words after the label.
+CREDIT_LABELLED_MAX_WORDS = 12
+#: A publisher name glued to a date has at most this many words.
+SOURCE_MAX_WORDS = 5
+#: Bylines are short ("By Jane Doe and John Roe | Reuters").
+BYLINE_MAX_WORDS = 14
+#: A title has this many words at least and at most.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+#: Without other evidence, the first line is taken as the title only when the body starts
+#: within this many lines of the top.
+TITLE_MAX_LEADING = 2
+
+_SEPARATORS = " |·•,–—-/"
+_BULLETS = frozenset("-+*•·o▪◦‣●○■□►▸–—>»|")
+_DATE_LABELS = regex.compile(
+    r"(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
+    r"(?:\s+(?:on|at|am|le|el|il))?\s*:?\s*",
+    regex.IGNORECASE,
+)
+_TIME_PREFIX = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
+
+
+def first_body(lines: list[Line]) -> int | None:
+    """Index of the first body paragraph: a prose line, skipping one lead-image caption (a prose
+    line followed by a credit)."""
+    n = len(lines)
+    skipped = False
+    for i, line in enumerate(lines):
+        if is_prose(line):
+            if not skipped and i + 1 < n and is_credit(lines[i + 1]):
+                skipped = True
+                continue
+            return i
+    return None
+
+
+# -- image caption + credit -------------------------------------------------------------------
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(fold(a) for a in phrases("photo_agencies"))
+
+
+@cache
+def _credit_label() -> regex.Pattern[str]:
+    labels = sorted((regex.escape(fold(x)) for x in phrases("credit_labels")), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(labels)})\s*(?::|©|\bby\b|\bvon\b|\bpar\b|\bde\b|\bdi\b)\s*(?P<who>\S.*)", regex.IGNORECASE)
+
+
+_PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
+_CREDIT_HINT = regex.compile(r"[|/:©(]| via | by ")
+
+
+def is_credit(line: Line) -> bool:
+    """An image credit: "Name | AFP | Getty Images", "Photo: Jane Doe", "(Reuters)", "© Jane Doe"."""
+    text = line.text
+    if len(text) > CREDIT_MAX_CHARS or _CREDIT_HINT.search(text) is None or ends_sentence(text) and not text.endswith(")"):
+        return False
+    low = fold(text)
+    if "rights reserved" in low or "rechte vorbehalten" in low or "droits réservés" in low:
+        return False
+    if low.startswith("©") or low.startswith("(c) "):
+        rest = low.lstrip("©(c) ")
+        return bool(rest) and not rest[:4].isdigit() and len(rest.split()) <= CREDIT_LABELLED_MAX_WORDS
+    m = _credit_label().fullmatch(low)
+    if m and len(m["who"].split()) <= CREDIT_LABELLED_MAX_WORDS:
+        return True
+    agencies = _agencies()
+    if low.startswith("(") and low.endswith(")") and low[1:-1].strip() in agencies:
+        return True
+    parts = [p.strip() for p in _PART_SPLIT.split(low) if p.strip()]
+    if len(parts) >= 2 and all(len(p.split()) <= CREDIT_PART_MAX_WORDS for p in parts):
+        return any(p in agencies for p in parts)
+    return False
+
+
+@rule("image-credit", family="header", stage="meta")
+def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
+    """Image credits ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa") and, in the header, the caption above them."""
+    lines = doc.lines
+    b = first_body(lines)
+    top = b if b is not None else -1
+    credits = [i for i, line in enumerate(lines) if is_credit(line)]
+    for n, i in enumerate(credits):
+        line = lines[i]
+        cap = i - 1
+        caption = None
+        # only the lead image's caption, in the header, and not in a gallery of credited pictures
+        lead = n == 0 and (len(credits) == 1 or credits[1] - i > GALLERY_GAP)
+        ok_cap = lead and 0 <= cap <= top + 1 and (cap > 0 or ends_sentence(lines[cap].text))  # line 0 may be the title
+        if ok_cap and not is_credit(lines[cap]) and lines[cap].n_words <= CAPTION_MAX_WORDS:
+            caption = lines[cap].text
+        start = cap if caption is not None else i
+        yield Move(start, i + 1, "images", Image(caption=caption, credit=line.text), "image caption and credit" if caption else "image credit")
+        ctx.cache.setdefault("header-moved", set()).update(ln.index for ln in lines[start : i + 1])
+
+
+# -- publisher + date ---------------------------------------------------------------------------
+
+
+def split_source_date(text: str) -> tuple[str | None, str] | None:
+    """``("Al Jazeera", "2 days ago")`` for "Al Jazeera2 days ago"; ``(None, date)`` for a bare or labelled date."""
+    m = _DATE_LABELS.match(text)
+    if m and m.end() < len(text):
+        date = text[m.end() :].strip()
+        return (None, date) if _is_date(date) else None
+    t = _TIME_PREFIX.sub("", text, count=1) if text[:4].casefold() == "time" else text
+    if _is_date(t):
+        return None, t
+    for p in (dates.RELATIVE, *dates._ABSOLUTE):
+        for m in p.finditer(t):
+            if m.end() != len(t) or m.start() == 0:
+                continue
+            src = t[: m.start()].strip(_SEPARATORS)
+            if src and _is_source(src):
+                return src, t[m.start() :]
+    return None
+
+
+def _is_date(text: str) -> bool:
+    t = text.strip(KEY_STRIP)
+    if not t or len(t.split()) > 8:
+        return False
+    if dates.RELATIVE.fullmatch(t):
+        return True
+    return any(p.fullmatch(t) for p in dates._ABSOLUTE)
+
+
+def _is_source(src: str) -> bool:
+    words = src.split()
+    return 1 <= len(words) <= SOURCE_MAX_WORDS and (src[0].isupper() or src[0].isdigit()) and not ends_sentence(src) and not _byline(src)
+
+
+def _zone(lines: list[Line]) -> tuple[int, int] | None:
+    b = first_body(lines)
+    if b is None:
+        return None
+    return max(0, b - HEADER_LOOKBACK), b
+
+
+@rule("source-date", family="header", stage="meta")
+def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
+    """A publisher glued to a date above the body ("The Guardian2 days ago"), or a bare date line -> source, published."""
+    zone = _zone(doc.lines)
+    if zone is None:
+        return
+    for i in range(*zone):
+        line = doc.lines[i]
+        if line.n_words > SOURCE_MAX_WORDS + 8 or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
+            continue
+        found = split_source_date(line.text)
+        if found is None:
+            continue
+        src, date = found
+        if src:
+            yield Move(i, i + 1, "source", src, "publisher and date")
+        yield Move(i, i + 1, "published", date, "publisher and date" if src else "date line")
+        ctx.cache.setdefault("header-moved", set()).add(line.index)
+        return
+
+
+# -- byline -------------------------------------------------------------------------------------
+
+_NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
+_AND = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+
+
+@cache
+def _byline_re() -> regex.Pattern[str]:
+    prefixes = sorted((regex.escape(p.rstrip(" :")) for p in phrases("byline_prefixes")), key=len, reverse=True)
+    return regex.compile(
+        rf"(?i:{'|'.join(prefixes)})\s*:?\s+(?P<names>{_NAME}(?:{_AND}{_NAME}){{0,5}})(?P<rest>\s*[|,·•–—/-]\s*.{{0,80}})?",
+        regex.V0,
+    )
+
+
+def _byline(text: str) -> regex.Match[str] | None:
+    if len(text.split()) > BYLINE_MAX_WORDS:
+        return None
+    return _byline_re().fullmatch(text)
+
+
+@rule("byline", family="header", stage="meta")
+def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
+    """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
+    zone = _zone(doc.lines)
+    if zone is None:
+        return
+    for i in range(*zone):
+        line = doc.lines[i]
+        m = _byline(line.text)
+        if not m:
+            continue
+        for name in regex.split(_AND, m["names"]):
+            if name.strip():
+                yield Move(i, i + 1, "authors", name.strip(), "byline")
+        rest = (m["rest"] or "").strip(_SEPARATORS)
+        if rest and _is_date(rest):
+            yield Move(i, i + 1, "published", rest, "byline date")
+        ctx.cache.setdefault("header-moved", set()).add(line.index)
+
+
+# -- title --------------------------------------------------------------------------------------
+
+
+def _title_like(line: Line) -> bool:
+    if line.text[:1] in _BULLETS or is_list_item(line.text):
+        return False
+    if not (TITLE_MIN_WORDS <= line.n_words <= TITLE_MAX_WORDS) or not is_headline(line, TITLE_MIN_WORDS):
+        return False
+    k = key(line)
+    if heading_kind(line) or is_date_line(line):
+        return False
+    return not any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative"))
+
+
+@rule("header-title", family="header", stage="meta")
+def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
+    """The headline above the body -> title; its duplicated copies go with it.
+
+    Taken when it is printed twice, when it is the first line right above the body, or when a
+    byline / date / caption moved out from between it and the body."""
+    lines = doc.lines
+    zone = _zone(lines)
+    if zone is None:
+        return
+    lo, b = zone
+    cands = [k for k in range(lo, b) if _title_like(lines[k])]
+    if not cands:
+        return
+    seen: dict[str, int] = {}
+    pick = None
+    for k in cands:
+        f = fold(lines[k].text)
+        if f in seen:
+            pick = seen[f]
+            break
+        seen[f] = k
+    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0:
+        pick = 0
+    if pick is None:
+        moved = ctx.cache.get("header-moved", set())
+        body_at = lines[b].index
+        for k in reversed(cands):
+            if any(lines[k].index < m < body_at for m in moved):
+                pick = k
+                break
+    if pick is None:
+        return
+    title = lines[pick].text
+    f = fold(title)
+    for k in range(pick, b):
+        if k == pick or fold(lines[k].text) == f:
+            yield Move(k, k + 1, "title", title, "title" if k == pick else "duplicated title")

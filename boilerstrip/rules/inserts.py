@@ -1,19 +1,84 @@
-"""Inline inserts: chrome that interrupts the body, which continues after it."""
+"""Inline inserts: chrome that interrupts the body, which continues after it (family ``insert``)."""
 
 from __future__ import annotations
 
-from ..lexicon import phrases
+from collections.abc import Iterator
+
+from ..lexicon import pattern
 from ..model import Line
-from ..pipeline import Context
-from ..registry import rule
+from ..pipeline import Context, Doc
+from ..registry import Cut, rule
+from .shapes import catalogue, ends_sentence, has_hint, key
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
 AD_MARKER_MAX_CHARS = 60
+#: Newsletter calls to action are one short line; longer lines are never matched.
+NEWSLETTER_MAX_CHARS = 160
+#: A newsletter promotion block ("Sign up to X" / blurb / "after newsletter promotion") spans at
+#: most this many lines before its closing marker ...
+NEWSLETTER_BLOCK_MAX_LINES = 4
+#: ... and each of them is a short line without a final full stop (the blurb, not the body).
+NEWSLETTER_BLURB_MAX_CHARS = 200
+#: Substrings every pattern of ``newsletter.re`` contains (a cheap pre-filter; a catalogue test
+#: checks each pattern carries one).
+NEWSLETTER_HINTS = (
+    "sign", "subscri", "regist", "newsletter", "inbox", "email", "abonn", "anmeld", "inscri", "suscr", "regístr",
+    "apúnt", "boletín", "iscriv", "abbonati", "nieuwsbrief", "assine", "inscreva",
+)
+
+#: Substrings every entry of ``newsletter_end.txt`` contains.
+NEWSLETTER_END_HINTS = ("newsletter", "boletín")
 
 
 @rule("inline-ad-marker", family="insert")
 def inline_ad_marker(line: Line, ctx: Context) -> str | None:
-    """Ad slot labels left inside the body ("STORY CONTINUES BELOW THIS AD", "Advertisement")."""
-    if line.n_chars <= AD_MARKER_MAX_CHARS and line.lower.strip(" -–—:·•|[]()") in phrases("ad_markers"):
+    """Ad slot labels left inside the body ("STORY CONTINUES BELOW THIS AD", "Advertisement", "Anzeige")."""
+    if line.n_chars <= AD_MARKER_MAX_CHARS and key(line) in catalogue("ad_markers"):
         return "ad marker"
     return None
+
+
+def _is_signup(line: Line) -> bool:
+    return line.n_chars <= NEWSLETTER_MAX_CHARS and has_hint(line, NEWSLETTER_HINTS) and pattern("newsletter").fullmatch(line.text) is not None
+
+
+@rule("newsletter-insert", family="insert", stage="span")
+def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Newsletter promotions: "Sign up to <newsletter>" ... "after newsletter promotion" blocks and
+    standalone calls to action ("Sign up for our newsletter", "Newsletter abonnieren")."""
+    lines = doc.lines
+    ends = catalogue("newsletter_end")
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        if _is_signup(line):
+            stop = i + 1
+            # an opener: the block runs to its closing marker when one follows the blurb
+            for k in range(i + 1, min(n, i + 1 + NEWSLETTER_BLOCK_MAX_LINES)):
+                if _is_end(lines[k], ends):
+                    stop = k + 1
+                    break
+                if not _is_blurb(lines[k]):
+                    break
+            yield Cut(i, stop, "newsletter promotion" if stop > i + 1 else "newsletter call to action")
+            i = stop
+            continue
+        if _is_end(line, ends):
+            start = i
+            # a closing marker whose opener no pattern knows: take the blurb lines above it
+            for j in range(i - 1, max(-1, i - 1 - NEWSLETTER_BLOCK_MAX_LINES), -1):
+                if not _is_blurb(lines[j]):
+                    break
+                start = j
+            yield Cut(start, i + 1, "newsletter promotion")
+        i += 1
+
+
+def _is_end(line: Line, ends: frozenset[str]) -> bool:
+    return len(line.text) <= NEWSLETTER_MAX_CHARS and has_hint(line, NEWSLETTER_END_HINTS) and key(line) in ends
+
+
+def _is_blurb(line: Line) -> bool:
+    """A newsletter's one-line pitch: short, no final sentence mark."""
+    return line.n_chars <= NEWSLETTER_BLURB_MAX_CHARS and not ends_sentence(line.text)

@@ -1,19 +1,124 @@
-"""Aggregator promos and decorative leftovers: lines that are page furniture, not text."""
+"""Aggregator promos, empty comment widgets, app-download footers, decorative leftovers and
+URL debris: lines that are page furniture, not text (family ``promo``)."""
 
 from __future__ import annotations
 
-from ..lexicon import phrases
-from ..model import Line
-from ..pipeline import Context
-from ..registry import rule
+from collections.abc import Iterator
 
-#: Decorative leftovers are one or two words; anything longer is read as text.
+import regex
+
+from ..lexicon import pattern
+from ..model import Line
+from ..pipeline import Context, Doc
+from ..registry import Cut, rule
+from .shapes import catalogue, has_hint, is_prose, key
+
+#: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS = 3
+#: ... and short (the longest entry of ``decorative.txt`` is well under this).
+DECORATIVE_MAX_CHARS = 40
+#: Aggregator feature promos are one short line; longer lines are never matched.
+PROMO_MAX_CHARS = 90
+#: Comment-widget labels are short ("No comments yet...", "Be the first to comment!").
+COMMENT_WIDGET_MAX_WORDS = 12
+#: App-download calls to action fit in two sentences; longer lines are never matched.
+APP_PROMO_MAX_CHARS = 300
+#: An app-download heading this close to the end of the page takes the rest of the page with it ...
+APP_FOOTER_MAX_LINES = 6
+#: ... provided none of those lines is long (the blurb under a store badge is one or two sentences).
+APP_FOOTER_MAX_CHARS = 300
+#: URL debris is one token; a line longer than this is never treated as one.
+URL_MAX_CHARS = 400
+
+# Structural shapes (not phrases, so they live here rather than in a catalogue):
+# a bare URL, a query-string or image-file fragment, a printed URL slug or path.
+#: Substrings every pattern of ``aggregator_promos.re`` contains (a cheap pre-filter; a catalogue
+#: test checks each pattern carries one).
+AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funzional", "can do", "tun kann", "peut faire", "puede hacer", "può fare", "summar", "tool")
+#: Substrings every pattern of ``app_promos.re`` contains.
+APP_HINTS = ("app", "play", "download", "télécharg", "descarg", "scaric", "disponib")
+
+_BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
+_QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
+_SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
 
 
 @rule("decorative-leftover", family="promo")
 def decorative_leftover(line: Line, ctx: Context) -> str | None:
-    """Image alt texts and design labels printed as a line ("logo", "Orange background")."""
-    if line.n_words <= DECORATIVE_MAX_WORDS and line.lower in phrases("decorative"):
+    """Image alt texts and design labels printed as a line ("logo", "Orange background", "image")."""
+    if len(line.text) <= DECORATIVE_MAX_CHARS and line.n_words <= DECORATIVE_MAX_WORDS and key(line) in catalogue("decorative"):
         return "decorative label"
     return None
+
+
+@rule("url-fragment", family="promo")
+def url_fragment(line: Line, ctx: Context) -> str | None:
+    """A bare URL or a broken piece of one printed as a line ("&w=3840&q=100)", "photo.jpg?x=1")."""
+    if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
+        return None
+    if _BARE_URL.fullmatch(line.text):
+        return "bare URL"
+    if _QUERY_FRAGMENT.fullmatch(line.text):
+        return "URL fragment"
+    return None
+
+
+@rule("url-slug", family="promo")
+def url_slug(line: Line, ctx: Context) -> str | None:
+    """A URL slug or path printed as a line ("russia-intensifies-internet-crackdown-...")."""
+    if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
+        return None
+    return "URL slug" if _SLUG.fullmatch(line.text) else None
+
+
+@rule("aggregator-promo", family="promo")
+def aggregator_promo(line: Line, ctx: Context) -> str | None:
+    """Feature promos of news aggregators ("Try Our AI Features", "Explore what Daily8 AI can do for you:")."""
+    if line.n_chars > PROMO_MAX_CHARS or not has_hint(line, AGGREGATOR_HINTS):
+        return None
+    return "aggregator promo" if pattern("aggregator_promos").fullmatch(line.text) else None
+
+
+@rule("comment-widget", family="promo")
+def comment_widget(line: Line, ctx: Context) -> str | None:
+    """Empty comment widgets and their buttons ("Comments", "No comments yet...", "Kommentare (0)")."""
+    if line.n_words > COMMENT_WIDGET_MAX_WORDS:
+        return None
+    k = key(line)
+    if k in catalogue("comment_widget"):
+        return "comment widget"
+    # "Comments (0)", "12 Kommentare": a count next to the label
+    stripped = k.strip("0123456789 ()[]")
+    if stripped != k and stripped in catalogue("comment_widget"):
+        return "comment widget"
+    return None
+
+
+def _is_app_promo(line: Line) -> bool:
+    return line.n_chars <= APP_PROMO_MAX_CHARS and has_hint(line, APP_HINTS) and pattern("app_promos").fullmatch(line.text) is not None
+
+
+@rule("app-download-promo", family="promo", stage="span")
+def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """App-download footers and store badges ("DOWNLOAD THE APP", "Get it on Google Play", "app-storeplay-store").
+
+    A call to action in the last lines of the page takes the short lines after it too (the blurb
+    and badges of the footer); elsewhere only the matching line goes."""
+    lines = doc.lines
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if not _is_app_promo(line):
+            continue
+        if n - i <= APP_FOOTER_MAX_LINES and all(ln.n_chars <= APP_FOOTER_MAX_CHARS for ln in lines[i:]):
+            # the footer: every later line is short; a prose line there is the footer's blurb only
+            # when it talks about the app as well
+            rest = lines[i + 1 :]
+            if all(not is_prose(ln) or _mentions_app(ln) for ln in rest):
+                yield Cut(i, n, "app-download footer")
+                return
+        yield Cut(i, i + 1, "app-download call to action")
+
+
+def _mentions_app(line: Line) -> bool:
+    low = line.lower
+    return " app" in low or "app store" in low or "google play" in low or "application" in low

@@ -1,3 +1,164 @@
-"""related rules (see registry.ORDER for where they run)."""
+"""Related-content blocks: a heading of the related family ("Related Articles", "Mehr zum Thema",
+"Lire aussi") and the teasers after it, which may be long prose summaries (family ``related``).
+
+A heading alone is not proof: a body paragraph can start with "Related" and sites print "Read
+more" buttons inside the article. The tail rule therefore only fires on a short standalone
+heading, and only cuts prose after it when the lines around that prose are teaser-shaped:
+duplicated headlines, source names repeated in the block, printed times ("time2 hours ago"),
+summaries cut off with an ellipsis. Without such signals it cuts the heading and the short
+lines right after it, and stops at the first prose line.
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..lexicon import pattern
+from ..model import Line
+from ..pipeline import Context, Doc
+from ..registry import Cut, rule
+from .shapes import KEY_STRIP, catalogue, fold, has_hint, is_date_line, is_headline, is_prose, is_truncated, key
+
+#: A related heading is a short standalone line.
+RELATED_HEADING_MAX_WORDS = 8
+#: Teaser signals are counted in this many lines after the heading ...
+TEASER_WINDOW = 10
+#: ... and this many of them make the block a teaser list, whose prose summaries go too.
+TEASER_MIN_SIGNALS = 2
+#: Inside a teaser list, at most this many short lines may follow one another without a teaser signal ...
+TEASER_MAX_GAP = 8
+#: ... and without signals a block is a short list of links: at most this many lines.
+LIST_MAX_LINES = 6
+#: Lines longer than this are never compared for duplicates (teaser headlines and source names are short).
+DUPLICATE_MAX_CHARS = 200
+#: "Read also: <headline>" one-liners: the whole line stays under this length ...
+INLINE_MAX_CHARS = 250
+#: ... and the headline after the label has at least this many words.
+INLINE_MIN_WORDS = 3
+
+_INLINE_SEPARATORS = ":：»›>|–—-"
+_INLINE_SEP_RE = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
+#: "Read also:" labels sit at the start of the line: the separator comes within this many characters.
+INLINE_LABEL_MAX_CHARS = 45
+#: Substrings every pattern of ``related_headings.re`` contains (a cheap pre-filter; a catalogue
+#: test checks each pattern carries one).
+RELATED_HINTS = ("more", "other", "latest", "top", "related", "recommended", "popular", "trending", "mehr", "weitere", "plus", "autres", "más", "altr", "mais")
+
+
+def heading_kind(line: Line) -> str | None:
+    """``"phrase"`` for a catalogue heading ("Related Articles"), ``"pattern"`` for a variable one
+    ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None."""
+    if line.n_words > RELATED_HEADING_MAX_WORDS:
+        return None
+    k = key(line)
+    if k in catalogue("related_headings"):
+        return "phrase"
+    if k in catalogue("read_more"):
+        return "button"
+    if has_hint(line, RELATED_HINTS) and pattern("related_headings").fullmatch(k):
+        return "pattern"
+    return None
+
+
+def _teaser_key(line: Line) -> str:
+    return fold(line.text).strip(KEY_STRIP)
+
+
+@rule("related-tail", family="related", stage="span")
+def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """A related-content block: its heading ("Related Articles", "You may also like", "Lire aussi")
+    and the teasers after it, down to the end of the page or to where the article resumes."""
+    lines = doc.lines
+    n = len(lines)
+    i = 0
+    while i < n:
+        kind = heading_kind(lines[i])
+        if kind is None:
+            i += 1
+            continue
+        stop = i + 1 if kind == "button" else _block_end(lines, i, kind)
+        if stop > i:
+            yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
+            i = stop
+        else:
+            i += 1
+
+
+def _block_end(lines: list[Line], i: int, kind: str) -> int:
+    """Where the related block that starts with heading ``lines[i]`` ends (exclusive), or ``i``
+    when the heading should stay."""
+    n = len(lines)
+    # repeated short lines after the heading: duplicated headlines, source names
+    counts = Counter(_teaser_key(ln) for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS)
+
+    def signal(ln: Line) -> bool:
+        if ln.n_chars <= DUPLICATE_MAX_CHARS and counts[_teaser_key(ln)] >= 2:
+            return True
+        return is_date_line(ln) or is_truncated(ln)
+
+    window = lines[i + 1 : i + 1 + TEASER_WINDOW]
+    teasers = sum(1 for ln in window if signal(ln)) >= TEASER_MIN_SIGNALS
+    if kind == "pattern" and not teasers and sum(1 for ln in window[:2] if is_headline(ln)) < 2:
+        # "More on the economy" followed by prose may be a body subheading: keep it
+        return i
+    end = i + 1  # the block surely runs to here
+    seen_signal = False
+    short = 0  # short lines since the last sure line: part of the block only if it goes on
+    j = i + 1
+    while j < n:
+        ln = lines[j]
+        if signal(ln):
+            seen_signal, short, end = True, 0, j + 1
+        elif not is_prose(ln):
+            short += 1
+            if short > (TEASER_MAX_GAP if teasers else LIST_MAX_LINES):
+                break
+        elif teasers and (seen_signal or is_truncated(ln)):
+            # a teaser's summary: prose, but announced by headline / source / time lines
+            seen_signal, short, end = False, 0, j + 1
+        else:
+            break
+        j += 1
+    if j == n:
+        return n  # the block runs to the end of the page
+    if not teasers and j < n and short <= LIST_MAX_LINES and is_prose(lines[j]):
+        return j  # a short list of links, then the article resumes
+    return end
+
+
+@rule("related-inline-link", family="related")
+def related_inline_link(line: Line, ctx: Context) -> str | None:
+    """A one-line link to another article inside the body ("Read also: <headline>", "Lire aussi : ...")."""
+    if line.n_chars > INLINE_MAX_CHARS or line.n_words < INLINE_MIN_WORDS + 1:
+        return None
+    if _INLINE_SEP_RE.search(line.text, 0, INLINE_LABEL_MAX_CHARS) is None:
+        return None
+    low = fold(line.text).lstrip(KEY_STRIP)
+    # find the label: the longest catalogue heading the line starts with, then a separator
+    for cut in _label_ends(low):
+        rest = low[cut:].lstrip()
+        if not rest or rest[0] not in _INLINE_SEPARATORS:
+            continue
+        headline = rest.lstrip(_INLINE_SEPARATORS + " ")
+        words = headline.split()
+        if len(words) >= INLINE_MIN_WORDS and is_headline(Line(line.index, "", headline), INLINE_MIN_WORDS):
+            return "link to another article"
+    return None
+
+
+def _label_ends(low: str) -> Iterator[int]:
+    """End offsets of related-heading labels that ``low`` starts with (longest first)."""
+    words = low.split(" ", RELATED_HEADING_MAX_WORDS)
+    labels = catalogue("related_headings")
+    prefix = ""
+    ends = []
+    for w in words[:RELATED_HEADING_MAX_WORDS]:
+        prefix = f"{prefix} {w}" if prefix else w
+        for cand in (prefix, prefix.rstrip(_INLINE_SEPARATORS + " ")):
+            if cand in labels:
+                ends.append(len(cand))
+                break
+    return iter(sorted(set(ends), reverse=True))
+

@@ -1,3 +1,54 @@
-"""trailers rules (see registry.ORDER for where they run)."""
+"""Scraper trailers: "Source link" footers, WordPress comment forms, share and like widgets,
+video-duration runs (family ``trailer``)."""
 
 from __future__ import annotations
+
+import regex
+
+from ..model import Line
+from ..pipeline import Context
+from ..registry import rule
+from .shapes import catalogue, key
+
+#: Trailer lines are short labels or one form sentence; longer lines are never matched.
+TRAILER_MAX_CHARS = 200
+#: Share/like widgets are a few words ("Share this:", "Auf Facebook teilen").
+SHARE_MAX_WORDS = 6
+#: A video-duration run lists at least this many durations ("06:38 08:17 08:00").
+DURATION_MIN_RUN = 3
+#: Lines longer than this are never tested for a duration run (keeps the regex cheap).
+DURATION_MAX_CHARS = 2000
+
+_DURATIONS = regex.compile(
+    r"(?:show more|see more|more videos|mehr anzeigen|mehr videos|voir plus|plus de vidéos|ver más|más vídeos|mostra altro|altri video)?"
+    rf"\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*){{{DURATION_MIN_RUN},}}",
+    regex.IGNORECASE,
+)
+
+
+@rule("scraper-trailer", family="trailer")
+def scraper_trailer(line: Line, ctx: Context) -> str | None:
+    """Scraper and comment-form trailers ("Source link", "Leave a Reply", "Your email address will not be published...")."""
+    if line.n_chars > TRAILER_MAX_CHARS:
+        return None
+    k = key(line)
+    trailers = catalogue("trailers")
+    if k in trailers or k.rstrip(" *") in trailers:
+        return "scraper trailer"
+    return None
+
+
+@rule("share-widget", family="trailer")
+def share_widget(line: Line, ctx: Context) -> str | None:
+    """Share and like widgets ("Share this:", "Like this:", "Teilen", "Partager", "Compartir")."""
+    if line.n_words > SHARE_MAX_WORDS:
+        return None
+    return "share widget" if key(line) in catalogue("share") else None
+
+
+@rule("video-duration-run", family="trailer")
+def video_duration_run(line: Line, ctx: Context) -> str | None:
+    """A run of video durations left by a player playlist ("Show more 06:38 08:17 08:00 ...")."""
+    if line.n_chars > DURATION_MAX_CHARS or ":" not in line.text:
+        return None
+    return "video durations" if _DURATIONS.fullmatch(line.text) else None

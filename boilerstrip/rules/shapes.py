@@ -1,0 +1,114 @@
+"""Line shapes shared by the chrome-family rules (no rules here).
+
+Cheap, length-capped predicates: what a catalogue key looks like, what counts as a prose line,
+a headline-shaped line, a printed date or relative time, a truncated teaser summary.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cache
+
+from .. import dates
+from ..lexicon import phrases
+from ..model import Line
+
+#: Characters stripped from both ends of a line before looking it up in a phrase catalogue:
+#: bullets, arrows, dashes, brackets and trailing colons/ellipses around labels ("• Related Posts",
+#: "Share this:", "No comments yet...").
+KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
+
+#: A prose line (a body paragraph, or a teaser summary that reads like one) has at least this
+#: many words and ends with a sentence mark ...
+PROSE_MIN_WORDS = 10
+#: ... or is simply this long, punctuation or not (teaser summaries are often cut mid-word).
+PROSE_ANY_WORDS = 26
+#: Sentence-final characters (closing quotes and brackets are skipped first).
+SENTENCE_END = ".!?…。！？"
+_CLOSERS = "\"'’”»)]"
+
+#: A headline-shaped line has at most this many words and no sentence-final full stop.
+HEADLINE_MAX_WORDS = 30
+
+#: Printed dates and relative times are short lines; longer lines are never tested.
+DATE_MAX_WORDS = 8
+# Any fixed moment: relative dates need one to resolve at all; the value itself is not used.
+_ANY_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
+
+
+def fold(text: str) -> str:
+    """Case-fold and unify apostrophes, the form catalogue keys are compared in."""
+    text = text.casefold()
+    return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
+
+
+def key(line: Line) -> str:
+    """The line as a catalogue key: folded, decorations stripped from both ends."""
+    low = line.lower
+    if "’" in low or "‘" in low:
+        low = low.replace("’", "'").replace("‘", "'")
+    return low.strip(KEY_STRIP)
+
+
+def has_hint(line: Line, hints: tuple[str, ...]) -> bool:
+    """Cheap pre-filter before a catalogue regex: does the folded line contain any hint substring?"""
+    return _hint_re(hints).search(line.lower) is not None
+
+
+@cache
+def _hint_re(hints: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in hints))
+
+
+@cache
+def catalogue(name: str) -> frozenset[str]:
+    """``phrases(name)`` folded and stripped the same way :func:`key` strips lines."""
+    return frozenset(k for k in (fold(p).strip(KEY_STRIP) for p in phrases(name)) if k)
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def is_prose(line: Line) -> bool:
+    """A line that reads like a paragraph: several words and a sentence mark, or just long."""
+    n = line.n_words
+    return n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text))
+
+
+def is_headline(line: Line, min_words: int = 3) -> bool:
+    """A headline-shaped line: a few words, letters in it, no final full stop."""
+    n = line.n_words
+    if not (min_words <= n <= HEADLINE_MAX_WORDS):
+        return False
+    t = line.text.rstrip(_CLOSERS + " ")
+    return bool(t) and t[-1] not in ".;,:" and any(c.isalpha() for c in t)
+
+
+def is_truncated(line: Line) -> bool:
+    """A teaser summary cut short with an ellipsis ("... Dafyyd Townley,…")."""
+    t = line.text.rstrip()
+    return line.n_words >= 5 and (t.endswith("…") or t.endswith("..."))
+
+
+#: Prefixes that label a printed time ("time2 hours ago" is how some flatteners print an icon).
+_TIME_PREFIXES = ("time", "updated", "published", "posted", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato")
+
+
+def is_date_line(line: Line) -> bool:
+    """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025")."""
+    if line.n_words > DATE_MAX_WORDS or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
+        return False
+    text = line.lower.strip(KEY_STRIP)
+    for p in _TIME_PREFIXES:
+        if text.startswith(p):
+            text = text[len(p) :].lstrip(" :")
+            break
+    if not text:
+        return False
+    m = dates.RELATIVE.fullmatch(text)
+    if m:
+        return True
+    return dates.resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20

@@ -1,0 +1,67 @@
+"""Every phrase catalogue parses, and multilingual families cover en, de, fr, es and it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from boilerstrip import lexicon
+from boilerstrip.rules import inserts, promos, related
+
+TXT = [n.removesuffix(".txt") for n in lexicon.available(".txt")]
+RE = [n.removesuffix(".re") for n in lexicon.available(".re")]
+
+#: Families that are multilingual in the wild: their catalogues must cover these languages.
+MULTILINGUAL = [
+    "ad_markers", "newsletter", "comment_widget", "related_headings", "read_more", "share", "trailers",
+    "app_promos", "aggregator_promos", "byline_prefixes", "credit_labels",
+]
+LANGUAGES = ("en", "de", "fr", "es", "it")
+
+
+def _source(name: str) -> str:
+    from importlib import resources
+
+    for suffix in (".txt", ".re"):
+        f = resources.files("boilerstrip.data").joinpath(name + suffix)
+        if f.is_file():
+            return f.read_text(encoding="utf-8")
+    raise FileNotFoundError(name)
+
+
+@pytest.mark.parametrize("name", TXT)
+def test_phrase_catalogue_parses_and_is_not_empty(name):
+    entries = lexicon.phrases(name)
+    assert entries, f"data/{name}.txt has no entries"
+    assert all(e == e.strip() and e for e in entries)
+
+
+@pytest.mark.parametrize("name", RE)
+def test_pattern_catalogue_compiles_each_line(name):
+    import regex
+
+    assert lexicon.pattern(name).pattern
+    for line in lexicon._entries(f"{name}.re"):
+        regex.compile(line)  # a broken line fails here with its own text
+
+
+@pytest.mark.parametrize("name", MULTILINGUAL)
+def test_multilingual_catalogue_has_a_section_per_language(name):
+    sections = set(re.findall(r"^#\s*([a-z]{2})\s*$", _source(name), flags=re.M))
+    missing = [lang for lang in LANGUAGES if lang not in sections]
+    assert not missing, f"{name} lacks sections for {missing}"
+
+
+@pytest.mark.parametrize(
+    ("name", "hints"),
+    [("newsletter", inserts.NEWSLETTER_HINTS), ("app_promos", promos.APP_HINTS), ("aggregator_promos", promos.AGGREGATOR_HINTS), ("related_headings", related.RELATED_HINTS)],
+)
+def test_every_pattern_carries_a_prefilter_hint(name, hints):
+    """The rules skip the regex when no hint substring is in the line; a pattern without a hint would never fire."""
+    for line in lexicon._entries(f"{name}.re"):
+        assert any(h in line.casefold() for h in hints), f"{name}.re: {line!r} has none of the pre-filter hints"
+
+
+def test_newsletter_end_markers_carry_the_prefilter_hint():
+    assert all(any(h in e for h in inserts.NEWSLETTER_END_HINTS) for e in lexicon.phrases("newsletter_end"))
