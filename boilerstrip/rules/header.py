@@ -26,7 +26,7 @@ from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK = 8
 #: A caption is at most this many words (longer lines above a credit are body paragraphs).
-CAPTION_MAX_WORDS = 30
+CAPTION_MAX_WORDS = 25
 #: Credits closer together than this many lines are a gallery: their captions are content and stay.
 GALLERY_GAP = 12
 #: Credit lines are short ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa").
@@ -124,7 +124,9 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
         caption = None
         # only the lead image's caption, in the header, and not in a gallery of credited pictures
         lead = n == 0 and (len(credits) == 1 or credits[1] - i > GALLERY_GAP)
-        ok_cap = lead and 0 <= cap <= top + 1 and (cap > 0 or ends_sentence(lines[cap].text))  # line 0 may be the title
+        # a caption sits under something (the title): a first line followed by a credit is the
+        # article's first paragraph with a picture after it, and stays
+        ok_cap = lead and 0 < cap <= top + 1
         if ok_cap and not is_credit(lines[cap]) and lines[cap].n_words <= CAPTION_MAX_WORDS:
             caption = lines[cap].text
         start = cap if caption is not None else i
