@@ -86,6 +86,8 @@ def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callabl
 # The pipeline, in order. This tuple is the only place order is decided.
 ORDER: tuple[str, ...] = (
     # 1. context-free line rules (consecutive line rules run as one pass) ---------------------
+    "html-chrome-container",
+    "html-main-content",
     "decorative-leftover",
     "url-fragment",
     "url-slug",
@@ -101,6 +103,7 @@ ORDER: tuple[str, ...] = (
     "app-download-promo",
     "related-tail",
     # 3. metadata moves: title, duplicated title, source + date, caption + credit, byline ------
+    "html-title",
     "image-credit",
     "source-date",
     "byline",

@@ -1,18 +1,29 @@
-"""HTML in, article out. (Minimal first version: flatten with selectolax, then the text rules.)"""
+"""HTML in, article out.
+
+1. :mod:`.dom` parses with selectolax (Lexbor), strips what never holds text, and flattens the
+   body into blocks (one :class:`~boilerstrip.model.Line` each) with their DOM features; whole
+   chrome elements (nav, aside, footer, ARIA roles, share/ad/related containers by class/id
+   vocabulary) become one block each, so their removal is logged like any other.
+2. :mod:`.blocks` picks the main region (the element holding the most prose) and, when
+   trafilatura is available, combines that choice with trafilatura's main text (see
+   :func:`.blocks.decide`).
+3. :mod:`.metadata` reads JSON-LD, OpenGraph and ``<meta>`` tags.
+4. The block decisions run as registered rules (``html-chrome-container``, ``html-main-content``,
+   ``html-title``), then every text rule runs on the surviving blocks through
+   :func:`boilerstrip.api.extract_lines`: one pipeline, one removal log, line numbers counting
+   the flattened blocks that :func:`boilerstrip.explain` shows.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..config import Config
 from ..model import Article, Line
 from ..registry import Rule
-from ..segment import split_lines
-
-if TYPE_CHECKING:
-    pass
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)", re.I | re.S)
 _TAGS = re.compile(r"<(?:p|div|span|a|br|table|li|h[1-6])\b[^>]*>", re.I)
@@ -27,14 +38,58 @@ def looks_like_html(text: str) -> bool:
     return len(_TAGS.findall(head)) >= HTML_TAG_DENSITY * max(1, len(head) // 1024)
 
 
+@dataclass
+class HtmlInfo:
+    """What the HTML path hands the rules in ``ctx.html``: per-line block features and verdicts."""
+
+    blocks: list[Any]
+    drop: list[str | None]  # per line: why the block is not article text (None keeps it)
+    title_line: int | None = None  # index of the block that is the article's title (h1)
+    source: str = "own"  # which side decided the main text: own, both, trafilatura
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def trafilatura_text(html: str) -> Any:
+    """trafilatura's main text (fast mode, no comments) as a :class:`.blocks.MainText`, or None."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - trafilatura is a dependency; degrade to own blocks
+        return None
+    try:
+        out = trafilatura.extract(html, fast=True, include_comments=False, with_metadata=False, deduplicate=False)
+    except Exception:  # noqa: BLE001 - a crash in the helper must not cost the page: own blocks decide
+        return None
+    from .blocks import MainText
+
+    return MainText(out) if out and out.strip() else None
+
+
 def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article, list[Line]]:
-    from selectolax.lexbor import LexborHTMLParser
+    from ..api import _detect_language, extract_lines
+    from ..model import Image
+    from ..pipeline import Context
+    from . import blocks, dom, metadata
 
-    from ..api import extract_lines
-
-    tree = LexborHTMLParser(html)
-    for node in tree.css("script, style, noscript, template"):
-        node.decompose()
-    root = tree.body or tree.root
-    text = root.text(separator="\n") if root is not None else ""
-    return extract_lines(split_lines(text), cfg, rules)
+    page = dom.parse(html)
+    own = blocks.select(page.blocks)
+    drop, source = blocks.decide(page.blocks, own, trafilatura_text(html))
+    title_line = next((i for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome), None)
+    h1 = page.blocks[title_line].text if title_line is not None else None
+    meta = metadata.extract(page, h1)
+    lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
+    ctx = Context(cfg)
+    ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)
+    kept = [line for line, d in zip(lines, drop, strict=True) if d is None]
+    ctx.language = cfg.language or _detect_language(kept) or meta.get("language")
+    for key in ("source", "published", "published_at", "url"):
+        if meta.get(key):
+            ctx.meta[key] = meta[key]
+    if meta.get("authors"):
+        ctx.meta["authors"] = list(meta["authors"])
+    caption = next((b.text for b, d in zip(page.blocks, drop, strict=True) if b.tag == "figcaption" and not b.chrome), None)
+    if caption or meta.get("image_url"):
+        ctx.meta["images"] = [Image(caption=caption, url=meta.get("image_url"))]
+    if meta.get("title") and title_line is None:
+        ctx.meta["title"] = meta["title"]
+    ctx.cache["html_title"] = meta.get("title")
+    return extract_lines(lines, cfg, rules, ctx)

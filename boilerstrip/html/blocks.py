@@ -1,0 +1,170 @@
+"""Own main-content choice: the DOM element whose blocks add up to the most prose.
+
+Each block gets a weight (positive for prose: long, punctuated, few links; negative for
+link lists and short fragments); every element sums the weights of the blocks inside it, and
+the element with the largest sum is the main region (a maximum-subtree version of the
+readability idea, which copes with articles split over several paragraphs' containers).
+Blocks outside it, and link-heavy blocks inside it, are dropped with a reason.
+"""
+
+from __future__ import annotations
+
+from ..segment import normalize
+from .dom import Block
+
+#: A block at least this long (chars) with few links counts as prose.
+PROSE_MIN_CHARS = 60
+#: Link density above which a block is a link (list item, menu entry, teaser title).
+LINK_DENSITY_MAX = 0.5
+#: Weight of a link-heavy block per char (negative), relative to prose weight 1 per char.
+LINK_PENALTY = 1.0
+#: Weight of a short non-prose, non-link block per char.
+SHORT_WEIGHT = -0.2
+#: A prose block without sentence punctuation weighs this fraction of a punctuated one.
+UNPUNCTUATED_FACTOR = 0.5
+#: Inside the main region, a block with link density above this is dropped as a link list.
+REGION_LINK_DENSITY_MAX = 0.6
+#: Prose blocks right next to the region (in page order) are added while they are this long.
+EXTEND_MIN_CHARS = 100
+#: ... and have at most this link density.
+EXTEND_LINK_DENSITY_MAX = 0.2
+
+LINK_LIST = "link list in the main region"
+NO_REGION = "no prose region on the page"
+_END = (".", "!", "?", "。", "！", "？", ":", "»", '"', "”", "…", ")")
+
+
+def weight(b: Block) -> float:
+    n = len(b.text)
+    ld = b.link_density
+    if ld > LINK_DENSITY_MAX:
+        return -LINK_PENALTY * n * ld
+    if b.heading:
+        return 0.0
+    if n >= PROSE_MIN_CHARS:
+        w = n * (1.0 - ld)
+        return w if b.text.endswith(_END) or "," in b.text else w * UNPUNCTUATED_FACTOR
+    return SHORT_WEIGHT * n
+
+
+def main_region(blocks: list[Block]) -> tuple[int | None, dict[int, float]]:
+    """The mem_id of the element holding the most prose weight, and every element's sum."""
+    sums: dict[int, float] = {}
+    for b in blocks:
+        if b.chrome:
+            continue
+        w = weight(b)
+        for a in b.ancestors:
+            sums[a] = sums.get(a, 0.0) + w
+    if not sums:
+        return None, sums
+    best = max(sums, key=sums.__getitem__)
+    return best, sums
+
+
+def select(blocks: list[Block]) -> list[str | None]:
+    """Per block: None to keep, or the reason it is not article (outside region, link list)."""
+    best, sums = main_region(blocks)
+    if best is None or sums[best] <= 0:
+        return [b.chrome or NO_REGION for b in blocks]
+    inside = [best in b.ancestors and not b.chrome for b in blocks]
+    idx = [i for i, v in enumerate(inside) if v]
+    if idx:
+        lo, hi = idx[0], idx[-1]
+        while lo > 0 and _extends(blocks[lo - 1]):
+            lo -= 1
+            inside[lo] = True
+        while hi + 1 < len(blocks) and _extends(blocks[hi + 1]):
+            hi += 1
+            inside[hi] = True
+    out: list[str | None] = []
+    for b, ok in zip(blocks, inside, strict=True):
+        if b.chrome:
+            out.append(b.chrome)
+        elif not ok:
+            out.append("outside the main region")
+        elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading:
+            out.append(LINK_LIST)
+        else:
+            out.append(None)
+    return out
+
+
+def _extends(b: Block) -> bool:
+    return not b.chrome and len(b.text) >= EXTEND_MIN_CHARS and b.link_density <= EXTEND_LINK_DENSITY_MAX and b.text.endswith(_END)
+
+
+# --------------------------------------------------------------------------- combining with trafilatura
+
+#: An own region with less prose than this (chars) is not trusted; trafilatura's choice wins.
+OWN_MIN_CHARS = 200
+#: When at least this share of the own region's text is also in trafilatura's output, the two
+#: agree on the region and only blocks both keep survive (each one's extra chrome goes).
+AGREE_SHARE = 0.5
+#: On disagreement, trafilatura's output shorter than this (chars) is a fragment: keep own region.
+TRAF_MIN_CHARS = 500
+#: Blocks longer than this are matched to trafilatura's text by their head and tail (trafilatura
+#: may re-flow a long paragraph around inline elements).
+MATCH_EDGE_CHARS = 120
+#: A block shorter than this must equal a whole line of trafilatura's output to match it (a
+#: menu entry such as "Sport" occurs inside any article that mentions sport).
+MATCH_MIN_CHARS = 40
+#: ... and one shorter than this must always equal a line.
+MATCH_SHORT_CHARS = 12
+#: Length of the head/tail pieces used for matching long blocks.
+MATCH_PIECE = 50
+
+BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
+TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
+
+
+class MainText:
+    """trafilatura's output, indexed for matching blocks: its lines and its whole text."""
+
+    def __init__(self, text: str):
+        self.lines = {normalize(t) for t in text.splitlines()}
+        self.lines.discard("")
+        self.text = " ".join(normalize(t) for t in text.splitlines())
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def has(self, b: Block) -> bool:
+        """A block is in the main text as one of its lines, or (unless it is a short link, which
+        could be a menu entry such as "Sport" that any article mentions) inside it, whole or by
+        its head and tail (trafilatura re-flows text around inline tags)."""
+        block = b.text
+        if block in self.lines:
+            return True
+        if len(block) < MATCH_MIN_CHARS and (b.link_chars or len(block) < MATCH_SHORT_CHARS):
+            return False
+        if block in self.text:
+            return True
+        return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.text and block[-MATCH_PIECE:] in self.text
+
+
+def _both(own: str | None, found: bool) -> str | None:
+    if own is None:
+        return None if found else BY_TRAFILATURA
+    return own
+
+
+def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
+    """Per block the reason to drop it (None keeps), and which source decided.
+
+    ``own`` is :func:`select`'s verdict, ``traf`` trafilatura's main text (None when it was not
+    run or found nothing).
+    """
+    region = [i for i, r in enumerate(own) if r is None]
+    region_chars = sum(len(blocks[i].text) for i in region)
+    if not traf:
+        return own, "own"
+    found = [not b.chrome and traf.has(b) for b in blocks]
+    if region_chars < OWN_MIN_CHARS:
+        return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
+    shared = sum(len(blocks[i].text) for i in region if found[i])
+    if shared >= AGREE_SHARE * region_chars:
+        return [_both(r, found[i]) for i, r in enumerate(own)], "both"
+    if len(traf) < TRAF_MIN_CHARS:
+        return own, "own"
+    return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"

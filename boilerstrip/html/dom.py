@@ -1,0 +1,238 @@
+"""Parse HTML with selectolax (Lexbor), drop what is never article, flatten the rest into blocks.
+
+A *block* is one paragraph-like run of text (a ``<p>``, a heading, a list item, a table cell, or
+the direct text of a ``<div>``) with the DOM signals text mode lacks: tag, heading level, list
+membership, depth, link density, and the element that holds it (so a main container can be
+chosen by summing its paragraphs). Blocks become :class:`~boilerstrip.model.Line` objects one to
+one; the features live in :class:`Block` keyed by line index (``ctx.html``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..lexicon import phrases
+from ..segment import normalize
+
+#: Elements whose content is never article text; removed before anything else.
+NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "button", "input", "textarea"]
+#: Elements that are page chrome by definition (HTML5 sectioning for navigation and asides).
+CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "dialog", "menu"})
+#: ARIA roles that mark chrome.
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tooltip"})
+#: Tags that end the current block when they open or close.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "figure", "figcaption",
+        "address", "hr", "br", "center", "details", "summary", "fieldset", "legend", "body", "html", "header", "footer",
+        "nav", "aside", "form", "hgroup", "picture", "video", "audio",
+    }
+)  # fmt: skip
+#: A chrome-named container holding more than this share of the page's text is kept anyway
+#: (a theme that calls its whole content column "sidebar-wrapper" must not lose the article).
+CHROME_MAX_TEXT_SHARE = 0.35
+#: A ``header`` holding more than this share of the page's text (some themes wrap the article in
+#: one) is kept.
+HEADER_MAX_TEXT_SHARE = 0.25
+#: Class/id strings longer than this are not tokenised (generated utility-class soups).
+ATTR_MAX_CHARS = 300
+
+_TOKEN = re.compile(r"[a-z]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass(slots=True)
+class Block:
+    """One flattened block and its DOM features."""
+
+    text: str
+    tag: str  # the block element's tag (p, h2, li, td, div...)
+    depth: int
+    container: int  # mem_id of the nearest block-level ancestor
+    ancestors: tuple[int, ...]  # mem_ids of the block-level ancestors, nearest first
+    heading: int = 0  # 1..6 for h1..h6
+    in_list: bool = False
+    link_chars: int = 0
+    in_quote: bool = False
+    in_table: bool = False
+    in_figure: bool = False
+    main_hint: bool = False  # inside <article>, <main> or an articleBody-like element
+    chrome: str | None = None  # set for a whole chrome element flattened to one block: why
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass
+class Page:
+    """The flattened page: blocks in document order, plus what the head and scripts said."""
+
+    blocks: list[Block]
+    tree: Any = None
+    title: str | None = None
+    html_lang: str | None = None
+    jsonld: list[str] = field(default_factory=list)  # raw application/ld+json script bodies
+    elements: dict[int, Any] = field(default_factory=dict)
+
+
+@cache
+def _chrome_tokens() -> frozenset[str]:
+    return phrases("html_chrome")
+
+
+@cache
+def _keep_tokens() -> frozenset[str]:
+    return phrases("html_content")
+
+
+def attr_tokens(node: Any) -> set[str]:
+    """Lower-case alphabetic tokens of an element's class and id ("share-bar_top" -> share, bar, top)."""
+    attrs = node.attributes
+    s = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if len(s) > ATTR_MAX_CHARS:
+        s = s[:ATTR_MAX_CHARS]
+    return set(_TOKEN.findall(s.lower()))
+
+
+def chrome_reason(node: Any) -> str | None:
+    """Why ``node`` is chrome by its tag, role, hidden state or class/id vocabulary (else None)."""
+    tag = node.tag
+    attrs = node.attributes
+    if tag in CHROME_TAGS:
+        return f"<{tag}> element"
+    role = attrs.get("role")
+    if role and role.lower() in CHROME_ROLES:
+        return f'role="{role.lower()}"'
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "hidden element"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden element"
+    toks = attr_tokens(node)
+    if toks:
+        hit = toks & _chrome_tokens()
+        if hit and not toks & _keep_tokens():
+            return f"class/id {sorted(hit)[0]!r}"
+    return None
+
+
+def parse(html: str) -> Page:
+    """Parse, keep what metadata needs (title, lang, JSON-LD), strip non-text, flatten."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    title = normalize(title_node.text()) if title_node is not None else None
+    html_node = tree.css_first("html")
+    lang = html_node.attributes.get("lang") if html_node is not None else None
+    jsonld = [n.text() for n in tree.css('script[type="application/ld+json"]')]
+    page = Page([], tree=tree, title=title or None, html_lang=lang, jsonld=jsonld)
+    tree.strip_tags(NEVER_TEXT)
+    body = tree.body
+    if body is None:
+        return page
+    _Flattener(page, max(1, len(body.text(deep=True)))).run(body)
+    return page
+
+
+_MAIN_TAGS = frozenset({"article", "main"})
+
+
+class _Flattener:
+    """Walks the DOM once; text accumulates until a block boundary; chrome elements become one block."""
+
+    def __init__(self, page: Page, total: int):
+        self.page = page
+        self.total = total
+        self.buf: list[str] = []
+        self.link_chars = 0
+        self.stack: list[int] = []  # mem_ids of open block elements
+        self.tags: list[str] = []
+
+    def run(self, body: Any) -> None:
+        self.stack.append(body.mem_id)
+        self.tags.append("body")
+        self.page.elements[body.mem_id] = body
+        self._walk(body, 0, False, 0)
+        self._flush(0, False)
+
+    def _flush(self, depth: int, main: bool) -> None:
+        if not self.buf:
+            return
+        text = normalize("".join(self.buf))
+        self.buf = []
+        links = self.link_chars
+        self.link_chars = 0
+        if not text:
+            return
+        tags = self.tags
+        tag = tags[-1]
+        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 0
+        self.page.blocks.append(
+            Block(
+                text=text,
+                tag=tag,
+                depth=depth,
+                container=self.stack[-1],
+                ancestors=tuple(reversed(self.stack)),
+                heading=heading,
+                in_list="li" in tags or "dd" in tags,
+                link_chars=min(links, len(text)),
+                in_quote="blockquote" in tags,
+                in_table="td" in tags or "th" in tags,
+                in_figure="figure" in tags or "figcaption" in tags,
+                main_hint=main,
+            )
+        )
+
+    def _chrome(self, node: Any) -> str | None:
+        reason = chrome_reason(node)
+        if reason is None:
+            return None
+        if node.tag == "header":
+            if node.css_first("h1") is not None or len(node.text(deep=True)) / self.total > HEADER_MAX_TEXT_SHARE:
+                return None  # an article's own header (title, lead, byline) or a theme wrapping the page
+        elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE:
+            return None
+        if node.css_first("article, main, [itemprop=articleBody]") is not None:
+            return None
+        return reason
+
+    def _walk(self, node: Any, depth: int, main: bool, in_link: int) -> None:
+        child = node.child
+        while child is not None:
+            tag = child.tag
+            if tag == "-text":
+                t = child.text_content
+                if t:
+                    self.buf.append(t)
+                    if in_link:
+                        self.link_chars += len(t.strip())
+            elif tag == "-comment" or tag is None:
+                pass
+            elif tag[0] != "-" and (chrome := self._chrome(child)) is not None:
+                self._flush(depth, main)
+                text = normalize(child.text(deep=True, separator=" "))
+                if text:
+                    self.page.blocks.append(Block(text, tag, depth + 1, child.mem_id, (child.mem_id, *reversed(self.stack)), chrome=chrome))
+            elif tag in BLOCK_TAGS:
+                self._flush(depth, main)
+                if tag == "br" or tag == "hr":
+                    child = child.next
+                    continue
+                sub_main = main or tag in _MAIN_TAGS or child.attributes.get("itemprop") == "articleBody"
+                self.stack.append(child.mem_id)
+                self.tags.append(tag)
+                self.page.elements[child.mem_id] = child
+                self._walk(child, depth + 1, sub_main, in_link)
+                self._flush(depth + 1, sub_main)
+                self.stack.pop()
+                self.tags.pop()
+            elif tag != "img":
+                self._walk(child, depth, main, in_link + (tag == "a"))
+            child = child.next

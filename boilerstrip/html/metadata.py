@@ -1,0 +1,282 @@
+"""Article metadata from the page itself: JSON-LD, OpenGraph / ``<meta>`` tags, microdata, the DOM.
+
+Each field takes the first source that has it, in this order of precision:
+
+* title: JSON-LD ``headline``, the page's ``<h1>`` when it agrees with ``og:title``/``<title>``,
+  ``og:title``, ``<title>`` (minus a `` | Site name`` suffix);
+* authors: JSON-LD ``author`` names, ``<meta name="author">``, ``article:author`` (when not a
+  URL), ``rel=author`` / ``itemprop=author`` elements;
+* published: JSON-LD ``datePublished``, ``article:published_time`` and the other date metas,
+  ``itemprop=datePublished``, the first ``<time datetime>``;
+* source: ``og:site_name``, JSON-LD ``publisher.name``;
+* url: ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``;
+* images: the lead image (JSON-LD ``image``/``og:image``) with the first ``<figcaption>``;
+* language: ``<html lang>`` or ``og:locale``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Image
+from ..segment import normalize
+
+#: JSON-LD ``@type`` values that describe the article itself.
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "scholarlyarticle", "techarticle", "report", "liveblogposting",
+        "posting", "socialmediaposting", "webpage", "recipe", "review", "medicalwebpage", "itempage", "aboutpage",
+    }
+)  # fmt: skip
+#: Types that are never the article (a page's WebSite/Organization nodes also carry names).
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "medicalwebpage"})
+#: ``<meta>`` names/properties that carry the publication date, most specific first.
+DATE_METAS = (
+    "article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date", "publish_date",
+    "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "article.published", "published-date", "release_date", "creation_date", "citation_publication_date", "og:updated_time",
+    "article:modified_time",
+)  # fmt: skip
+#: ``<meta>`` names that carry the author.
+AUTHOR_METAS = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl", "citation_author")
+#: A title separator followed by a short suffix (the site name) is cut from ``<title>``.
+TITLE_SUFFIX_MAX_CHARS = 40
+#: Author strings longer than this are not names (a bio, a sentence).
+AUTHOR_MAX_CHARS = 80
+#: JSON-LD scripts longer than this are not parsed (embedded data dumps).
+JSONLD_MAX_CHARS = 500_000
+
+_TITLE_SEP = re.compile(r"\s+(?:[|•·»«–—-]|::)\s+")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+_BY = re.compile(r"^(?:by|von|par|por|di|door|от|av|af)\s+", re.I)
+
+
+def _text(v: Any) -> str | None:
+    if isinstance(v, str):
+        t = normalize(v)
+        return t or None
+    return None
+
+
+def jsonld_objects(scripts: list[str]) -> list[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD scripts, ``@graph`` members flattened."""
+    out: list[dict[str, Any]] = []
+    for raw in scripts:
+        if not raw or len(raw) > JSONLD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(raw.strip().rstrip(";"))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                out.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+    return out
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def _names(v: Any) -> Iterator[str]:
+    if isinstance(v, list):
+        for x in v:
+            yield from _names(x)
+    elif isinstance(v, dict):
+        name = _text(v.get("name"))
+        if name:
+            yield name
+    else:
+        name = _text(v)
+        if name and not name.startswith("http"):
+            yield name
+
+
+def _jsonld_article(objs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    arts = [o for o in objs if _types(o) & ARTICLE_TYPES]
+    if not arts:
+        return None
+    # an article type beats a generic page type
+    arts.sort(key=lambda o: bool(_types(o) <= _PAGE_TYPES))
+    return arts[0]
+
+
+class Metas:
+    """``<meta>`` tags by lower-cased name/property/itemprop (first value wins)."""
+
+    def __init__(self, tree: Any):
+        self.values: dict[str, str] = {}
+        for node in tree.css("meta"):
+            attrs = node.attributes
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+            content = attrs.get("content")
+            if key and content:
+                k = key.strip().lower()
+                if k not in self.values:
+                    self.values[k] = content.strip()
+
+    def get(self, *keys: str) -> str | None:
+        for k in keys:
+            v = self.values.get(k)
+            if v:
+                return v
+        return None
+
+
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO timestamp or a day.month.year date, else None."""
+    if not value:
+        return None
+    m = _ISO_DATE.search(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = _DMY.search(value)
+        if not m:
+            return None
+        d, mo, y = (int(x) for x in m.groups())
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def to_datetime(value: str | None) -> _dt.datetime | None:
+    """A timezone-aware datetime from an ISO-8601 value (date-only means midnight UTC)."""
+    if not value:
+        return None
+    v = value.strip().replace("Z", "+00:00")
+    try:
+        out = _dt.datetime.fromisoformat(v)
+    except ValueError:
+        day = iso_date(value)
+        if day is None:
+            return None
+        out = _dt.datetime.fromisoformat(day)
+    return out if out.tzinfo else out.replace(tzinfo=_dt.UTC)
+
+
+def _clean_title(title: str | None, site: str | None) -> str | None:
+    if not title:
+        return None
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1:
+        if site and normalize(parts[-1]).casefold() == site.casefold():
+            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+        if site and normalize(parts[0]).casefold() == site.casefold():
+            return parts[-1] if len(parts) == 2 else title
+        if len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
+            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    return title
+
+
+def _author(v: str | None) -> str | None:
+    if not v:
+        return None
+    v = _BY.sub("", normalize(v))
+    if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v:
+        return None
+    return v
+
+
+def extract(page: Any, h1: str | None) -> dict[str, Any]:
+    """The metadata fields found in the page (only the ones found)."""
+    tree = page.tree
+    metas = Metas(tree)
+    objs = jsonld_objects(page.jsonld)
+    art = _jsonld_article(objs) or {}
+    out: dict[str, Any] = {}
+
+    site = _text(metas.get("og:site_name", "application-name"))
+    if not site:
+        pub = art.get("publisher")
+        site = next(_names(pub), None) if pub else None
+    if site:
+        out["source"] = site
+
+    og_title = _text(metas.get("og:title", "twitter:title"))
+    title = _text(art.get("headline")) or _text(art.get("name"))
+    if not title and h1:
+        folded = h1.casefold()
+        for cand in (og_title, page.title):
+            if cand and (folded in cand.casefold() or cand.casefold() in folded):
+                title = h1
+                break
+    title = title or _clean_title(og_title, site) or h1 or _clean_title(page.title, site)
+    if title:
+        out["title"] = title
+
+    authors = [a for a in (_author(n) for n in _names(art.get("author"))) if a]
+    if not authors:
+        for key in AUTHOR_METAS:
+            a = _author(metas.get(key))
+            if a:
+                authors = [a]
+                break
+    if not authors:
+        node = tree.css_first('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline-name')
+        a = _author(node.text(deep=True)) if node is not None else None
+        if a:
+            authors = [a]
+    if authors:
+        out["authors"] = list(dict.fromkeys(authors))
+
+    published = _text(art.get("datePublished")) or _text(art.get("dateCreated"))
+    if not published:
+        published = metas.get(*DATE_METAS)
+    if not published:
+        node = tree.css_first('[itemprop="datePublished"]')
+        if node is not None:
+            published = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
+    if not published:
+        node = tree.css_first("time[datetime]")
+        if node is not None:
+            published = node.attributes.get("datetime")
+    if published and iso_date(published):
+        out["published"] = normalize(published)
+        out["published_at"] = to_datetime(published)
+
+    link = tree.css_first('link[rel="canonical"]')
+    url = (link.attributes.get("href") if link is not None else None) or metas.get("og:url") or _text(art.get("url"))
+    if url and url.startswith("http"):
+        out["url"] = url.strip()
+
+    lang = page.html_lang or metas.get("og:locale", "language", "content-language")
+    if lang:
+        out["language"] = lang.replace("_", "-").split("-")[0].strip().lower() or None
+
+    image_url = _image_url(art.get("image")) or metas.get("og:image")
+    out["image_url"] = image_url
+    return out
+
+
+def _image_url(v: Any) -> str | None:
+    if isinstance(v, list):
+        v = v[0] if v else None
+    if isinstance(v, dict):
+        v = v.get("url") or v.get("contentUrl")
+    return v.strip() if isinstance(v, str) and v.strip().startswith("http") else None
+
+
+def lead_image(caption: str | None, credit: str | None, url: str | None) -> Image | None:
+    if not (caption or credit or url):
+        return None
+    return Image(caption=caption, credit=credit, url=url)
