@@ -572,6 +572,18 @@ def death_reason(exitcode: int | None) -> str:
     return f"worker process exited with status {exitcode} while cleaning this file"
 
 
+def warm_up(config: Config, html: bool) -> None:
+    """Load catalogues, language data and parsers once in the supervisor, so forked (and
+    re-forked) workers start warm instead of each paying the first-document cost."""
+    sample = "Advertisement\nThe council approved the budget on Tuesday after a long debate about schools."
+    try:
+        extract(sample, config.replace(input_format="text"))
+        if html:
+            extract(f"<html><body><p>{sample}</p></body></html>", config.replace(input_format="html"))
+    except Exception:  # noqa: BLE001 - only an optimisation; real errors show up per file
+        pass
+
+
 def _mp_context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -611,6 +623,8 @@ def run_batch(
         while pending and len(s.queue) < PREFETCH and not stop_code:
             s.give(pending.popleft())
 
+    if ctx.get_start_method() == "fork":
+        warm_up(job.config, html=any(t.html for t in tasks))
     old = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         slots = [_Slot(ctx, job) for _ in range(jobs)]
@@ -702,6 +716,8 @@ def _wind_down(slots: list[_Slot], on_result: Callable[[Task, dict[str, Any]], N
 
 
 LOCK_NAME = ".boilerstrip.lock"
+#: Seconds to wait for the output folder's lock: a run killed a moment ago may still be exiting.
+LOCK_WAIT = 2.0
 
 
 class OutputLock:
@@ -724,11 +740,16 @@ class OutputLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
             return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            raise UsageError(f"another boilerstrip run is writing into {os.path.dirname(self.path)} (it holds {LOCK_NAME})") from exc
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise UsageError(f"another boilerstrip run is writing into {os.path.dirname(self.path)} (it holds {LOCK_NAME})") from exc
+                time.sleep(0.05)
         self.fd = fd
         return True
 

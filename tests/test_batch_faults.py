@@ -23,11 +23,12 @@ from typing import Any
 import pytest
 
 import boilerstrip
+from boilerstrip.batch import OutputLock
 
 PARA = "Paragraph {k} of story {i} explains what the committee decided on Tuesday and why it matters to residents."
 
 
-def doc(i: int, paras: int = 40) -> str:
+def doc(i: int, paras: int = 12) -> str:
     return "Advertisement\n" + "\n\n".join(PARA.format(k=k, i=i) for k in range(paras)) + "\n"
 
 
@@ -48,6 +49,19 @@ def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[b
     """A run in its own process group, so a signal can reach it and all its workers at once."""
     with open(log, "wb") as f:
         return subprocess.Popen(cmd(*args), stdout=f, stderr=subprocess.STDOUT, env={**os.environ, **env}, start_new_session=True)
+
+
+def kill_group(proc: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
+    """Kill the run and its workers, and wait until every one of them is gone."""
+    os.killpg(proc.pid, sig)
+    proc.wait(timeout=30)
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
 
 
 def wait_for_outputs(out: Path, n: int, proc: subprocess.Popen[bytes], deadline: float = 60.0) -> None:
@@ -85,8 +99,7 @@ def test_sigkill_mid_run_then_skip_existing_finishes_with_every_output_whole(tmp
     # each write sleeps halfway through its data, so the kill very likely lands inside a write
     proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "2"], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
     wait_for_outputs(out, 6, proc)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    kill_group(proc)
     first = finals(out)
     assert 6 <= len(first) < len(corpus)
     for rel, data in first.items():  # complete or absent: never a prefix
@@ -226,11 +239,12 @@ def test_read_only_output_folder_is_reported_per_file_and_writable_ones_still_wr
 
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path, corpus: dict[str, str]) -> None:
     out = tmp_path / "out"
-    proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "1"], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
+    out.mkdir()
+    held = OutputLock(str(out))  # as a run in progress holds it
+    assert held.acquire()
     try:
-        wait_for_outputs(out, 1, proc)
         r = run(str(tmp_path / "in"), "-o", str(out))
-        assert r.returncode == 2 and b"another boilerstrip run is writing into" in r.stderr
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+        held.release()
+    assert r.returncode == 2 and b"another boilerstrip run is writing into" in r.stderr
+    assert finals(out) == {}
