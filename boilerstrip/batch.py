@@ -36,7 +36,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -138,9 +138,19 @@ def check_overlap(inputs: list[str], outdir: str) -> None:
                 raise UsageError(f"output folder {outdir} is the folder of input file {src}; outputs would land next to (or on) the inputs")
 
 
-def plan(inputs: list[str], fmt: str) -> Plan:
-    """Walk the inputs in a stable order and give each input file its output name."""
+def plan(inputs: list[str], fmt: str, outdir: str | None = None) -> Plan:
+    """Walk the inputs in a stable order and give each input file its output name.
+
+    A symlinked folder that leads into ``outdir`` is not walked (the run would read its own outputs).
+    """
     p = Plan()
+    skip: set[tuple[int, int]] = set()
+    if outdir is not None:
+        try:
+            ost = os.stat(outdir)
+            skip.add((ost.st_dev, ost.st_ino))
+        except OSError:
+            pass
     found: list[tuple[str, str, bool]] = []  # (src, rel, html)
     for src in inputs:
         try:
@@ -149,7 +159,7 @@ def plan(inputs: list[str], fmt: str) -> Plan:
             p.failures.append((src, read_reason(exc, src)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            _walk(src, "", {(st.st_dev, st.st_ino)}, found, p)
+            _walk(src, (st.st_dev, st.st_ino), skip, found, p)
         else:
             found.append((src, os.path.basename(src.rstrip(os.sep)) or src, _has_suffix(src, HTML_SUFFIXES)))
     owner: dict[str, str] = {}
@@ -164,14 +174,28 @@ def plan(inputs: list[str], fmt: str) -> Plan:
     return p
 
 
-def _walk(folder: str, prefix: str, ancestors: set[tuple[int, int]], found: list[tuple[str, str, bool]], p: Plan) -> None:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        p.failures.append((folder, f"cannot list folder: {exc.strerror or exc}"))
-        return
-    for e in entries:
-        path = os.path.join(folder, e.name)
+def _walk(root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], found: list[tuple[str, str, bool]], p: Plan) -> None:
+    """Depth-first in name order (a folder's entries sorted, subfolders walked where they sort),
+    symlinked folders followed unless they lead back up (a loop) or into a folder in ``skip`` (the
+    output folder). Iterative, so deep trees do not hit the recursion limit."""
+    stack: list[tuple[Iterator[os.DirEntry[str]], str, frozenset[tuple[int, int]]]] = []
+
+    def enter(folder: str, prefix: str, ancestors: frozenset[tuple[int, int]]) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            p.failures.append((folder, f"cannot list folder: {exc.strerror or exc}"))
+            return
+        stack.append((iter(entries), prefix, ancestors))
+
+    enter(root, "", frozenset({root_key}))
+    while stack:
+        entries, prefix, ancestors = stack[-1]
+        e = next(entries, None)
+        if e is None:
+            stack.pop()
+            continue
+        path = e.path
         rel = prefix + e.name
         try:
             st = os.stat(path)  # follows symlinks
@@ -183,8 +207,8 @@ def _walk(folder: str, prefix: str, ancestors: set[tuple[int, int]], found: list
             key = (st.st_dev, st.st_ino)
             if key in ancestors:
                 p.failures.append((path, "symlink loop: this folder links back to a folder above it; not followed"))
-                continue
-            _walk(path, rel + "/", ancestors | {key}, found, p)
+            elif key not in skip:
+                enter(path, rel + "/", ancestors | {key})
         elif _has_suffix(e.name, INPUT_SUFFIXES):
             if stat.S_ISREG(st.st_mode):
                 found.append((path, rel, _has_suffix(e.name, HTML_SUFFIXES)))

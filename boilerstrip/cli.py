@@ -130,7 +130,7 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise batch.UsageError(f"output {outdir} exists and is not a folder")
         batch.check_overlap(args.inputs, outdir)
 
-    p = batch.plan(args.inputs, args.format)
+    p = batch.plan(args.inputs, args.format, outdir)
     summary = batch.Summary(total=len(p.tasks) + len(p.failures), ignored=p.ignored)
     quiet = args.quiet
     progress = batch.Progress(len(p.tasks), err, enabled=not quiet and batch.stderr_is_tty())
