@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..lexicon import pattern
 from ..model import Line
@@ -31,6 +31,9 @@ TEASER_MIN_SIGNALS = 2
 TEASER_MAX_GAP = 8
 #: ... and without signals a block is a short list of links: at most this many lines.
 LIST_MAX_LINES = 6
+#: After a teaser summary, the next teaser's signals come within this many lines; prose there
+#: instead means the article (re)starts.
+SUMMARY_LOOKAHEAD = 4
 #: Lines longer than this are never compared for duplicates (teaser headlines and source names are short).
 DUPLICATE_MAX_CHARS = 200
 #: "Read also: <headline>" one-liners: the whole line stays under this length ...
@@ -60,6 +63,23 @@ def heading_kind(line: Line) -> str | None:
     if has_hint(line, RELATED_HINTS) and pattern("related_headings").fullmatch(k):
         return "pattern"
     return None
+
+
+def is_tail_heading(line: Line) -> bool:
+    """A short line that ends an article when it is chrome: a related heading, a comment-widget
+    or share label, a scraper trailer ("Leave a Reply"). For the region heuristics: such a line
+    stays a barrier even after the rule of its family removed it."""
+    if line.n_words > RELATED_HEADING_MAX_WORDS:
+        return False
+    if heading_kind(line) in ("phrase", "pattern"):
+        return True
+    k = key(line)
+    return k in catalogue("comment_widget") or k in catalogue("share") or k in catalogue("trailers")
+
+
+def removed_tail_heading(doc: Doc, start: int, stop: int) -> bool:
+    """True when an input line in ``doc.all[start:stop]`` (lines earlier rules removed) was a tail heading."""
+    return any(doc.all[k].text and is_tail_heading(doc.all[k]) for k in range(start, stop))
 
 
 def _teaser_key(line: Line) -> str:
@@ -115,8 +135,9 @@ def _block_end(lines: list[Line], i: int, kind: str) -> int:
             short += 1
             if short > (TEASER_MAX_GAP if teasers else LIST_MAX_LINES):
                 break
-        elif teasers and (seen_signal or is_truncated(ln)):
-            # a teaser's summary: prose, but announced by headline / source / time lines
+        elif teasers and (seen_signal or is_truncated(ln)) and not _article_resumes(lines, j, signal):
+            # a teaser's summary: prose, but announced by headline / source / time lines, and
+            # followed by the next teaser (not by more prose: that is an article)
             seen_signal, short, end = False, 0, j + 1
         else:
             break
@@ -126,6 +147,17 @@ def _block_end(lines: list[Line], i: int, kind: str) -> int:
     if not teasers and j < n and short <= LIST_MAX_LINES and is_prose(lines[j]):
         return j  # a short list of links, then the article resumes
     return end
+
+
+def _article_resumes(lines: list[Line], j: int, signal: Callable[[Line], bool]) -> bool:
+    """True when more prose follows the prose line ``lines[j]`` before any teaser signal: a
+    teaser has one summary, an article goes on."""
+    for ln in lines[j + 1 : j + 1 + SUMMARY_LOOKAHEAD]:
+        if signal(ln):
+            return False
+        if is_prose(ln):
+            return True
+    return False
 
 
 @rule("related-inline-link", family="related")
