@@ -9,37 +9,27 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from typing import Any
 
 
-@dataclass(eq=False)
 class Line:
     """One input line. ``text`` is whitespace-normalised; ``index`` is its 0-based input position.
 
-    Features are cached on first use; rules read them and never write to a line.
+    The cheap features every rule reads (``lower``, ``words``, ``n_words``, ``n_chars``) are
+    computed once here; heavier ones live in :mod:`boilerstrip.features`. Rules never write to a line.
     """
 
-    index: int
-    raw: str
-    text: str
-    blank_before: bool = False  # a blank input line separates it from the previous non-blank line
+    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars")
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.casefold()
-
-    @cached_property
-    def words(self) -> list[str]:
-        return self.text.split()
-
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
-
-    @property
-    def n_chars(self) -> int:
-        return len(self.text)
+    def __init__(self, index: int, raw: str, text: str, blank_before: bool = False) -> None:
+        self.index = index
+        self.raw = raw
+        self.text = text
+        self.blank_before = blank_before  # a blank input line separates it from the previous non-blank line
+        self.lower = text.casefold()
+        self.words = text.split()
+        self.n_words = len(self.words)
+        self.n_chars = len(text)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.index + 1}: {self.text[:60]!r})"
