@@ -38,13 +38,40 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
     (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O binary"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
 )
-#: Share of C0 control bytes (not tab/newline/CR/FF/ESC) in the sample above which bytes are binary.
-BINARY_CONTROL_SHARE = 0.10
+#: Share of C0 control bytes other than NUL, tab, newline, CR, FF and ESC in the sample above which
+#: bytes are binary. Text has next to none; random or compressed bytes have ~10% (26 of 255 values),
+#: so 5% separates them with a wide margin on any sample of a few hundred bytes.
+BINARY_CONTROL_SHARE = 0.05
+#: Compressed or encrypted bytes can dip under that; when over this share of the sample is bytes
+#: >= 0x80 and it is not UTF-8 (so: legacy 8-bit text or binary), a lower control share decides.
+#: Legacy text (cp1251, Shift-JIS...) has no control bytes at all.
+BINARY_CONTROL_SHARE_8BIT = 0.01
+HIGH_BYTE_SHARE_8BIT = 0.25
 #: Bytes looked at for sniffing (magic numbers, UTF-16 pattern, declared charset).
 SNIFF_BYTES = 8192
 #: Below this many bytes charset detection is a coin toss; short legacy text is read as cp1252.
 DETECT_MIN_BYTES = 64
+
+#: UTF-16 without BOM in a non-Latin alphabet (``_utf16_one_script``): at least this many code
+#: units in the sample, this share of them with a NUL high byte (spaces, line ends, digits), at most
+#: this share with a NUL low byte, one high byte value for this share of the rest (one script),
+#: and the decoded sample this much letters+spaces and printable.
+UTF16_MIN_UNITS = 8
+UTF16_MIN_NUL_SHARE = 0.02
+UTF16_MAX_LOW_NUL_SHARE = 0.02
+UTF16_SCRIPT_SHARE = 0.8
+UTF16_LETTER_SHARE = 0.7
+UTF16_PRINTABLE_SHARE = 0.98
+
+#: High bytes of CJK text in UTF-16: CJK punctuation and kana, unified ideographs, Hangul, fullwidth forms.
+_CJK_HIGH = bytes([0x30, *range(0x4E, 0xA0), *range(0xAC, 0xD8), 0xFF])
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -63,6 +90,7 @@ _SUPERSET = {
     "ks_c_5601-1987": "cp949", "big5": "big5hkscs",
     "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
 }
+_HIGH = bytes(range(0x80, 0x100))
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
@@ -78,8 +106,13 @@ def sniff_binary(data: bytes) -> str | None:
     sample = data[:SNIFF_BYTES]
     if not sample or _utf16_codec(sample):
         return None
-    controls = len(sample) - len(sample.translate(None, _CONTROL))
-    if controls / len(sample) > BINARY_CONTROL_SHARE:
+    rest = sample.translate(None, b"\0")  # NUL padding and stray NULs do not make text binary
+    if not rest:
+        return None
+    controls = (len(rest) - len(rest.translate(None, _CONTROL))) / len(rest)
+    if controls > BINARY_CONTROL_SHARE:
+        return "binary data"
+    if controls > BINARY_CONTROL_SHARE_8BIT and len(rest.translate(None, _HIGH)) < (1 - HIGH_BYTE_SHARE_8BIT) * len(rest) and not _truncated_utf8(rest):
         return "binary data"
     return None
 
@@ -94,6 +127,41 @@ def _utf16_codec(sample: bytes) -> str | None:
         return "utf-16-le"
     if even[:n].count(0) > 0.4 * n and odd[:n].count(0) < 0.05 * n:
         return "utf-16-be"
+    return _utf16_one_script(sample)
+
+
+def _utf16_one_script(sample: bytes) -> str | None:
+    """UTF-16 without a BOM in one non-Latin alphabet (Cyrillic, Greek, Arabic, Thai...) or CJK.
+
+    Spaces and line ends give NUL high bytes, the letters share one high byte (0x04 for
+    Cyrillic) or fall in the CJK/kana/Hangul/fullwidth blocks, and the decoded text is letters and
+    spaces. Legacy 8-bit text has no NULs, and ASCII with a stray NUL has spaces and capitals
+    among its "high" bytes, so neither passes.
+    """
+    n = len(sample) // 2
+    if n < UTF16_MIN_UNITS:
+        return None
+    for codec, lo, hi in (("utf-16-le", sample[0 : 2 * n : 2], sample[1 : 2 * n : 2]), ("utf-16-be", sample[1 : 2 * n : 2], sample[0 : 2 * n : 2])):
+        nuls = hi.count(0)
+        if nuls < max(1, UTF16_MIN_NUL_SHARE * n) or lo.count(0) > max(2, UTF16_MAX_LOW_NUL_SHARE * n):
+            continue
+        rest = hi.replace(b"\0", b"")
+        if not rest:
+            continue
+        one_script = max(rest.count(b) for b in set(rest)) >= UTF16_SCRIPT_SHARE * len(rest)
+        if not one_script and len(rest.translate(None, _CJK_HIGH)) > (1 - UTF16_SCRIPT_SHARE) * len(rest):
+            continue
+        try:
+            text = sample[: 2 * n].decode(codec)
+        except UnicodeDecodeError:  # cut inside a surrogate pair at the end of the sample
+            try:
+                text = sample[: 2 * n - 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+        if wordy >= UTF16_LETTER_SHARE * len(text) and printable >= UTF16_PRINTABLE_SHARE * len(text):
+            return codec
     return None
 
 

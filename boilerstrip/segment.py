@@ -13,14 +13,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .model import Line
 
-# Whitespace runs (including NBSP and friends) fold to one space; zero-width spaces, word
-# joiners, BOMs and C0 controls other than tab vanish. ZWJ/ZWNJ stay: they carry meaning in
-# Persian, Indic scripts and emoji.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]+")
+# Whitespace runs (including NBSP and friends) fold to one space. Invisible characters vanish:
+# zero-width spaces, word joiners, BOMs, soft hyphens, bidi marks/embeddings/overrides/isolates
+# (they would hide chrome from the catalogues, "Adver\u00adtisement", and can reorder text) and
+# C0/C1 controls other than tab. ZWJ/ZWNJ stay: they carry meaning in Persian, Indic scripts and
+# emoji. Non-ASCII lines are put in NFC so decomposed accents (e\u0301) match the catalogues.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _SPACES = re.compile(r"\s+")
 
 #: A line that starts like a list item keeps its own line next to its siblings in the body.
@@ -31,9 +34,11 @@ def normalize(raw: str) -> str:
     """Fold whitespace and drop invisible characters: the form rules and the output use."""
     if not raw.isascii():
         raw = _INVISIBLE.sub("", raw)
-    elif "\x00" in raw or "\x7f" in raw:
+        if not unicodedata.is_normalized("NFC", raw):
+            raw = unicodedata.normalize("NFC", raw)
+    elif not raw.isprintable():  # C0 controls and DEL (tab too, harmlessly)
         raw = _INVISIBLE.sub("", raw)
-    return _SPACES.sub(" ", raw).strip()
+    return " ".join(raw.split())
 
 
 def split_lines(text: str) -> list[Line]:
