@@ -16,6 +16,7 @@ from .registry import Cut, Move, Rule
 
 #: Metadata fields that collect several values; the others keep the first value they get.
 LIST_FIELDS = ("authors", "images")
+_NO_LIMIT = 1 << 62
 
 
 @dataclass
@@ -76,38 +77,44 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
             break
         head = group[0]
         if head.stage == "line":
-            dropped: dict[int, tuple[Rule, str]] = {}
+            picked_by: dict[int, list[tuple[Line, str]]] = {}
+            gates = [(k, r.fn, r.max_chars if r.max_chars is not None else _NO_LIMIT) for k, r in enumerate(group)]
             for line in alive:
-                for r in group:
-                    reason = r.fn(line, ctx)
-                    if reason:
-                        dropped[line.index] = (r, reason)
-                        break
-            if dropped:
-                for r in group:
-                    position += 1
-                    picked = [(line, dropped[line.index][1]) for line in alive if dropped.get(line.index, (None,))[0] is r]
-                    log.extend((position, rem) for rem in _runs(r, picked, alive))
-                alive = [line for line in alive if line.index not in dropped]
-            else:
-                position += len(group)
+                n = line.n_chars
+                for k, fn, limit in gates:
+                    if n <= limit:
+                        reason = fn(line, ctx)
+                        if reason:
+                            picked_by.setdefault(k, []).append((line, reason))
+                            break
+            if picked_by:
+                pos = {line.index: k for k, line in enumerate(alive)}
+                gone_lines: set[int] = set()
+                for k, r in enumerate(group):
+                    picked = picked_by.get(k)
+                    if picked:
+                        log.extend((position + k + 1, rem) for rem in _runs(r, picked, pos))
+                        gone_lines.update(line.index for line, _ in picked)
+                alive = [line for line in alive if line.index not in gone_lines]
+            position += len(group)
             continue
         position += 1
         doc = Doc(lines, alive, ctx.meta)
         gone: set[int] = set()
+        pos = {line.index: k for k, line in enumerate(alive)}
         if head.stage == "span":
             for cut in head.fn(doc, ctx) or ():
                 _check(cut, alive, head)
                 picked = [(line, cut.reason) for line in alive[cut.start : cut.stop] if line.index not in gone]
                 gone.update(line.index for line, _ in picked)
-                log.extend((position, rem) for rem in _runs(head, picked, alive))
+                log.extend((position, rem) for rem in _runs(head, picked, pos))
         else:  # meta
             for move in head.fn(doc, ctx) or ():
                 _check(move, alive, head)
                 _store(ctx.meta, move.field, move.value)
                 picked = [(line, move.reason) for line in alive[move.start : move.stop] if line.index not in gone]
                 gone.update(line.index for line, _ in picked)
-                log.extend((position, rem) for rem in _runs(head, picked, alive, field=move.field))
+                log.extend((position, rem) for rem in _runs(head, picked, pos, field=move.field))
         if gone:
             alive = [line for line in alive if line.index not in gone]
     log.sort(key=lambda pr: (pr[1].start_line, pr[0]))
@@ -142,11 +149,10 @@ def _store(meta: dict[str, Any], name: str, value: Any) -> None:
         meta[name] = value
 
 
-def _runs(r: Rule, picked: list[tuple[Line, str]], alive: Sequence[Line], field: str | None = None) -> Iterator[Removal]:
-    """Group dropped lines into runs that are contiguous among the surviving lines."""
+def _runs(r: Rule, picked: list[tuple[Line, str]], pos: dict[int, int], field: str | None = None) -> Iterator[Removal]:
+    """Group dropped lines into runs that are contiguous among the surviving lines (``pos``: index -> position)."""
     if not picked:
         return
-    pos = {line.index: k for k, line in enumerate(alive)}
     run: list[Line] = []
     reason = picked[0][1]
     last = -2

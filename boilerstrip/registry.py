@@ -57,6 +57,8 @@ class Rule:
     stage: str
     fn: Callable[..., Any]
     summary: str
+    #: line rules only: the runner skips lines longer than this (a cheap gate; most chrome is short)
+    max_chars: int | None = None
 
     @property
     def doc(self) -> str:
@@ -66,8 +68,14 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register ``fn`` as rule ``rule_id``. The first docstring line is what ``boilerstrip rules`` prints."""
+def rule(
+    rule_id: str, *, family: str, stage: str = "line", max_chars: int | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register ``fn`` as rule ``rule_id``. The first docstring line is what ``boilerstrip rules`` prints.
+
+    ``max_chars`` (line rules) promises the rule never fires on a longer line, so the runner can
+    skip the call: a speed gate, not a behaviour change.
+    """
     if not _ID.fullmatch(rule_id):
         raise ValueError(f"rule id {rule_id!r} is not kebab-case")
     if stage not in STAGES:
@@ -77,7 +85,7 @@ def rule(rule_id: str, *, family: str, stage: str = "line") -> Callable[[Callabl
         if rule_id in _REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id!r}")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
-        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary)
+        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars)
         return fn
 
     return register
@@ -109,6 +117,9 @@ ORDER: tuple[str, ...] = (
     "byline",
     "header-title",
     # 4. heuristic spans: main region, navigation runs, teaser lists, repeated lines ----------
+    "outside-main-region",
+    "terminator-tail",
+    "navigation-run",
     # 5. context smoothing: short lines judged by their neighbours ----------------------------
 )
 
