@@ -556,11 +556,16 @@ class _Slot:
         self.queue: deque[Task] = deque()
         self.started = 0.0  # when the head of the queue started (its timeout clock)
 
-    def give(self, task: Task) -> None:
+    def give(self, task: Task) -> bool:
+        """Send ``task``; False when the worker is gone (its death is handled by the main loop)."""
+        try:
+            self.conn.send(task)
+        except OSError:
+            return False
         if not self.queue:
             self.started = time.monotonic()
         self.queue.append(task)
-        self.conn.send(task)
+        return True
 
     def done(self) -> Task:
         task = self.queue.popleft()
@@ -645,7 +650,10 @@ def run_batch(
 
     def feed(s: _Slot) -> None:
         while pending and len(s.queue) < PREFETCH and not stop_code:
-            s.give(pending.popleft())
+            task = pending.popleft()
+            if not s.give(task):
+                pending.appendleft(task)
+                return
 
     if ctx.get_start_method() == "fork":
         warm_up(job.config, html=any(t.html for t in tasks))

@@ -33,6 +33,8 @@ in/a/b.html -> OUTDIR/a/b.txt (.json with --format json). --format jsonl writes 
 file, {"path": ..., **article}, in input order, to OUTDIR/articles.jsonl (renamed into place when
 the run ends) or to stdout with -o -. Every file output is written to a temp file, fsynced and
 renamed, so it is complete or absent even after a crash; --skip-existing resumes a killed run.
+A file that cannot be read or decoded, or whose worker crashes or overruns --timeout, is reported
+and skipped; the others go on. One run at a time per OUTDIR (it holds OUTDIR/.boilerstrip.lock).
 
 exit status: 0 ok, 1 some files failed, 2 usage error, 130 interrupted (Ctrl-C).
 """
@@ -205,17 +207,25 @@ def _run_clean(
     code = 0
     try:
         batch.run_batch(todo, job, jobs=args.jobs or batch.default_jobs(), timeout=args.timeout, on_result=on_result, on_progress=on_progress)
-        if jsonl:
-            jsonl.finish([t.n for t in todo])
     except batch.Interrupted as exc:
         summary.interrupted = True
         summary.not_done = len(todo) - len(done)
         code = exc.code
-        if jsonl:
-            jsonl.abandon()
-    except OSError as exc:  # the jsonl file could not be completed
-        print(f"boilerstrip: cannot write {batch.JSONL_NAME}: {exc.strerror or exc}", file=err)
+    except (OSError, RuntimeError) as exc:  # cannot start workers at all (fork refused, broken setup)
+        progress.clear()
+        print(f"boilerstrip: batch stopped: {exc}", file=err)
+        summary.interrupted = True
+        summary.not_done = len(todo) - len(done)
         code = 1
+    if jsonl:
+        try:
+            if summary.interrupted:
+                jsonl.abandon()
+            else:
+                jsonl.finish()
+        except OSError as exc:
+            print(f"boilerstrip: cannot write {batch.JSONL_NAME}: {exc.strerror or exc}", file=err)
+            code = code or 1
     summary.elapsed = _now() - start
     progress.clear()
     if not quiet:
@@ -262,7 +272,7 @@ class _JsonlSink:
                 self.stream.write(rec)
             self.next_pos += 1
 
-    def finish(self, ns: list[int]) -> None:
+    def finish(self) -> None:
         self.stream.flush()
         if self.tmp is not None:
             os.fsync(self.stream.fileno())

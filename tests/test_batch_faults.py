@@ -118,12 +118,13 @@ def test_sigkill_mid_run_then_skip_existing_finishes_with_every_output_whole(tmp
     assert all(p.name.startswith(".") for p in leftovers)
 
 
-def test_ctrl_c_stops_with_the_summary_so_far_and_exit_130(tmp_path: Path, corpus: dict[str, str]) -> None:
+@pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_stops_with_the_summary_so_far_and_exit_130(tmp_path: Path, corpus: dict[str, str], sig: int, status: int) -> None:
     out, summary = tmp_path / "out", tmp_path / "summary.json"
     proc = start([str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--summary-json", str(summary)], {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
     wait_for_outputs(out, 4, proc)
-    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group gets it
-    assert proc.wait(timeout=30) == 130
+    os.killpg(proc.pid, sig)  # Ctrl-C in a terminal signals the whole group, workers included
+    assert proc.wait(timeout=30) == status
     log = (tmp_path / "log").read_text()
     assert "interrupted" in log and "not done (interrupted)" in log and "Traceback" not in log
     s = json.loads(summary.read_text())
@@ -149,6 +150,10 @@ def hostile(tmp_path: Path) -> Path:
     (src / "loop-a.txt").symlink_to(src / "loop-b.txt")
     (src / "loop-b.txt").symlink_to(src / "loop-a.txt")
     (src / "sub" / "back-up").symlink_to(src)
+    (tmp_path / "out").mkdir()
+    (src / "sub" / "to-out").symlink_to(tmp_path / "out")  # must not be walked: the run would read its own outputs
+    (src / "huge.txt").write_text(doc(14, paras=100))  # over --max-bytes
+    (src / "bomb.txt.gz").write_bytes(gzip.compress(b"A" * 10_000_000))  # 10 MB from a few KB
     return src
 
 
@@ -162,6 +167,8 @@ HOSTILE_REASONS = {
     "loop-a.txt": "symlink loop",
     "loop-b.txt": "symlink loop",
     "sub/back-up": "symlink loop",
+    "huge.txt": "too large: size is over the limit of 5,000 bytes",
+    "bomb.txt.gz": "too large: decompressed size is over the limit of 5,000 bytes",
 }
 
 
@@ -169,7 +176,7 @@ HOSTILE_REASONS = {
 def test_each_bad_file_is_reported_and_the_others_succeed(tmp_path: Path, hostile: Path, jobs: str) -> None:
     out, summary = tmp_path / "out", tmp_path / "summary.json"
     hooks = {"BOILERSTRIP_TEST_CRASH_ON": "crashme", "BOILERSTRIP_TEST_HANG_ON": "hangme", "BOILERSTRIP_TEST_FAIL_WRITE": "diskfull"}
-    r = run(str(hostile), "-o", str(out), "--jobs", jobs, "--timeout", "1.5", "--summary-json", str(summary), env=hooks)
+    r = run(str(hostile), "-o", str(out), "--jobs", jobs, "--timeout", "1.5", "--max-bytes", "5000", "--summary-json", str(summary), env=hooks)
     assert r.returncode == 1
     s = json.loads(summary.read_text())
     got = {Path(f["path"]).relative_to(hostile).as_posix(): f["reason"] for f in s["failures"]}
@@ -179,7 +186,7 @@ def test_each_bad_file_is_reported_and_the_others_succeed(tmp_path: Path, hostil
         assert f"{rel}: " in r.stderr.decode()  # reported as it happens and in the summary
     assert finals(out) == {f"sub/good{i}.txt": expected(doc(i, paras=3)) for i in range(6)}
     assert temps(out) == []
-    assert s["files"] == {"total": 15, "ok": 6, "skipped_existing": 0, "failed": 9, "not_done": 0, "ignored": 0}
+    assert s["files"] == {"total": 17, "ok": 6, "skipped_existing": 0, "failed": 11, "not_done": 0, "ignored": 0}
 
 
 # --- permission faults: real ones, with permission bits that count --------------------------
