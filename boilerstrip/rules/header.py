@@ -282,6 +282,9 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
         body_at = lines[b].index
         for k in reversed(cands):
             if any(lines[k].index < m < body_at for m in moved):
+                # a headline directly above another (title over standfirst): the upper one is the title
+                while k - 1 >= lo and k - 1 in cands:
+                    k -= 1
                 pick = k
                 break
     if pick is None:

@@ -27,6 +27,9 @@ APP_PROMO_MAX_CHARS = 300
 APP_FOOTER_MAX_LINES = 6
 #: ... provided none of those lines is long (the blurb under a store badge is one or two sentences).
 APP_FOOTER_MAX_CHARS = 300
+#: A bare URL goes when it is long or carries a query string (the page's own address, a tracking
+#: link); short links printed on their own line are often the article's references and stay.
+BARE_URL_MIN_CHARS = 80
 #: URL debris is one token; a line longer than this is never treated as one.
 URL_MAX_CHARS = 400
 
@@ -56,7 +59,7 @@ def url_fragment(line: Line, ctx: Context) -> str | None:
     """A bare URL or a broken piece of one printed as a line ("&w=3840&q=100)", "photo.jpg?x=1")."""
     if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
         return None
-    if _BARE_URL.fullmatch(line.text):
+    if _BARE_URL.fullmatch(line.text) and (line.n_chars >= BARE_URL_MIN_CHARS or "?" in line.text):
         return "bare URL"
     if _QUERY_FRAGMENT.fullmatch(line.text):
         return "URL fragment"
