@@ -3,6 +3,10 @@
 # NEWSLETTER_MAX_CHARS are checked. The opener of a promotion block ("Sign up to This is Europe")
 # is found by these patterns too.
 # en
+(?:subscribe )?no,? thanks?[.!]?
+thank you for (?:subscribing|signing up)[.!]?
+you (?:have|'ve) (?:been )?(?:successfully|succesfully) (?:subscribed|signed up)[.!]?(?: thank you!?)?
+stay (?:up to date|informed|in the loop|in touch)(?: with [\w'’ .&-]{1,40})?[.!]?(?: (?:sign up|subscribe)[.!]?)?
 (?:sign up|subscribe|register)(?: now| today| here)?(?: for free)?[.!]?
 (?:sign up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our |the |my )?[\w'’&:,. -]{0,50}newsletters?(?: here| now| today)?[.!:]?
 (?:sign up|subscribe) to [\w'’&: -]{1,40}
@@ -17,21 +21,29 @@ your email address
 after newsletter promotion
 skip past newsletter promotion
 # de
+(?:vielen )?dank für (?:ihre|deine) anmeldung[.!]?
+(?:bleiben sie|bleib) (?:auf dem laufenden|informiert)[.!]?
 newsletter abonnieren[.!]?
 (?:jetzt )?(?:(?:für )?(?:den |unseren )?[\w'’&:. -]{0,40})?newsletter (?:abonnieren|bestellen|anmelden)[.!]?
 (?:jetzt )?(?:zum |für den )newsletter anmelden[.!]?
 (?:jetzt )?kostenlos (?:anmelden|abonnieren)[.!]?
 melden sie sich für (?:unseren|den) newsletter an[.!]?
 # fr
+merci (?:pour votre|de votre) inscription[.!]?
+restez informés?[.!]?
 (?:abonnez-vous|inscrivez-vous) (?:à|a) (?:notre|la) newsletter(?: [\w'’&:. -]{0,40})?[.!]?
 (?:abonnez-vous|inscrivez-vous)(?: gratuitement)?[.!]?
 (?:recevez|découvrez) notre newsletter[\w'’&:. -]{0,40}[.!]?
 s'abonner à la newsletter
 # es
+gracias por (?:suscribirte|registrarte|tu suscripción)[.!]?
+mantente informad[oa][.!]?
 (?:suscríbete|suscribete|regístrate|apúntate) (?:a|en) (?:nuestro|nuestra|el|la) (?:boletín|newsletter)(?: [\w'’&:. -]{0,40})?[.!]?
 (?:suscríbete|suscribete|regístrate)(?: gratis)?[.!]?
 recibe (?:nuestro|nuestra|el|la) (?:boletín|newsletter)[\w'’&:. -]{0,40}[.!]?
 # it
+grazie per (?:l'iscrizione|esserti iscritto)[.!]?
+resta aggiornat[oa][.!]?
 (?:iscriviti|abbonati) (?:alla|alla nostra) newsletter(?: [\w'’&:. -]{0,40})?[.!]?
 (?:iscriviti|abbonati)(?: gratis| gratuitamente)?[.!]?
 ricevi (?:la nostra|la) newsletter[\w'’&:. -]{0,40}[.!]?

@@ -81,11 +81,14 @@ def _agencies() -> frozenset[str]:
 @cache
 def _credit_label() -> regex.Pattern[str]:
     labels = sorted((regex.escape(fold(x)) for x in phrases("credit_labels")), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(labels)})\s*(?::|©|\bby\b|\bvon\b|\bpar\b|\bde\b|\bdi\b)\s*(?P<who>\S.*)", regex.IGNORECASE)
+    return regex.compile(
+        rf"(?:{'|'.join(labels)})(?:\s+(?:copyright|credit|©))?\s*(?::|©|\bby\b|\bvon\b|\bpar\b|\bde\b|\bdi\b|(?<=copyright|credit)\s)\s*(?P<who>\S.*)",
+        regex.IGNORECASE,
+    )
 
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-_CREDIT_HINT = regex.compile(r"[|/:©(]| via | by ")
+_CREDIT_HINT = regex.compile(r"[|/:©(]| via | by |copyright|credit|images|photo|picture|bild", regex.IGNORECASE)
 
 
 def is_credit(line: Line) -> bool:
@@ -94,6 +97,12 @@ def is_credit(line: Line) -> bool:
     if len(text) > CREDIT_MAX_CHARS or _CREDIT_HINT.search(text) is None or ends_sentence(text) and not text.endswith(")"):
         return False
     low = fold(text)
+    if low.startswith("(") and low.endswith(")"):
+        inner = low[1:-1].strip()
+        if inner in _agencies() or _credit_label().fullmatch(inner):
+            return True
+    if low in _agencies() and any(w in low for w in ("images", "photo", "picture", "bild")):
+        return True  # "Getty Images" alone under a picture
     if "rights reserved" in low or "rechte vorbehalten" in low or "droits réservés" in low:
         return False
     if low.startswith("©") or low.startswith("(c) "):

@@ -23,7 +23,8 @@ NEWSLETTER_BLURB_MAX_CHARS = 200
 #: checks each pattern carries one).
 NEWSLETTER_HINTS = (
     "sign", "subscri", "regist", "newsletter", "inbox", "email", "abonn", "anmeld", "inscri", "suscr", "regístr",
-    "apúnt", "boletín", "iscriv", "abbonati", "nieuwsbrief", "assine", "inscreva",
+    "apúnt", "boletín", "iscriv", "abbonati", "nieuwsbrief", "assine", "inscreva", "thank", "dank", "merci", "gracias",
+    "grazie", "stay", "bleib", "restez", "mantente", "resta", "no thanks", "no, thanks", "no thank",
 )
 
 #: Substrings every entry of ``newsletter_end.txt`` contains.

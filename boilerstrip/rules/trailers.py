@@ -3,6 +3,8 @@ video-duration runs (family ``trailer``)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..model import Line
@@ -14,6 +16,8 @@ from .shapes import catalogue, key
 TRAILER_MAX_CHARS = 200
 #: Share/like widgets are a few words ("Share this:", "Auf Facebook teilen").
 SHARE_MAX_WORDS = 6
+#: A run of at least this many social-network names is a row of share buttons.
+SHARE_RUN_MIN = 2
 #: A video-duration run lists at least this many durations ("06:38 08:17 08:00").
 DURATION_MIN_RUN = 3
 #: Lines longer than this are never tested for a duration run (keeps the regex cheap).
@@ -43,7 +47,20 @@ def share_widget(line: Line, ctx: Context) -> str | None:
     """Share and like widgets ("Share this:", "Like this:", "Teilen", "Partager", "Compartir")."""
     if line.n_words > SHARE_MAX_WORDS:
         return None
-    return "share widget" if key(line) in catalogue("share") else None
+    if key(line) in catalogue("share"):
+        return "share widget"
+    return "share buttons" if _is_network_run(line) else None
+
+
+@cache
+def _networks() -> frozenset[str]:
+    return catalogue("social_networks")
+
+
+def _is_network_run(line: Line) -> bool:
+    """"Facebook Twitter Pinterest", "Facebook | X | E-Mail": only share-target names, two or more."""
+    words = [w for w in regex.split(r"[\s|·•,/]+", key(line)) if w]
+    return len(words) >= SHARE_RUN_MIN and all(w in _networks() for w in words)
 
 
 @rule("video-duration-run", family="trailer")
