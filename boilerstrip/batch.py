@@ -297,7 +297,11 @@ def atomic_write(path: str, data: bytes, *, fail: bool = False, fsync: bool = Tr
             f.write(data)
             f.flush()
             if fsync:
-                os.fsync(f.fileno())
+                try:
+                    os.fsync(f.fileno())
+                except OSError as exc:  # a filesystem without fsync still gets the atomic rename
+                    if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+                        raise
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -766,8 +770,10 @@ class OutputLock:
 
     def acquire(self) -> bool:
         """True when locked; False when the folder refuses a lock file. UsageError when another run holds it."""
-        import fcntl
-
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: run unlocked, leave temp files alone
+            return False
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:

@@ -9,12 +9,14 @@ does not stop anyone) the command runs as user ``nobody``.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,3 +257,36 @@ def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path, corpus: di
         held.release()
     assert r.returncode == 2 and b"another boilerstrip run is writing into" in r.stderr
     assert finals(out) == {}
+
+
+def test_a_really_full_disk_is_reported_per_file_and_no_output_is_partial(tmp_path: Path) -> None:
+    """A 64 KiB tmpfs as OUTDIR, mounted in a private mount namespace (root only; the hook test
+    above covers the same path everywhere)."""
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("needs root and unshare to mount a tiny private filesystem")
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    texts = {f"story{i:02d}.txt": doc(i, paras=60) for i in range(30)}  # ~6.6 KB each: ~200 KB into 64 KiB
+    for name, text in texts.items():
+        (src / name).write_text(text)
+    summary = tmp_path / "summary.json"
+    script = (
+        f'mount -t tmpfs -o size=64k tmpfs "{out}" || exit 99; '
+        f'"{sys.executable}" -m boilerstrip clean "{src}" -o "{out}" --jobs 2 --summary-json "{summary}" -q; status=$?; '
+        f'tar -C "{out}" -cf - . ; exit $status'
+    )
+    r = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script], capture_output=True, timeout=120)
+    if r.returncode == 99:
+        pytest.skip(f"cannot mount tmpfs here: {r.stderr.decode().strip()}")
+    assert r.returncode == 1, r.stderr.decode()
+    with tarfile.open(fileobj=io.BytesIO(r.stdout)) as tar:
+        written = {m.name.removeprefix("./"): tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}  # type: ignore[union-attr]
+    outputs = {k: v for k, v in written.items() if not k.startswith(".")}
+    assert 0 < len(outputs) < len(texts)
+    for name, data in outputs.items():
+        assert data == expected(texts[name]), name  # complete, never cut short by the full disk
+    assert [k for k in written if k.endswith(".bstmp")] == []  # failed writes leave no temp behind
+    s = json.loads(summary.read_text())
+    assert s["files"]["ok"] == len(outputs) and s["files"]["failed"] == len(texts) - len(outputs)
+    assert all("No space left on device" in f["reason"] for f in s["failures"])
