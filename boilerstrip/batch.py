@@ -10,7 +10,9 @@ takes its place. Every output is written to a temp file in its final directory, 
 Test-only hooks (environment variables read by the workers; never set them in production):
 
 ``BOILERSTRIP_TEST_CRASH_ON=<substring>``
-    a worker handed a file whose path contains the substring kills itself with SIGSEGV.
+    a worker handed a file whose path contains the substring kills itself with SIGSEGV (as a
+    crashing C extension would); ``..._KILL_ON`` with SIGKILL (as the OOM killer does);
+    ``..._EXIT_ON`` with ``os._exit(3)``.
 ``BOILERSTRIP_TEST_HANG_ON=<substring>``
     a worker handed such a file sleeps forever (exercises ``--timeout``).
 ``BOILERSTRIP_TEST_FAIL_WRITE=<substring>``
@@ -342,6 +344,8 @@ class Hooks:
     """Test-only fault injection, read from the environment once per worker."""
 
     crash_on: str | None = None
+    kill_on: str | None = None
+    exit_on: str | None = None
     hang_on: str | None = None
     fail_write: str | None = None
     delay: float = 0.0
@@ -353,7 +357,14 @@ class Hooks:
             delay = float(env.get("BOILERSTRIP_TEST_DELAY", "0") or 0)
         except ValueError:
             delay = 0.0
-        return cls(env.get("BOILERSTRIP_TEST_CRASH_ON") or None, env.get("BOILERSTRIP_TEST_HANG_ON") or None, env.get("BOILERSTRIP_TEST_FAIL_WRITE") or None, delay)
+        return cls(
+            crash_on=env.get("BOILERSTRIP_TEST_CRASH_ON") or None,
+            kill_on=env.get("BOILERSTRIP_TEST_KILL_ON") or None,
+            exit_on=env.get("BOILERSTRIP_TEST_EXIT_ON") or None,
+            hang_on=env.get("BOILERSTRIP_TEST_HANG_ON") or None,
+            fail_write=env.get("BOILERSTRIP_TEST_FAIL_WRITE") or None,
+            delay=delay,
+        )
 
 
 @dataclass(frozen=True)
@@ -373,6 +384,10 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
     if hooks.crash_on and hooks.crash_on in task.src:
         _no_core_dump()
         os.kill(os.getpid(), signal.SIGSEGV)
+    if hooks.kill_on and hooks.kill_on in task.src:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if hooks.exit_on and hooks.exit_on in task.src:
+        os._exit(3)
     if hooks.hang_on and hooks.hang_on in task.src:
         while True:
             time.sleep(3600)

@@ -144,6 +144,8 @@ def hostile(tmp_path: Path) -> Path:
     for i in range(6):
         (src / "sub" / f"good{i}.txt").write_text(doc(i, paras=3))
     (src / "crashme.txt").write_text(doc(10, paras=3))
+    (src / "oomkilled.txt").write_text(doc(15, paras=3))
+    (src / "exits.txt").write_text(doc(16, paras=3))
     (src / "hangme.txt").write_text(doc(11, paras=3))
     (src / "diskfull.txt").write_text(doc(12, paras=3))
     (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
@@ -161,6 +163,8 @@ def hostile(tmp_path: Path) -> Path:
 
 HOSTILE_REASONS = {
     "crashme.txt": "worker process died (SIGSEGV)",
+    "oomkilled.txt": "worker process died (SIGKILL (killed: out of memory?))",
+    "exits.txt": "worker process exited with status 3",
     "hangme.txt": "timed out after 1.5 s",
     "diskfull.txt": "cannot write diskfull.txt: No space left on device",
     "image.txt": "cannot decode: input is binary (PNG image)",
@@ -177,7 +181,13 @@ HOSTILE_REASONS = {
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_each_bad_file_is_reported_and_the_others_succeed(tmp_path: Path, hostile: Path, jobs: str) -> None:
     out, summary = tmp_path / "out", tmp_path / "summary.json"
-    hooks = {"BOILERSTRIP_TEST_CRASH_ON": "crashme", "BOILERSTRIP_TEST_HANG_ON": "hangme", "BOILERSTRIP_TEST_FAIL_WRITE": "diskfull"}
+    hooks = {
+        "BOILERSTRIP_TEST_CRASH_ON": "crashme",
+        "BOILERSTRIP_TEST_KILL_ON": "oomkilled",
+        "BOILERSTRIP_TEST_EXIT_ON": "exits",
+        "BOILERSTRIP_TEST_HANG_ON": "hangme",
+        "BOILERSTRIP_TEST_FAIL_WRITE": "diskfull",
+    }
     r = run(str(hostile), "-o", str(out), "--jobs", jobs, "--timeout", "1.5", "--max-bytes", "5000", "--summary-json", str(summary), env=hooks)
     assert r.returncode == 1
     s = json.loads(summary.read_text())
@@ -188,7 +198,7 @@ def test_each_bad_file_is_reported_and_the_others_succeed(tmp_path: Path, hostil
         assert f"{rel}: " in r.stderr.decode()  # reported as it happens and in the summary
     assert finals(out) == {f"sub/good{i}.txt": expected(doc(i, paras=3)) for i in range(6)}
     assert temps(out) == []
-    assert s["files"] == {"total": 17, "ok": 6, "skipped_existing": 0, "failed": 11, "not_done": 0, "ignored": 0}
+    assert s["files"] == {"total": 19, "ok": 6, "skipped_existing": 0, "failed": 13, "not_done": 0, "ignored": 0}
 
 
 # --- permission faults: real ones, with permission bits that count --------------------------
