@@ -82,8 +82,24 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
         if not text:
             out.append(EMPTY)
             continue
-        f = Features(chars=len(text), repeats=counts[text], cjk=cjk)
         n = text.count(" ") + 1
+        raw = line.raw
+        if n <= 2 and not cjk and len(text) <= SHAPE_MAX_CHARS:  # fast path: menu items, labels
+            tail = text.rstrip(CLOSERS)
+            stripped = raw.lstrip()
+            out.append(
+                Features(
+                    chars=len(text),
+                    words=n,
+                    end_mark=bool(tail) and tail[-1] in SENTENCE_END,
+                    digits=len(_DIGIT.findall(text)) / len(text),
+                    bullet=stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " "),
+                    indent=len(raw) - len(stripped),
+                    repeats=counts[text],
+                )
+            )
+            continue
+        f = Features(chars=len(text), repeats=counts[text], cjk=cjk)
         f.words = max(n, len(text) // CJK_CHARS_PER_WORD) if cjk else n
         tail = text.rstrip(CLOSERS)
         f.end_mark = bool(tail) and tail[-1] in SENTENCE_END
@@ -101,7 +117,6 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
         if len(text) <= SHAPE_MAX_CHARS:
             f.digits = len(_DIGIT.findall(text)) / len(text)
             f.seps = sum(text.count(c) for c in SEPARATORS) if not SEPARATORS.isdisjoint(text) else 0
-        raw = line.raw
         stripped = raw.lstrip()
         f.indent = len(raw) - len(stripped)
         f.bullet = bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " ")

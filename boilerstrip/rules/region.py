@@ -1,3 +1,240 @@
-"""Main-region and context heuristics (text mode): see registry.ORDER for where they run."""
+"""Main-region detection for text mode: keep the densest run of prose, drop the chrome around it.
+
+The article is the run of lines with the highest total prose score (a max-subarray over the
+per-line scores of :mod:`boilerstrip.rules.prose`): prose lines add their length, short chrome
+lines subtract a little, so headings, captions and datelines inside the article are tolerated
+while a menu of forty items or a footer is not.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import features
+from ..lexicon import phrases
+from ..model import Line
+from ..pipeline import Context, Doc
+from ..registry import Cut, rule
+from . import prose
+from .related import is_tail_heading, removed_tail_heading
+from .shapes import is_date_line
+
+#: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
+#: few paragraphs someone pasted) has no chrome worth guessing about.
+MIN_LINES = 12
+#: The region must hold at least this much prose score, or the page is left alone (no article found).
+MIN_REGION_SCORE = 3.0
+#: Prose in a bulleted list item counts this fraction of its score: lists of prose are usually
+#: teaser blurbs; a real list inside an article is carried by the paragraphs around it.
+LIST_PROSE_FACTOR = 0.3
+#: Score of a terminator heading (related, comments, share): the region crosses one only when
+#: a lot of prose lies beyond it.
+BARRIER = -4.0
+#: Removed lines scanned for a terminator heading before each surviving line (the nearest ones).
+GAP_SCAN = 8
+#: Prose scores decay along the page: a line at relative position x (0..1) counts
+#: 1 / (1 + POSITION_DECAY * x). Articles come before the comments and teaser blocks that can
+#: outweigh them.
+POSITION_DECAY = 0.0
+#: A non-prose line printed this many times on the page ("Read more", a source name, a share
+#: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
+REPEAT_MIN = 3
+REPEAT_PENALTY = -1.5
+#: A printed date or time on its own line (comment and teaser timestamps) scores this.
+DATE_PENALTY = -1.5
+#: A block of prose before the region joins it as a second part (the lead, cut off from the body
+#: by an insert) when it scores at least MERGE_MIN_SCORE and at most MERGE_MAX_GAP lines of
+#: chrome, with no terminator heading, lie between them. The chrome between is dropped.
+MERGE_MIN_SCORE = 2.0
+MERGE_MAX_GAP = 100
+#: How far before the gap the lead block may start.
+MERGE_SEARCH = 60
+
+
+def big_enough(doc: Doc, ctx: Context) -> bool:
+    """True when the input page has at least MIN_LINES non-blank lines (decided once per page,
+    so the rules after the region cut still run on the shortened body)."""
+    big = ctx.cache.get("region-big")
+    if big is None:
+        big = ctx.cache["region-big"] = sum(1 for line in doc.all if line.text) >= MIN_LINES
+    return big
+
+
+def is_terminator(line: Line) -> bool:
+    """A short heading that ends an article (related, comments, share, trailer families)."""
+    return is_tail_heading(line)
+
+
+def is_cookie_notice(line: Line) -> bool:
+    """A line about cookies that also talks about the website, consent or settings."""
+    low = line.lower
+    return "cookie" in low and any(w in low for w in phrases("cookie_context"))
+
+
+def scores(doc: Doc, ctx: Context) -> list[float]:
+    """Signed prose score of every surviving line (see :mod:`boilerstrip.rules.prose`).
+
+    A line that follows a terminator heading which an earlier rule already removed (a related
+    heading taken by ``related-tail``, a comments label by ``comment-widget``) carries the
+    BARRIER too, so the region still stops there. Line scores are cached per input line."""
+    fs = features.of(doc.all, ctx)
+    cache: dict[int, float] = ctx.cache.setdefault("region-scores", {})
+    n = max(len(doc.all), 1)
+    out = []
+    prev = -1
+    for line in doc.lines:
+        v = cache.get(line.index)
+        if v is None:
+            f = fs[line.index]
+            v = prose.value(f)
+            if v > 0:
+                if f.bullet:
+                    v *= LIST_PROSE_FACTOR
+                if POSITION_DECAY:
+                    v /= 1.0 + POSITION_DECAY * line.index / n
+                if is_cookie_notice(line):
+                    v = prose.CHROME
+            elif is_terminator(line):
+                v = BARRIER
+            elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
+                v = REPEAT_PENALTY
+            elif DATE_PENALTY and f.digits and is_date_line(line):
+                v = DATE_PENALTY
+            cache[line.index] = v
+        if line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, prev + 1, line.index):
+            v += BARRIER
+        out.append(v)
+        prev = line.index
+    return out
+
+
+def _ends_article(doc: Doc, i: int) -> bool:
+    """Is ``doc.lines[i]`` a terminator heading, or right after one an earlier rule removed?"""
+    line = doc.lines[i]
+    if is_terminator(line):
+        return True
+    lo = doc.lines[i - 1].index + 1 if i > 0 else 0
+    return line.index > lo and _removed_terminator(doc, lo, line.index)
+
+
+def _removed_terminator(doc: Doc, lo: int, hi: int) -> bool:
+    """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?"""
+    return removed_tail_heading(doc, max(lo, hi - GAP_SCAN), hi)
+
+
+def _kadane(vals: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """(score, start, stop) of the max-sum run of ``vals[lo:hi]``; score 0 when nothing is positive."""
+    best = cur = 0.0
+    span = (lo, lo)
+    start = lo
+    for i in range(lo, hi):
+        v = vals[i]
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, span = cur, (start, i + 1)
+    return best, span[0], span[1]
+
+
+def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
+    """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
+    when no region stands out. Usually one span; a lead separated from the body by an insert
+    (a job slider, a gallery, a teaser box) is a second span before it."""
+    key_ = f"region-{len(doc.lines)}"
+    if key_ in ctx.cache:
+        return ctx.cache[key_]
+    vals = scores(doc, ctx)
+    best, start, stop = _kadane(vals, 0, len(vals))
+    parts: list[tuple[int, int]] | None = None
+    if best >= MIN_REGION_SCORE:
+        # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
+        while start > 0 and vals[start - 1] == 0:
+            start -= 1
+        while stop < len(vals) and vals[stop] == 0:
+            stop += 1
+        parts = [(start, stop)]
+        while MERGE_MAX_GAP and start > 0:
+            lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)
+            score2, s2, e2 = _kadane(vals, lo, start)
+            gap = vals[e2:start]
+            if score2 < MERGE_MIN_SCORE or start - e2 > MERGE_MAX_GAP or min(gap, default=0.0) <= BARRIER:
+                break
+            parts.insert(0, (s2, e2))
+            start = s2
+    ctx.cache[key_] = parts
+    return parts
+
+
+@rule("outside-main-region", family="region", stage="span")
+def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Lines before and after the article's main region (navigation, teasers, footers)."""
+    if not big_enough(doc, ctx):
+        return
+    parts = main_region(doc, ctx)
+    if not parts:
+        return
+    if parts[0][0] > 0:
+        yield Cut(0, parts[0][0], "before the main region")
+    for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
+        if start > stop:
+            yield Cut(stop, start, "insert between two parts of the main region")
+    if parts[-1][1] < len(doc.lines):
+        yield Cut(parts[-1][1], len(doc.lines), "after the main region")
+
+
+#: Inside the region, this many consecutive non-prose lines (menu items, teaser headlines,
+#: labels) form a navigation run and go; shorter runs are headings, datelines or captions.
+NAV_RUN_MIN = 4
+#: A run whose lines average more words than this reads like a list of facts (dates and venues,
+#: names and places, ingredients), not a menu.
+NAV_MAX_AVG_WORDS = 99.0
+
+
+def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
+    """A run introduced by a line ending in a colon ("Tour dates:"), or made of long items."""
+    prev = doc.lines[start - 1].text if start > 0 else ""
+    if prev.rstrip().endswith((":", "：")):
+        return True
+    words = sum(line.n_words for line in doc.lines[start:stop])
+    return words / (stop - start) > NAV_MAX_AVG_WORDS
+
+
+@rule("navigation-run", family="region", stage="span")
+def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
+    if not NAV_RUN_MIN or not big_enough(doc, ctx):
+        return
+    vals = scores(doc, ctx)
+    run_start = None
+    for i, v in enumerate([*vals, 1.0]):
+        if v < 0:
+            if run_start is None:
+                run_start = i
+            continue
+        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, run_start, i):
+            yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
+        run_start = None
+
+
+#: A terminator heading inside the region ends the article once at least this share of the
+#: region's prose score lies before it.
+TAIL_MIN_SHARE = 0.5
+
+
+@rule("terminator-tail", family="region", stage="span")
+def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Everything from a related / comments / share heading to the end of the article region,
+    once most of the article's prose lies before it."""
+    if not big_enough(doc, ctx):
+        return
+    vals = scores(doc, ctx)
+    total = sum(v for v in vals if v > 0)
+    seen = 0.0
+    for i, v in enumerate(vals):
+        if v > 0:
+            seen += v
+        elif i > 0 and seen >= TAIL_MIN_SHARE * total and _ends_article(doc, i):
+            yield Cut(i, len(doc.lines), f"after the terminator heading {doc.lines[i].text[:40]!r}")
+            return
