@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,11 +157,15 @@ def test_outputs_are_byte_identical_for_any_jobs(tmp_path: Path) -> None:
         sub = src / f"d{i % 3}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"doc{i:02d}.txt").write_text(doc)
+    seeds = sorted((Path(__file__).parent.parent / "fixtures" / "seeds").glob("*.txt"))
+    for seed in seeds:  # real pages with every chrome family
+        (src / "seeds").mkdir(exist_ok=True)
+        shutil.copy(seed, src / "seeds" / seed.name)
     for jobs in ("1", "4"):  # json with the removal log: body, metadata and every cut must agree
         r = run("clean", str(src), "-o", str(tmp_path / f"out-{jobs}"), "--jobs", jobs, "--format", "json", "--explain")
         assert r.returncode == 0, r.stderr.decode()
     one, four = tree(tmp_path / "out-1"), tree(tmp_path / "out-4")
-    assert len(one) == 24 and one == four
+    assert len(one) == 24 + len(seeds) and one == four
     assert sum(len(json.loads(v)["removed"]) for v in one.values()) >= 24  # every doc had chrome cut
 
 
