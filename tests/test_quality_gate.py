@@ -1,0 +1,41 @@
+"""Quality gate: F1 on the evaluation pages must not fall below the floors in
+fixtures/quality-floors.json (the spirit of trafilatura's eval gate).
+
+The data lives outside the project (``../shared/evaldata`` or ``$BOILERSTRIP_EVALDATA``); without
+it the gate skips with a message. Inputs other than the flattened texts (``html``) are checked
+when their floors are present in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import quality  # noqa: E402
+
+FLOORS = json.loads((ROOT / "fixtures" / "quality-floors.json").read_text(encoding="utf-8"))
+DATA = quality.default_data()
+CASES = [(ds, inp) for ds in quality.DATASETS for inp in quality.INPUTS if isinstance(FLOORS.get(ds), dict) and inp in FLOORS[ds]]
+
+
+@pytest.mark.parametrize(("dataset", "input_kind"), CASES)
+def test_f1_not_below_floor(dataset: str, input_kind: str) -> None:
+    if not (DATA / dataset / "gold.json").exists():
+        pytest.skip(f"evaluation data not found in {DATA} (set BOILERSTRIP_EVALDATA to run the quality gate)")
+    run = quality.score(DATA, dataset, input_kind)
+    floor = FLOORS[dataset][input_kind]
+    assert run.errors == 0, f"{run.errors} pages raised: {[p.error for p in run.pages if p.error][:3]}"
+    f1 = run.metrics["f1"]
+    assert f1 >= floor, f"{dataset}/{input_kind}: F1 {f1:.4f} fell below its floor {floor:.3f} (P {run.metrics['precision']:.3f}, R {run.metrics['recall']:.3f})"
+
+
+def test_floors_cover_both_flatteners_on_both_datasets() -> None:
+    for ds in quality.DATASETS:
+        for inp in quality.TEXT_INPUTS:
+            assert 0.0 < FLOORS[ds][inp] <= 1.0, (ds, inp)
