@@ -84,8 +84,14 @@ def _extract(data: str | bytes, cfg: Config) -> tuple[Article, list[Line]]:
     rules = pipeline_for(cfg)
     if cfg.input_format == "html" or (cfg.input_format == "auto" and _looks_like_html(text)):
         from .html import extract_html
+        from .html.guard import flatten, too_deep
 
-        return extract_html(text, cfg, rules)
+        if not too_deep(text):
+            try:
+                return extract_html(text, cfg, rules)
+            except RecursionError:  # nesting the depth scan could not see (misnested formatting tags)
+                pass
+        return extract_lines(split_lines(flatten(text)), cfg, rules)
     return extract_lines(split_lines(text), cfg, rules)
 
 
