@@ -9,7 +9,8 @@ line alone moves (its caption may be a body paragraph, so it stays).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 import regex
@@ -56,7 +57,7 @@ _DATE_LABELS = regex.compile(
 _TIME_PREFIX = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
 
 
-def first_body(lines: list[Line]) -> int | None:
+def first_body(lines: Sequence[Line]) -> int | None:
     """Index of the first body paragraph: a prose line, skipping one lead-image caption (a prose
     line followed by a credit)."""
     n = len(lines)
@@ -88,13 +89,13 @@ def _credit_label() -> regex.Pattern[str]:
 
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-_CREDIT_HINT = regex.compile(r"[|/:©(]| via | by |copyright|credit|images|photo|picture|bild", regex.IGNORECASE)
+_CREDIT_HINT = re.compile(r"[|/:©(]| via | by |copyright|credit|images|photo|picture|bild")
 
 
 def is_credit(line: Line) -> bool:
     """An image credit: "Name | AFP | Getty Images", "Photo: Jane Doe", "(Reuters)", "© Jane Doe"."""
     text = line.text
-    if len(text) > CREDIT_MAX_CHARS or _CREDIT_HINT.search(text) is None or ends_sentence(text) and not text.endswith(")"):
+    if len(text) > CREDIT_MAX_CHARS or _CREDIT_HINT.search(line.lower) is None or ends_sentence(text) and not text.endswith(")"):
         return False
     low = fold(text)
     if low.startswith("(") and low.endswith(")"):
@@ -179,7 +180,7 @@ def _is_source(src: str) -> bool:
     return 1 <= len(words) <= SOURCE_MAX_WORDS and (src[0].isupper() or src[0].isdigit()) and not ends_sentence(src) and not _byline(src)
 
 
-def _zone(lines: list[Line]) -> tuple[int, int] | None:
+def _zone(lines: Sequence[Line]) -> tuple[int, int] | None:
     b = first_body(lines)
     if b is None:
         return None

@@ -53,6 +53,9 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
     i = 0
     while i < n:
         line = lines[i]
+        if len(line.text) > NEWSLETTER_MAX_CHARS or not has_hint(line, NEWSLETTER_HINTS):
+            i += 1  # the end markers carry a newsletter hint too
+            continue
         if _is_signup(line):
             stop = i + 1
             # an opener: the block runs to its closing marker when one follows the blurb

@@ -39,7 +39,7 @@ URL_MAX_CHARS = 400
 #: test checks each pattern carries one).
 AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funzional", "can do", "tun kann", "peut faire", "puede hacer", "può fare", "summar", "tool")
 #: Substrings every pattern of ``app_promos.re`` contains.
-APP_HINTS = ("app", "play", "download", "télécharg", "descarg", "scaric", "disponib")
+APP_HINTS = ("app ", " app", "app-", "apps", "'app", "application", "play", "download", "télécharg", "descarg", "scaric", "disponib")
 
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from ..lexicon import pattern
 from ..model import Line
@@ -23,6 +23,8 @@ from .shapes import KEY_STRIP, catalogue, fold, has_hint, is_date_line, is_headl
 
 #: A related heading is a short standalone line.
 RELATED_HEADING_MAX_WORDS = 8
+#: ... and at most this many characters (checked first: it is cheaper than counting words).
+RELATED_HEADING_MAX_CHARS = 90
 #: Teaser signals are counted in this many lines after the heading ...
 TEASER_WINDOW = 10
 #: ... and this many of them make the block a teaser list, whose prose summaries go too.
@@ -53,7 +55,7 @@ RELATED_HINTS = ("more", "other", "latest", "top", "related", "recommended", "po
 def heading_kind(line: Line) -> str | None:
     """``"phrase"`` for a catalogue heading ("Related Articles"), ``"pattern"`` for a variable one
     ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None."""
-    if line.n_words > RELATED_HEADING_MAX_WORDS:
+    if len(line.text) > RELATED_HEADING_MAX_CHARS or line.n_words > RELATED_HEADING_MAX_WORDS:
         return None
     k = key(line)
     if k in catalogue("related_headings"):
@@ -106,7 +108,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
             i += 1
 
 
-def _block_end(lines: list[Line], i: int, kind: str) -> int:
+def _block_end(lines: Sequence[Line], i: int, kind: str) -> int:
     """Where the related block that starts with heading ``lines[i]`` ends (exclusive), or ``i``
     when the heading should stay."""
     n = len(lines)
@@ -149,7 +151,7 @@ def _block_end(lines: list[Line], i: int, kind: str) -> int:
     return end
 
 
-def _article_resumes(lines: list[Line], j: int, signal: Callable[[Line], bool]) -> bool:
+def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], bool]) -> bool:
     """True when more prose follows the prose line ``lines[j]`` before any teaser signal: a
     teaser has one summary, an article goes on."""
     for ln in lines[j + 1 : j + 1 + SUMMARY_LOOKAHEAD]:

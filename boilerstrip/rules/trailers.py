@@ -52,6 +52,9 @@ def share_widget(line: Line, ctx: Context) -> str | None:
     return "share buttons" if _is_network_run(line) else None
 
 
+_NETWORK_SPLIT = regex.compile(r"[\s|·•,/]+")
+
+
 @cache
 def _networks() -> frozenset[str]:
     return catalogue("social_networks")
@@ -59,8 +62,12 @@ def _networks() -> frozenset[str]:
 
 def _is_network_run(line: Line) -> bool:
     """"Facebook Twitter Pinterest", "Facebook | X | E-Mail": only share-target names, two or more."""
-    words = [w for w in regex.split(r"[\s|·•,/]+", key(line)) if w]
-    return len(words) >= SHARE_RUN_MIN and all(w in _networks() for w in words)
+    k = key(line)
+    nets = _networks()
+    if k.split(None, 1)[0].strip("|·•,/") not in nets if k else True:
+        return False
+    words = [w for w in _NETWORK_SPLIT.split(k) if w]
+    return len(words) >= SHARE_RUN_MIN and all(w in nets for w in words)
 
 
 @rule("video-duration-run", family="trailer")
