@@ -346,10 +346,10 @@ _COLOURS = {"removed": "\x1b[31m", "moved": "\x1b[36m", "tag": "\x1b[2m", "reset
 
 
 def render_explanation(ex: Explanation, colour: bool = False) -> str:
-    """Every input line with a gutter: ``-`` removed, ``>`` moved to metadata, blank kept.
+    """Every input line with a gutter: ``-`` removed, ``>`` moved to metadata, two spaces kept.
 
     Removed and moved lines carry ``[rule-id]`` (``[field<-rule-id]`` for moves); a legend of the
-    rules that fired, with span and line counts, closes the listing.
+    rules that fired, with span and (non-blank) line counts, closes the listing.
 
     >>> from boilerstrip import explain
     >>> print(render_explanation(explain("Advertisement\\nThe council approved the budget on Tuesday after a long debate.")))
@@ -360,26 +360,28 @@ def render_explanation(ex: Explanation, colour: bool = False) -> str:
        inline-ad-marker (insert): 1 span, 1 line
     """
     c = _COLOURS if colour else dict.fromkeys(_COLOURS, "")
-    mark: dict[int, tuple[str, str]] = {}
+    mark: dict[int, tuple[str, str, str]] = {}  # 1-based line -> (gutter, label, rule id)
     spans: Counter[str] = Counter()
     nlines: Counter[str] = Counter()
     family: dict[str, str] = {}
     for r in ex.removed:
         spans[r.rule] += 1
         family[r.rule] = r.family
-        tag = (">", f"[{r.field}<-{r.rule}]") if r.field else ("-", f"[{r.rule}]")
+        tag = (">", f"[{r.field}<-{r.rule}]", r.rule) if r.field else ("-", f"[{r.rule}]", r.rule)
         for n in range(r.start_line, r.end_line + 1):
-            if n not in mark:
-                mark[n] = tag
-                nlines[r.rule] += 1
+            mark.setdefault(n, tag)
     out: list[str] = []
     for line in ex.lines:
         m = mark.get(line.index + 1)
-        if m is None:
-            out.append(f"  {line.text}" if line.text else "")
+        if not line.text:  # blank lines carry no mark, inside a span or not
+            out.append("")
+        elif m is None:
+            out.append(f"  {line.text}")
         else:
-            col = c["removed"] if m[0] == "-" else c["moved"]
-            out.append(f"{col}{m[0]} {c['tag']}{m[1]}{c['reset']}{col} {line.text}{c['reset']}")
+            gutter, label, rid = m
+            nlines[rid] += 1
+            col = c["removed"] if gutter == "-" else c["moved"]
+            out.append(f"{col}{gutter} {c['tag']}{label}{c['reset']}{col} {line.text}{c['reset']}")
     total = sum(spans.values())
     out.append("")
     out.append(f"-- {total} span{'s' if total != 1 else ''} removed or moved, by {len(spans)} rule{'s' if len(spans) != 1 else ''}:")

@@ -249,3 +249,29 @@ def test_rules_includes_user_rules(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.main(["rules", "--json", "--rules", str(toml)], out, io.StringIO()) == 0
     assert json.loads(out.getvalue())[0] == {"id": "acme-footer", "family": "trailer", "stage": "line", "summary": "ACME copyright lines"}
+
+
+def test_explain_marks_exactly_the_logged_lines_on_a_real_page() -> None:
+    seeds = sorted((Path(__file__).parent.parent / "fixtures" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("fixtures/seeds not present")
+    ex = boilerstrip.explain(seeds[0].read_text())
+    gutter = {}
+    for r in ex.removed:
+        for n in range(r.start_line, r.end_line + 1):
+            gutter.setdefault(n, (">", f"[{r.field}<-{r.rule}] ") if r.field else ("-", f"[{r.rule}] "))
+    rendered = cli.render_explanation(ex).split("\n")
+    body = list(ex.lines)
+    assert len(rendered) > len(body) and rendered[len(body)] == ""
+    for line, shown in zip(body, rendered, strict=False):
+        if not line.text:
+            assert shown == ""
+        elif line.index + 1 in gutter:
+            sign, label = gutter[line.index + 1]
+            assert shown == f"{sign} {label}{line.text}"
+        else:
+            assert shown == f"  {line.text}"
+    assert any(s.startswith(">") for s in rendered) and any(s.startswith("-") for s in rendered)  # the seed has both
+    legend = rendered[len(body) + 1 :]
+    assert legend[0].startswith(f"-- {len(ex.removed)} span")
+    assert {row.split()[0] for row in legend[1:]} == {r.rule for r in ex.removed}
