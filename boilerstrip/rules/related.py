@@ -94,13 +94,18 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     and the teasers after it, down to the end of the page or to where the article resumes."""
     lines = doc.lines
     n = len(lines)
+    counts: Counter[str] | None = None
     i = 0
     while i < n:
         kind = heading_kind(lines[i])
         if kind is None:
             i += 1
             continue
-        stop = i + 1 if kind == "button" else _block_end(lines, i, kind)
+        if kind != "button" and counts is None:
+            # repeated short lines after the first heading (duplicated headlines, source names),
+            # counted once per page so a page of headings stays linear
+            counts = Counter(_teaser_key(ln) for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS)
+        stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter())
         if stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
             i = stop
@@ -108,12 +113,10 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
             i += 1
 
 
-def _block_end(lines: Sequence[Line], i: int, kind: str) -> int:
+def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -> int:
     """Where the related block that starts with heading ``lines[i]`` ends (exclusive), or ``i``
-    when the heading should stay."""
+    when the heading should stay. ``counts``: how often each short line occurs after the first heading."""
     n = len(lines)
-    # repeated short lines after the heading: duplicated headlines, source names
-    counts = Counter(_teaser_key(ln) for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS)
 
     def signal(ln: Line) -> bool:
         if ln.n_chars <= DUPLICATE_MAX_CHARS and counts[_teaser_key(ln)] >= 2:
