@@ -91,6 +91,7 @@ _SUPERSET = {
     "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
 }
 _HIGH = bytes(range(0x80, 0x100))
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"})
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
@@ -173,9 +174,13 @@ def declared_charset(data: bytes) -> str | None:
     label = m.group(1).decode("ascii", "ignore").strip().lower()
     label = _SUPERSET.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # <meta charset="uu"> names a bytes-to-bytes codec; idna/unicode_escape are not page charsets.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def decode(data: bytes) -> str:
@@ -195,7 +200,10 @@ def decode(data: bytes) -> str:
         pass
     codec = declared_charset(data)
     if codec:
-        return data.decode(codec, errors="replace")
+        try:
+            return data.decode(codec, errors="replace")
+        except (LookupError, UnicodeError):  # a codec that refuses errors="replace": detect instead
+            pass
     if _truncated_utf8(data) or _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     if len(data) < DETECT_MIN_BYTES:
