@@ -36,14 +36,8 @@ renamed, so it is complete or absent even after a crash; --skip-existing resumes
 A file that cannot be read or decoded, or whose worker crashes or overruns --timeout, is reported
 and skipped; the others go on. One run at a time per OUTDIR (it holds OUTDIR/.boilerstrip.lock).
 
-exit status: 0 ok, 1 some files failed, 2 usage error, 130 interrupted (Ctrl-C).
+exit status: 0 ok, 1 some files failed, 2 usage error, 130 interrupted (Ctrl-C), 143 SIGTERM.
 """
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse exits 2 already; keep its message format
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _options(p: argparse.ArgumentParser) -> None:
@@ -57,9 +51,9 @@ def _options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="boilerstrip", description="Strip boilerplate from scraped articles (text or HTML); keep the body and its metadata.")
+    parser = argparse.ArgumentParser(prog="boilerstrip", description="Strip boilerplate from scraped articles (text or HTML); keep the body and its metadata.")
     parser.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
     c = sub.add_parser("clean", help="clean files and folders into OUTDIR", epilog=EPILOG_CLEAN, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -111,6 +105,8 @@ def make_config(args: argparse.Namespace) -> Config:
 
 def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)
+    if args.explain and args.format == "txt":
+        raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
     if "-" in args.inputs:
         if len(args.inputs) > 1:
             raise batch.UsageError("- (stdin) cannot be combined with other inputs")

@@ -181,6 +181,7 @@ def test_outputs_are_byte_identical_for_any_jobs(tmp_path: Path) -> None:
         (["clean", "IN", "-o", "OUT", "--reference-time", "yesterday"], "--reference-time"),
         (["clean", "IN", "-o", "OUT", "--format", "jsonl", "--skip-existing"], "--skip-existing"),
         (["clean", "IN", "-o", "OUT", "--jobs", "0"], "--jobs"),
+        (["clean", "IN", "-o", "OUT", "--explain"], "--format json or jsonl"),
         (["clean", "IN", "-o", "-"], "jsonl only"),
         (["clean", "-", "IN", "-o", "OUT"], "cannot be combined"),
         (["clean", "IN", "-o", "IN/x/one.txt"], "not a folder"),
