@@ -3,6 +3,8 @@
 # NEWSLETTER_MAX_CHARS are checked. The opener of a promotion block ("Sign up to This is Europe")
 # is found by these patterns too.
 # en
+never miss (?:the latest|a story|an update|a thing|out)[^.!?]{0,100}[.!]?
+don't miss (?:the latest|a story|an update|out)[^.!?]{0,60}(?:sign up|subscribe)[^.!?]{0,60}[.!]?
 (?:subscribe )?no,? thanks?[.!]?
 thank you for (?:subscribing|signing up)[.!]?
 you (?:have|'ve) (?:been )?(?:successfully|succesfully) (?:subscribed|signed up)[.!]?(?: thank you!?)?
@@ -21,6 +23,8 @@ your email address
 after newsletter promotion
 skip past newsletter promotion
 # de
+(?:immer |bestens )?informiert bleiben[.!]?
+(?:hier |jetzt )?kostenlos (?:anmelden|registrieren|abonnieren)[.!]?
 (?:vielen )?dank für (?:ihre|deine) anmeldung[.!]?
 (?:bleiben sie|bleib) (?:auf dem laufenden|informiert)[.!]?
 newsletter abonnieren[.!]?

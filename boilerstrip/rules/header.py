@@ -89,7 +89,7 @@ def _credit_label() -> regex.Pattern[str]:
 
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-_CREDIT_HINT = re.compile(r"[|/:©(]| via | by |copyright|credit|images|photo|picture|bild")
+_CREDIT_HINT = re.compile(r"[|/:©(]| via | by |copyright|credit|photo|picture|bild|images|stock|dealer|pixabay|colourbox|123rf|unsplash|alamy|alliance|media")
 
 
 def is_credit(line: Line) -> bool:
@@ -102,8 +102,8 @@ def is_credit(line: Line) -> bool:
         inner = low[1:-1].strip()
         if inner in _agencies() or _credit_label().fullmatch(inner):
             return True
-    if low in _agencies() and any(w in low for w in ("images", "photo", "picture", "bild")):
-        return True  # "Getty Images" alone under a picture
+    if low in catalogue("photo_stock"):
+        return True  # "Getty Images", "Thinkstock" alone under a picture
     if "rights reserved" in low or "rechte vorbehalten" in low or "droits réservés" in low:
         return False
     if low.startswith("©") or low.startswith("(c) "):

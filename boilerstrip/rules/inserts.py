@@ -24,7 +24,8 @@ NEWSLETTER_BLURB_MAX_CHARS = 200
 NEWSLETTER_HINTS = (
     "sign", "subscri", "regist", "newsletter", "inbox", "email", "abonn", "anmeld", "inscri", "suscr", "regístr",
     "apúnt", "boletín", "iscriv", "abbonati", "nieuwsbrief", "assine", "inscreva", "thank", "dank", "merci", "gracias",
-    "grazie", "stay", "bleib", "restez", "mantente", "resta", "no thanks", "no, thanks", "no thank",
+    "grazie", "stay", "bleib", "restez", "mantente", "resta", "no thanks", "no, thanks", "no thank", "informiert", "kostenlos",
+    "never miss", "don't miss",
 )
 
 #: Substrings every entry of ``newsletter_end.txt`` contains.
