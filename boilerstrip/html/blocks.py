@@ -114,6 +114,17 @@ MATCH_SHORT_CHARS = 12
 #: Length of the head/tail pieces used for matching long blocks.
 MATCH_PIECE = 50
 
+#: A kept block this long that equals an earlier kept block is a repeat.
+REPEAT_MIN_CHARS = 20
+#: A kept block this long whose head and tail both occur in the earlier kept text is a repeat.
+REPEAT_LONG_CHARS = 200
+REPEAT = "repeats text kept earlier on the page"
+#: A paragraph above the agreed main text is kept as the lead when it is this long ...
+LEAD_MIN_CHARS = 80
+#: ... and has at most this link density.
+LEAD_LINK_DENSITY_MAX = 0.1
+#: How many blocks above the first kept paragraph are scanned for a lead.
+LEAD_SCAN_BLOCKS = 6
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
 
@@ -143,6 +154,24 @@ class MainText:
         return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.text and block[-MATCH_PIECE:] in self.text
 
 
+def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
+    """Prose paragraphs of the own region just above the first kept paragraph stay (a lead or
+    standfirst that trafilatura skips); captions, short lines and links in between are passed
+    over, and the scan stops at the title (``h1``)."""
+    first = next((i for i, r in enumerate(out) if r is None and not blocks[i].heading), None)
+    if first is None:
+        return
+    leads = []
+    for i in range(first - 1, max(-1, first - 1 - LEAD_SCAN_BLOCKS), -1):
+        b = blocks[i]
+        if b.heading == 1:
+            for k in leads:  # only between the title and the body: above the title sit kickers and teasers
+                out[k] = None
+            return
+        if own[i] is None and not b.in_figure and len(b.text) >= LEAD_MIN_CHARS and b.link_density <= LEAD_LINK_DENSITY_MAX and b.text.endswith(_END):
+            leads.append(i)
+
+
 def _both(own: str | None, found: bool) -> str | None:
     if own is None:
         return None if found else BY_TRAFILATURA
@@ -150,6 +179,32 @@ def _both(own: str | None, found: bool) -> str | None:
 
 
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
+    """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
+    out, source = _decide(blocks, own, traf)
+    _drop_repeats(blocks, out)
+    return out, source
+
+
+def _drop_repeats(blocks: list[Block], out: list[str | None]) -> None:
+    """A kept block that repeats earlier kept text (pages that print the article twice, once in
+    a hidden or print-only copy) goes."""
+    seen: set[str] = set()
+    joined = ""
+    for i, b in enumerate(blocks):
+        if out[i] is not None:
+            continue
+        t = b.text
+        if len(t) >= REPEAT_MIN_CHARS and t in seen:
+            out[i] = REPEAT
+            continue
+        if len(t) >= REPEAT_LONG_CHARS and t[:MATCH_PIECE] in joined and t[-MATCH_PIECE:] in joined:
+            out[i] = REPEAT
+            continue
+        seen.add(t)
+        joined += " " + t
+
+
+def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided.
 
     ``own`` is :func:`select`'s verdict, ``traf`` trafilatura's main text (None when it was not
@@ -164,7 +219,9 @@ def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) ->
         return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars:
-        return [_both(r, found[i]) for i, r in enumerate(own)], "both"
+        out = [_both(r, found[i]) for i, r in enumerate(own)]
+        _keep_lead(blocks, own, out)
+        return out, "both"
     if len(traf) < TRAF_MIN_CHARS:
         return own, "own"
     return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"

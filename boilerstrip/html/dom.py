@@ -86,6 +86,11 @@ def _chrome_tokens() -> frozenset[str]:
 
 
 @cache
+def _caption_tokens() -> frozenset[str]:
+    return phrases("html_caption")
+
+
+@cache
 def _keep_tokens() -> frozenset[str]:
     return phrases("html_content")
 
@@ -153,6 +158,7 @@ class _Flattener:
         self.link_chars = 0
         self.stack: list[int] = []  # mem_ids of open block elements
         self.tags: list[str] = []
+        self.fig = 0  # depth of caption-classed elements we are inside
 
     def run(self, body: Any) -> None:
         self.stack.append(body.mem_id)
@@ -185,7 +191,7 @@ class _Flattener:
                 link_chars=min(links, len(text)),
                 in_quote="blockquote" in tags,
                 in_table="td" in tags or "th" in tags,
-                in_figure="figure" in tags or "figcaption" in tags,
+                in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
                 main_hint=main,
             )
         )
@@ -226,6 +232,8 @@ class _Flattener:
                     child = child.next
                     continue
                 sub_main = main or tag in _MAIN_TAGS or child.attributes.get("itemprop") == "articleBody"
+                cap = bool(attr_tokens(child) & _caption_tokens())
+                self.fig += cap
                 self.stack.append(child.mem_id)
                 self.tags.append(tag)
                 self.page.elements[child.mem_id] = child
@@ -233,6 +241,7 @@ class _Flattener:
                 self._flush(depth + 1, sub_main)
                 self.stack.pop()
                 self.tags.pop()
+                self.fig -= cap
             elif tag != "img":
                 self._walk(child, depth, main, in_link + (tag == "a"))
             child = child.next
