@@ -65,3 +65,10 @@ def test_every_pattern_carries_a_prefilter_hint(name, hints):
 
 def test_newsletter_end_markers_carry_the_prefilter_hint():
     assert all(any(h in e for h in inserts.NEWSLETTER_END_HINTS) for e in lexicon.phrases("newsletter_end"))
+
+
+def test_every_stock_library_passes_the_credit_prefilter():
+    from boilerstrip.rules import header
+    from boilerstrip.rules.shapes import catalogue
+
+    assert all(header._CREDIT_HINT.search(e) for e in catalogue("photo_stock"))

@@ -89,7 +89,7 @@ def _credit_label() -> regex.Pattern[str]:
 
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-_CREDIT_HINT = re.compile(r"[|/:©(]| via | by |copyright|credit|photo|picture|bild|images|stock|dealer|pixabay|colourbox|123rf|unsplash|alamy|alliance|media")
+_CREDIT_HINT = re.compile(r"[|/:©(]| via | by |copyright|credit|photo|picture|bild|images|stock|dealer|pixabay|colourbox|123rf|unsplash|alamy|alliance|media|foto")
 
 
 def is_credit(line: Line) -> bool:
