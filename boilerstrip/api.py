@@ -129,6 +129,11 @@ def as_text(data: str | bytes, cfg: Config) -> str:
         raise InputError(f"input must be str or bytes, not {type(data).__name__}")
     if len(data) > cfg.max_bytes:
         raise InputError(f"input is {len(data):,} characters, over the max_bytes limit of {cfg.max_bytes:,}")
+    if not data.isascii():
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: pair what pairs, U+FFFD for the rest, so output can be written
+            data = data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return data
 
 

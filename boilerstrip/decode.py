@@ -91,6 +91,11 @@ _SUPERSET = {
     "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
 }
 _HIGH = bytes(range(0x80, 0x100))
+#: Damaged UTF-8 (spliced or corrupted files) stays UTF-8 when at most this share of it is invalid
+#: and it holds at least this many valid multi-byte characters per invalid sequence; legacy 8-bit
+#: text (cp1252, cp1251, Shift-JIS) forms valid multi-byte UTF-8 sequences only by accident.
+UTF8_MAX_BAD_SHARE = 0.05
+UTF8_MIN_VALID_PER_BAD = 3
 _NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"})
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
@@ -232,5 +237,5 @@ def _mostly_utf8(data: bytes) -> bool:
     """Valid UTF-8 with a few stray bytes (a truncated or spliced file) stays UTF-8."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text[:200_000] if ord(ch) > 127) - bad
-    return bad <= 8 and multibyte > 4 * bad
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return bad <= UTF8_MAX_BAD_SHARE * len(text) and multibyte >= UTF8_MIN_VALID_PER_BAD * bad
