@@ -377,6 +377,7 @@ class Job:
     explain: bool
     input_format: str  # the user's --input-format
     fsync: bool = True
+    max_memory: int | None = None  # bytes of address space a worker may add while cleaning
 
 
 def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
@@ -412,6 +413,9 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
     except FileFailure as exc:
         res["error"] = str(exc)
         return res
+    except MemoryError:
+        res["error"] = "out of memory: cleaning this file needs more than --max-memory allows"
+        return res
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch; the reason is reported
         res["error"] = f"internal error: {type(exc).__name__}: {exc}"
         return res
@@ -435,11 +439,30 @@ def _no_core_dump() -> None:
         pass
 
 
+def _cap_memory(extra: int) -> None:
+    """Let this process grow by at most ``extra`` bytes of address space (RLIMIT_AS), so a file
+    that needs more raises MemoryError in its own worker instead of waking the OOM killer."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            current = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = current + extra
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not Linux: no cap
+        pass
+
+
 def _worker_main(conn: mpc.Connection, job: Job) -> None:
     """Worker loop: receive a task, send back its result; exit on EOF (supervisor gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     hooks = Hooks.from_env()
+    if job.max_memory:
+        _cap_memory(job.max_memory)
     while True:
         try:
             task = conn.recv()

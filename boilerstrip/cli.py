@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on one file after this long (default {batch.DEFAULT_TIMEOUT:g})")
     c.add_argument("--skip-existing", action="store_true", help="skip inputs whose output already exists (resume a killed run)")
+    c.add_argument("--max-memory", type=int, default=None, metavar="MB", help="cap each worker's growth at MB megabytes; a file needing more fails alone (default: none)")
     c.add_argument("--no-fsync", dest="fsync", action="store_false", help="skip fsync per output: faster; renames stay atomic, but an OS crash may lose recent outputs")
     c.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to FILE")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no per-file failure lines, no summary on stderr")
@@ -122,6 +123,8 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         raise batch.UsageError("--jobs must be at least 1")
     if args.timeout <= 0:
         raise batch.UsageError("--timeout must be positive")
+    if args.max_memory is not None and args.max_memory < 1:
+        raise batch.UsageError("--max-memory must be at least 1 (MB)")
     outdir = None if to_stdout else args.output
     if outdir is not None:
         if os.path.exists(outdir) and not os.path.isdir(outdir):
@@ -178,7 +181,7 @@ def _run_clean(
     except OSError as exc:
         print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
         return 1
-    job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync)
+    job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync, args.max_memory * 1024 * 1024 if args.max_memory else None)
     done: set[int] = set()
 
     def on_result(task: batch.Task, res: dict[str, Any]) -> None:

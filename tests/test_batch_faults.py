@@ -300,3 +300,16 @@ def test_a_really_full_disk_is_reported_per_file_and_no_output_is_partial(tmp_pa
     s = json.loads(summary.read_text())
     assert s["files"]["ok"] == len(outputs) and s["files"]["failed"] == len(texts) - len(outputs)
     assert all("No space left on device" in f["reason"] for f in s["failures"])
+
+
+def test_a_file_that_needs_too_much_memory_fails_alone_under_max_memory(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a-huge.txt").write_text("\n".join(f"line {i:07d} of noise" for i in range(500_000)))  # 11 MB in 500k lines
+    for i in range(3):
+        (src / f"b-good{i}.txt").write_text(doc(i, paras=3))
+    r = run(str(src), "-o", str(out), "--jobs", "1", "--max-memory", "40")
+    assert r.returncode == 1, r.stderr.decode()
+    assert f"{src / 'a-huge.txt'}: out of memory" in r.stderr.decode()
+    # the same worker goes on after the MemoryError
+    assert finals(out) == {f"b-good{i}.txt": expected(doc(i, paras=3)) for i in range(3)}
