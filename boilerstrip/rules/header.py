@@ -51,7 +51,7 @@ _SEPARATORS = " |·•,–—-/"
 _BULLETS = frozenset("-+*•·o▪◦‣●○■□►▸–—>»|")
 _DATE_LABELS = regex.compile(
     r"(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
-    r"(?:\s+(?:on|at|am|le|el|il))?\s*:?\s*",
+    r"\b(?:\s+(?:on|at|am|le|el|il)\b)?\s*:?\s*",
     regex.IGNORECASE,
 )
 _TIME_PREFIX = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
@@ -150,13 +150,12 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
 def split_source_date(text: str) -> tuple[str | None, str] | None:
     """``("Al Jazeera", "2 days ago")`` for "Al Jazeera2 days ago"; ``(None, date)`` for a bare or labelled date."""
     m = _DATE_LABELS.match(text)
-    if m and m.end() < len(text):
-        date = text[m.end() :].strip()
-        return (None, date) if _is_date(date) else None
+    if m and m.end() < len(text) and _is_date(text[m.end() :].strip()):
+        return None, text[m.end() :].strip()
     t = _TIME_PREFIX.sub("", text, count=1) if text[:4].casefold() == "time" else text
     if _is_date(t):
         return None, t
-    for p in (dates.RELATIVE, *dates._ABSOLUTE):
+    for p in (dates.RELATIVE, *dates._ABSOLUTE):  # the printed-date shapes dates.resolve knows
         for m in p.finditer(t):
             if m.end() != len(t) or m.start() == 0:
                 continue
@@ -177,7 +176,10 @@ def _is_date(text: str) -> bool:
 
 def _is_source(src: str) -> bool:
     words = src.split()
-    return 1 <= len(words) <= SOURCE_MAX_WORDS and (src[0].isupper() or src[0].isdigit()) and not ends_sentence(src) and not _byline(src)
+    if not (1 <= len(words) <= SOURCE_MAX_WORDS) or not (src[0].isupper() or src[0].isdigit()) or ends_sentence(src):
+        return False
+    # "Posted by Jane", "By Jane Doe": a byline, not a publisher
+    return "by" not in (w.casefold() for w in words) and not _byline(src)
 
 
 def _zone(lines: Sequence[Line]) -> tuple[int, int] | None:
