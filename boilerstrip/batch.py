@@ -414,7 +414,7 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         res["error"] = str(exc)
         return res
     except MemoryError:
-        res["error"] = "out of memory: cleaning this file needs more than --max-memory allows"
+        res["error"] = "out of memory: cleaning this file needs more than --max-memory allows" if job.max_memory else "out of memory (MemoryError)"
         return res
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch; the reason is reported
         res["error"] = f"internal error: {type(exc).__name__}: {exc}"

@@ -216,6 +216,9 @@ def _run_clean(
         summary.interrupted = True
         summary.not_done = len(todo) - len(done)
         code = 1
+    if outdir is not None and jsonl is None and args.fsync:  # make the renames themselves durable
+        for folder in sorted({os.path.dirname(os.path.join(outdir, t.out)) for t in todo}):
+            batch.fsync_dir(folder)
     if jsonl:
         try:
             if summary.interrupted:
