@@ -5,9 +5,11 @@ list in ``ctx.cache`` so every heuristic rule reads the same numbers. Everything
 string work (no regex on long lines), so a 200-line page costs well under a millisecond.
 
 >>> from boilerstrip.segment import split_lines
->>> fs = compute(split_lines("Home | News | Sport\\nThe council voted on Monday to close the old bridge for repairs.\\n• Item"), "en")
->>> (fs[0].seps, fs[0].end_mark, fs[1].end_mark, fs[1].words, fs[2].bullet)
-(2, False, True, 12, True)
+>>> fs = compute(split_lines("Home | News | Sport\\nThe council voted on Monday to close the old bridge for repairs.\\n• One more item"), "en")
+>>> (fs[0].end_mark, fs[1].end_mark, fs[1].words, fs[2].bullet)
+(False, True, 12, True)
+>>> shape("Home | News | Sport")
+(0.0, 0.6, 2)
 >>> round(fs[1].stop, 2)
 0.73
 """
@@ -32,14 +34,15 @@ CLOSERS = "\"'”’»«)]}›*"
 SEPARATORS = frozenset("|»›•·/>←→▸►")
 #: Bullet markers at the start of the raw line (list items, flattened menus).
 BULLETS = frozenset("*•·▪◦‣●○■□►▸–—-+")
-#: Lines with fewer words than this get no stopword density (too noisy to mean anything).
-STOP_MIN_WORDS = 3
+#: Lines with fewer words than this get no stopword density (too noisy to mean anything, and
+#: the prose score does not look at it below its PROSE_WORDS anyway).
+STOP_MIN_WORDS = 5
 #: Characters of a long line looked at for stopword and capital shares (a paragraph's start is enough).
 STOP_SAMPLE_CHARS = 160
 #: A CJK character counts as this many "words" (a Chinese word is ~1.5-2 characters).
 CJK_CHARS_PER_WORD = 2
-#: Capital, digit and separator shares are only computed for lines up to this long: they tell
-#: menus, datelines and breadcrumbs from headings; a longer line is judged by its prose features.
+#: :func:`shape` looks at this many characters: it tells menus, datelines and breadcrumbs from
+#: headings; a longer line is judged by its prose features.
 SHAPE_MAX_CHARS = 120
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _DIGIT = re.compile(r"\d")
@@ -52,11 +55,9 @@ class Features:
     end_mark: bool = False  # ends with a sentence mark (closing quotes/brackets allowed after it)
     marks: int = 0  # sentence marks followed by a space or at the end (a rough sentence count)
     stop: float = 0.0  # share of words that are stopwords of the document's language
-    digits: float = 0.0  # share of characters that are digits (lines <= SHAPE_MAX_CHARS)
-    caps: float = 0.0  # share of title-case words (lines <= SHAPE_MAX_CHARS)
-    seps: int = 0  # separator characters (| » › • ...) inside the line (lines <= SHAPE_MAX_CHARS)
-    bullet: bool = False  # raw line starts with a bullet marker
-    indent: int = 0  # leading whitespace of the raw line
+    digit: bool = False  # a short line (<= SHAPE_MAX_CHARS) with a digit: dates, scores, prices
+    bullet: bool = False  # raw line starts with a bullet marker (lines of 3+ words)
+    indent: int = 0  # leading whitespace of the raw line (lines of 3+ words)
     repeats: int = 1  # how many lines of the page have exactly this text
     cjk: bool = False  # the document is Chinese, Japanese or Korean
 
@@ -83,45 +84,53 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
             out.append(EMPTY)
             continue
         n = text.count(" ") + 1
-        raw = line.raw
-        if n <= 2 and not cjk and len(text) <= SHAPE_MAX_CHARS:  # fast path: menu items, labels
-            tail = text.rstrip(CLOSERS)
-            stripped = raw.lstrip()
-            out.append(
-                Features(
-                    chars=len(text),
-                    words=n,
-                    end_mark=bool(tail) and tail[-1] in SENTENCE_END,
-                    digits=len(_DIGIT.findall(text)) / len(text),
-                    bullet=stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " "),
-                    indent=len(raw) - len(stripped),
-                    repeats=counts[text],
-                )
-            )
-            continue
-        f = Features(chars=len(text), repeats=counts[text], cjk=cjk)
-        f.words = max(n, len(text) // CJK_CHARS_PER_WORD) if cjk else n
+        chars = len(text)
         tail = text.rstrip(CLOSERS)
-        f.end_mark = bool(tail) and tail[-1] in SENTENCE_END
+        end = bool(tail) and tail[-1] in SENTENCE_END
+        digit = chars <= SHAPE_MAX_CHARS and _DIGIT.search(text) is not None
+        if n <= 2 and not cjk:  # fast path: menu items, labels, single words
+            out.append(Features(chars, n, end, int(end), 0.0, digit, False, 0, counts[text], False))
+            continue
+        raw = line.raw
+        stripped = raw.lstrip()
         if cjk:
-            f.marks = text.count("。") + text.count("！") + text.count("？") + text.count(". ") + f.end_mark
+            marks = text.count("。") + text.count("！") + text.count("？") + text.count(". ") + end
         else:
-            f.marks = text.count(". ") + text.count("? ") + text.count("! ") + f.end_mark
+            marks = text.count(". ") + text.count("? ") + text.count("! ") + end
+        stop = 0.0
         if n >= STOP_MIN_WORDS and not cjk:
-            sample = text[:STOP_SAMPLE_CHARS].split()
+            sample = text[:STOP_SAMPLE_CHARS].lower().split()
             if len(sample) > 3:
                 sample.pop()  # may be cut in the middle
-            if len(text) <= SHAPE_MAX_CHARS:
-                f.caps = sum(map(str.istitle, sample)) / len(sample)
-            f.stop = sum(map(stops.__contains__, " ".join(sample).lower().split())) / len(sample)
-        if len(text) <= SHAPE_MAX_CHARS:
-            f.digits = len(_DIGIT.findall(text)) / len(text)
-            f.seps = sum(text.count(c) for c in SEPARATORS) if not SEPARATORS.isdisjoint(text) else 0
-        stripped = raw.lstrip()
-        f.indent = len(raw) - len(stripped)
-        f.bullet = bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " ")
-        out.append(f)
+            stop = sum(map(stops.__contains__, sample)) / len(sample)
+        out.append(
+            Features(
+                chars,
+                max(n, chars // CJK_CHARS_PER_WORD) if cjk else n,
+                end,
+                marks,
+                stop,
+                digit,
+                bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " "),
+                len(raw) - len(stripped),
+                counts[text],
+                cjk,
+            )
+        )
     return out
+
+
+def shape(text: str) -> tuple[float, float, int]:
+    """(digit share, title-case word share, separator count) of a short line: what tells a
+    dateline, a breadcrumb or a menu from a heading. On demand, as few lines need it."""
+    text = text[:SHAPE_MAX_CHARS]
+    if not text:
+        return 0.0, 0.0, 0
+    words = text.split()
+    digits = len(_DIGIT.findall(text)) / len(text)
+    caps = sum(map(str.istitle, words)) / len(words)
+    seps = sum(text.count(c) for c in SEPARATORS) if not SEPARATORS.isdisjoint(text) else 0
+    return digits, caps, seps
 
 
 @cache

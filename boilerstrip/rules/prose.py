@@ -28,7 +28,12 @@ MAX_UNITS = 6.0
 CHROME = -0.5
 #: Score of a medium line that ends like a sentence but is too short or stopword-poor to be
 #: sure about (captions, teaser blurbs, short paragraphs): neither helps nor hurts much.
-DOUBTFUL = 0.0
+DOUBTFUL = 0.3
+#: A line of this many words without a sentence mark (a table row, a list item, a teaser
+#: headline) ...
+LONG_LINE_WORDS = 8
+#: ... scores this: it may be content or chrome, so it costs less than a menu item.
+LONG_LINE = -0.5
 
 
 def is_prose(f: Features) -> bool:
@@ -47,4 +52,6 @@ def value(f: Features) -> float:
         return min(f.chars / CHAR_UNIT, MAX_UNITS)
     if f.end_mark and f.words >= 4:
         return DOUBTFUL
+    if f.words >= LONG_LINE_WORDS:
+        return LONG_LINE
     return CHROME

@@ -40,13 +40,18 @@ POSITION_DECAY = 0.0
 #: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
 REPEAT_MIN = 3
 REPEAT_PENALTY = -1.5
-#: A printed date or time on its own line (comment and teaser timestamps) scores this.
+#: A printed date or time on its own line (comment and teaser timestamps) scores this ...
 DATE_PENALTY = -1.5
+#: ... when the line is at most this long (the date parser is not cheap; dates are short).
+DATE_MAX_CHARS = 40
 #: A block of prose before the region joins it as a second part (the lead, cut off from the body
 #: by an insert) when it scores at least MERGE_MIN_SCORE and at most MERGE_MAX_GAP lines of
 #: chrome, with no terminator heading, lie between them. The chrome between is dropped.
 MERGE_MIN_SCORE = 2.0
 MERGE_MAX_GAP = 100
+#: Whether a terminator heading in the gap keeps the lead block out (inline "Related" boxes
+#: sit inside articles, so by default it does not).
+MERGE_STOP_AT_BARRIER = False
 #: How far before the gap the lead block may start.
 MERGE_SEARCH = 60
 
@@ -98,7 +103,7 @@ def scores(doc: Doc, ctx: Context) -> list[float]:
                 v = BARRIER
             elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
                 v = REPEAT_PENALTY
-            elif DATE_PENALTY and f.digits and is_date_line(line):
+            elif DATE_PENALTY and f.digit and f.chars <= DATE_MAX_CHARS and is_date_line(line):
                 v = DATE_PENALTY
             cache[line.index] = v
         if line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, prev + 1, line.index):
@@ -159,7 +164,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)
             score2, s2, e2 = _kadane(vals, lo, start)
             gap = vals[e2:start]
-            if score2 < MERGE_MIN_SCORE or start - e2 > MERGE_MAX_GAP or min(gap, default=0.0) <= BARRIER:
+            if score2 < MERGE_MIN_SCORE or start - e2 > MERGE_MAX_GAP or (MERGE_STOP_AT_BARRIER and min(gap, default=0.0) <= BARRIER):
                 break
             parts.insert(0, (s2, e2))
             start = s2
@@ -193,9 +198,9 @@ NAV_MAX_AVG_WORDS = 99.0
 
 
 def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
-    """A run introduced by a line ending in a colon ("Tour dates:"), or made of long items."""
-    prev = doc.lines[start - 1].text if start > 0 else ""
-    if prev.rstrip().endswith((":", "：")):
+    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), or made of long items."""
+    first = start - 1 if start > 0 else start
+    if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
     words = sum(line.n_words for line in doc.lines[start:stop])
     return words / (stop - start) > NAV_MAX_AVG_WORDS
@@ -220,7 +225,7 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
 
 #: A terminator heading inside the region ends the article once at least this share of the
 #: region's prose score lies before it.
-TAIL_MIN_SHARE = 0.5
+TAIL_MIN_SHARE = 0.8
 
 
 @rule("terminator-tail", family="region", stage="span")
