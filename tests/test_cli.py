@@ -276,3 +276,24 @@ def test_explain_marks_exactly_the_logged_lines_on_a_real_page() -> None:
     legend = rendered[len(body) + 1 :]
     assert legend[0].startswith(f"-- {len(ex.removed)} span")
     assert {row.split()[0] for row in legend[1:]} == {r.rule for r in ex.removed}
+
+
+def test_progress_bar_only_on_a_terminal(inputs: Path, tmp_path: Path) -> None:
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "boilerstrip", "clean", str(inputs), "-o", str(tmp_path / "tty")], stderr=slave, stdout=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=60) == 0
+    on_tty = b"".join(chunks).decode()
+    assert "\r[" in on_tty and "/4 files" in on_tty and "4 cleaned" in on_tty
+    piped = run("clean", str(inputs), "-o", str(tmp_path / "pipe"))
+    assert b"\r" not in piped.stderr and b"4 cleaned" in piped.stderr
