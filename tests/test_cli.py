@@ -297,3 +297,14 @@ def test_progress_bar_only_on_a_terminal(inputs: Path, tmp_path: Path) -> None:
     assert "\r[" in on_tty and "/4 files" in on_tty and "4 cleaned" in on_tty
     piped = run("clean", str(inputs), "-o", str(tmp_path / "pipe"))
     assert b"\r" not in piped.stderr and b"4 cleaned" in piped.stderr
+
+
+def test_user_rules_file_reaches_the_workers(tmp_path: Path) -> None:
+    toml = tmp_path / "acme.toml"
+    toml.write_text('[[rule]]\nid = "acme-footer"\nfamily = "trailer"\npatterns = ["Copyright ACME.*"]\n')
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"{BODY1}\nCopyright ACME 2024\n")
+    r = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--rules", str(toml), "--summary-json", str(tmp_path / "s.json"))
+    assert r.returncode == 0, r.stderr.decode()
+    assert (tmp_path / "out" / "a.txt").read_text() == BODY1 + "\n"
+    assert json.loads((tmp_path / "s.json").read_text())["rules"] == {"acme-footer": 1}
