@@ -18,3 +18,5 @@ más (?:noticias|artículos) (?:de|sobre|en) [\w'’&.: -]{1,40}
 altr[ei] (?:notizie|articoli) (?:da|su|di) [\w'’&.: -]{1,40}
 # pt
 mais (?:notícias|artigos) (?:de|sobre|em) [\w'’&.: -]{1,40}
+# "More World", "More Sports": a section's teaser list (checked with what follows it, like every pattern heading)
+more [\w'’&.-]{2,20}

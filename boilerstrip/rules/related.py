@@ -36,6 +36,8 @@ LIST_MAX_LINES = 6
 #: After a teaser summary, the next teaser's signals come within this many lines; prose there
 #: instead means the article (re)starts.
 SUMMARY_LOOKAHEAD = 4
+#: A teaser's time/source line may also come right after its summary, within this many lines.
+SIGNAL_AFTER_LINES = 2
 #: Lines longer than this are never compared for duplicates (teaser headlines and source names are short).
 DUPLICATE_MAX_CHARS = 200
 #: "Read also: <headline>" one-liners: the whole line stays under this length ...
@@ -140,8 +142,8 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
             short += 1
             if short > (TEASER_MAX_GAP if teasers else LIST_MAX_LINES):
                 break
-        elif teasers and (seen_signal or is_truncated(ln)) and not _article_resumes(lines, j, signal):
-            # a teaser's summary: prose, but announced by headline / source / time lines, and
+        elif teasers and (seen_signal or is_truncated(ln) or _signal_follows(lines, j, signal)) and not _article_resumes(lines, j, signal):
+            # a teaser's summary: prose, but announced (or followed) by source / time lines, and
             # followed by the next teaser (not by more prose: that is an article)
             seen_signal, short, end = False, 0, j + 1
         else:
@@ -152,6 +154,11 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
     if not teasers and j < n and short <= LIST_MAX_LINES and is_prose(lines[j]):
         return j  # a short list of links, then the article resumes
     return end
+
+
+def _signal_follows(lines: Sequence[Line], j: int, signal: Callable[[Line], bool]) -> bool:
+    """A teaser whose time or source line comes after its summary ("... summary" / "2H ago")."""
+    return any(signal(ln) for ln in lines[j + 1 : j + 1 + SIGNAL_AFTER_LINES])
 
 
 def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], bool]) -> bool:

@@ -112,6 +112,10 @@ def is_truncated(line: Line) -> bool:
 _TIME_PREFIXES = ("time", "updated", "published", "posted", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato")
 
 
+#: Compact relative times of teaser lists: "14H ago", "32m ago", "2 hrs ago 08:51" (with a video duration).
+_COMPACT_AGO = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def is_date_line(line: Line) -> bool:
     """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025")."""
     if line.n_words > DATE_MAX_WORDS or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
@@ -123,7 +127,6 @@ def is_date_line(line: Line) -> bool:
             break
     if not text:
         return False
-    m = dates.RELATIVE.fullmatch(text)
-    if m:
+    if dates.RELATIVE.fullmatch(text) or _COMPACT_AGO.fullmatch(text):
         return True
     return dates.resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20
