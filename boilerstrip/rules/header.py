@@ -127,7 +127,8 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
     lines = doc.lines
     b = first_body(lines)
     top = b if b is not None else -1
-    credits = [i for i, line in enumerate(lines) if is_credit(line)]
+    hint = _CREDIT_HINT.search
+    credits = [i for i, line in enumerate(lines) if len(line.text) <= CREDIT_MAX_CHARS and hint(line.lower) and is_credit(line)]
     for n, i in enumerate(credits):
         line = lines[i]
         cap = i - 1

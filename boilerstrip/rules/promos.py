@@ -11,7 +11,7 @@ from ..lexicon import pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, has_hint, is_prose, key
+from .shapes import catalogue, has_hint, hint_regex, is_prose, key
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS = 3
@@ -41,6 +41,7 @@ AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funz
 #: Substrings every pattern of ``app_promos.re`` contains.
 APP_HINTS = ("app ", " app", "app-", "apps", "'app", "application", "play", "download", "télécharg", "descarg", "scaric", "disponib")
 
+_APP_HINT_RE = hint_regex(APP_HINTS)
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
 _SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
@@ -109,8 +110,9 @@ def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
     and badges of the footer); elsewhere only the matching line goes."""
     lines = doc.lines
     n = len(lines)
+    hint = _APP_HINT_RE.search
     for i, line in enumerate(lines):
-        if not _is_app_promo(line):
+        if len(line.text) > APP_PROMO_MAX_CHARS or not hint(line.lower) or not _is_app_promo(line):
             continue
         if n - i <= APP_FOOTER_MAX_LINES and all(ln.n_chars <= APP_FOOTER_MAX_CHARS for ln in lines[i:]):
             # the footer: every later line is short; a prose line there is the footer's blurb only

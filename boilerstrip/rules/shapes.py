@@ -53,11 +53,11 @@ def key(line: Line) -> str:
 
 def has_hint(line: Line, hints: tuple[str, ...]) -> bool:
     """Cheap pre-filter before a catalogue regex: does the folded line contain any hint substring?"""
-    return _hint_re(hints).search(line.lower) is not None
+    return hint_regex(hints).search(line.lower) is not None
 
 
 @cache
-def _hint_re(hints: tuple[str, ...]) -> re.Pattern[str]:
+def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for all hints, shaped as a trie (shared prefixes matched once: ~40% faster)."""
     trie: dict = {}
     for h in hints:
