@@ -24,6 +24,10 @@ KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
 PROSE_MIN_WORDS = 10
 #: ... or is simply this long, punctuation or not (teaser summaries are often cut mid-word).
 PROSE_ANY_WORDS = 26
+#: In a script without spaces, a sentence of this many characters is prose ...
+SPACELESS_PROSE_CHARS = 20
+#: ... where a "word" (a run between spaces) is this long on average or longer.
+SPACELESS_CHARS_PER_WORD = 15
 #: Sentence-final characters (closing quotes and brackets are skipped first).
 SENTENCE_END = ".!?…。！？"
 _CLOSERS = "\"'’”»)]"
@@ -88,9 +92,15 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_prose(line: Line) -> bool:
-    """A line that reads like a paragraph: several words and a sentence mark, or just long."""
+    """A line that reads like a paragraph: several words and a sentence mark, or just long.
+
+    Scripts written without spaces (Chinese, Japanese) have few "words": there a line of
+    SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose."""
     n = line.n_words
-    return n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text))
+    if n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text)):
+        return True
+    chars = len(line.text)
+    return chars >= SPACELESS_PROSE_CHARS and chars > SPACELESS_CHARS_PER_WORD * n and ends_sentence(line.text)
 
 
 def is_headline(line: Line, min_words: int = 3) -> bool:
