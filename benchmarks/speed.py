@@ -27,6 +27,8 @@ sys.path.insert(0, str(HERE))
 
 from quality import DATASETS, TEXT_INPUTS, default_data, page_ids, read_page  # noqa: E402
 
+#: The ratio issue 4 asks of the HTML path: at least as many pages/s as trafilatura.extract.
+HTML_TARGET_RATIO = 1.0
 #: The ratio the project promises in text mode.
 TARGET_RATIO = 10.0
 
@@ -109,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"boilerstrip ({src:<15}) {mine_rate:9.1f} pages/s  {t_mine:7.2f} s")
     print(f"trafilatura (html           ) {theirs_rate:9.1f} pages/s  {t_theirs:7.2f} s")
     ratio = mine_rate / theirs_rate
-    verdict = "ok" if args.mode != "text" or ratio >= TARGET_RATIO else f"BELOW the {TARGET_RATIO:g}x target"
+    target = TARGET_RATIO if args.mode == "text" else HTML_TARGET_RATIO
+    verdict = "ok" if ratio >= target else f"BELOW the {target:g}x target"
     print(f"ratio {ratio:.1f}x  {verdict}")
     return 0
 

@@ -54,14 +54,47 @@ class HtmlInfo:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def trafilatura_text(html: str) -> Any:
-    """trafilatura's main text (fast mode, no comments) as a :class:`.blocks.MainText`, or None."""
+def lxml_tree(html: str) -> Any:
+    """The page parsed the way trafilatura and htmldate want it (parsed once, shared by both)."""
     try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - trafilatura is a dependency; degrade to own blocks
+        from trafilatura.utils import load_html
+
+        return load_html(html)
+    except Exception:  # noqa: BLE001 - an unparsable page: own blocks alone decide
+        return None
+
+
+def htmldate_date(tree: Any) -> str | None:
+    """htmldate's publication date (``YYYY-MM-DD``, quick search of markup and URLs), or None."""
+    if tree is None:
         return None
     try:
-        out = trafilatura.extract(html, fast=True, include_comments=False, with_metadata=False, deduplicate=False)
+        from htmldate import find_date
+
+        return find_date(tree, original_date=True, extensive_search=False)
+    except Exception:  # noqa: BLE001 - a date is optional
+        return None
+
+
+def trafilatura_author(tree: Any) -> str | None:
+    """trafilatura's author search in the visible page (bylines by class, rel=author...)."""
+    try:
+        from trafilatura.metadata import extract_author
+
+        return extract_author(tree)
+    except Exception:  # noqa: BLE001 - an author is optional
+        return None
+
+
+def trafilatura_text(tree: Any) -> Any:
+    """trafilatura's main text (fast mode, no comments) as a :class:`.blocks.MainText`, or None.
+    ``tree`` is :func:`lxml_tree`'s result (trafilatura edits it: call htmldate first)."""
+    if tree is None:
+        return None
+    try:
+        import trafilatura
+
+        out = trafilatura.extract(tree, fast=True, include_comments=False, with_metadata=False, deduplicate=False)
     except Exception:  # noqa: BLE001 - a crash in the helper must not cost the page: own blocks decide
         return None
     from .blocks import MainText
@@ -77,10 +110,20 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
 
     page = dom.parse(html)
     own = blocks.select(page.blocks)
-    drop, source = blocks.decide(page.blocks, own, trafilatura_text(html))
     title_line = next((i for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome), None)
     h1 = page.blocks[title_line].text if title_line is not None else None
     meta = metadata.extract(page, h1)
+    tree = lxml_tree(html)
+    if not meta.get("authors") and tree is not None:
+        found = trafilatura_author(tree)
+        if found:
+            meta["authors"] = metadata.plausible_authors(found.split(";"), meta.get("source"))
+    if not meta.get("published"):
+        day = htmldate_date(tree)
+        if day:
+            meta["published"] = day
+            meta["published_at"] = metadata.to_datetime(day)
+    drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
     lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
     ctx = Context(cfg)
     ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..lexicon import phrases
 from ..model import Image
 from ..segment import normalize
 
@@ -54,6 +55,7 @@ JSONLD_MAX_CHARS = 500_000
 _TITLE_SEP = re.compile(r"\s+(?:[|•·»«–—-]|::)\s+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _BY = re.compile(r"^(?:by|von|par|por|di|door|от|av|af)\s+", re.I)
 
 
@@ -191,10 +193,22 @@ def _clean_title(title: str | None, site: str | None) -> str | None:
 def _author(v: str | None) -> str | None:
     if not v:
         return None
-    v = _BY.sub("", normalize(v))
-    if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v:
+    v = _BY.sub("", normalize(v)).strip(" '\"")
+    if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v or _DOMAIN.fullmatch(v):
+        return None
+    if v.casefold() in phrases("author_placeholders"):
         return None
     return v
+
+
+def plausible_authors(values: list[str], site: str | None) -> list[str]:
+    """Author names minus placeholders, domains and the site/publisher's own name."""
+    out = []
+    for v in values:
+        a = _author(v)
+        if a and not (site and a.casefold() == site.casefold()):
+            out.append(a)
+    return list(dict.fromkeys(out))
 
 
 def extract(page: Any, h1: str | None) -> dict[str, Any]:
@@ -207,8 +221,7 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
 
     site = _text(metas.get("og:site_name", "application-name"))
     if not site:
-        pub = art.get("publisher")
-        site = next(_names(pub), None) if pub else None
+        site = next(_names(art.get("publisher")), None) if art.get("publisher") else None
     if site:
         out["source"] = site
 
@@ -224,20 +237,20 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     if title:
         out["title"] = title
 
-    authors = [a for a in (_author(n) for n in _names(art.get("author"))) if a]
+    pub = art.get("publisher")
+    publisher = next(_names(pub), None) if pub else None
+    not_author = site or publisher
+    authors = plausible_authors(list(_names(art.get("author"))), not_author)
     if not authors:
         for key in AUTHOR_METAS:
-            a = _author(metas.get(key))
-            if a:
-                authors = [a]
+            authors = plausible_authors([metas.get(key) or ""], not_author)
+            if authors:
                 break
     if not authors:
         node = tree.css_first('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline-name')
-        a = _author(node.text(deep=True)) if node is not None else None
-        if a:
-            authors = [a]
+        authors = plausible_authors([node.text(deep=True)], not_author) if node is not None else []
     if authors:
-        out["authors"] = list(dict.fromkeys(authors))
+        out["authors"] = authors
 
     published = _text(art.get("datePublished")) or _text(art.get("dateCreated"))
     if not published:

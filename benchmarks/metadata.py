@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Metadata accuracy on the trafilatura set's annotations: title, author, date.
+
+    .venv/bin/python benchmarks/metadata.py [DATA] [--limit N] [--misses FIELD] [--no-trafilatura]
+
+Runs ``boilerstrip.extract`` on each page's HTML and, side by side on the same pages,
+``trafilatura.extract_metadata`` (the baseline of issue 4). A page counts for a field when its
+gold ``meta`` has that key (an empty string means "the page has none": then an empty prediction
+is right). Comparison after case folding and whitespace folding:
+
+* title: the whole string;
+* author: the names, split on ``;``, ``,``, ``&``, and/und/et/y, compared as sets (so
+  "A und B" equals "A; B", which is how trafilatura joins several authors);
+* date: ``YYYY-MM-DD`` of the prediction (boilerstrip's ``published_at``, else its ``published``
+  parsed) against the gold date.
+
+DATA defaults to ``../shared/evaldata`` (or ``$BOILERSTRIP_EVALDATA``). ``--misses author``
+prints the pages where boilerstrip is wrong on that field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from boilerstrip.decode import decode  # noqa: E402
+from boilerstrip.html.metadata import iso_date  # noqa: E402
+
+FIELDS = ("title", "author", "date")
+_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_WS = re.compile(r"\s+")
+
+
+def default_data() -> Path:
+    import os
+
+    env = os.environ.get("BOILERSTRIP_EVALDATA")
+    return Path(env) if env else (ROOT / ".." / "shared" / "evaldata").resolve()
+
+
+def as_str(v: object) -> str | None:
+    """Gold values are strings, sometimes lists of strings (several authors)."""
+    if isinstance(v, list):
+        return "; ".join(str(x) for x in v)
+    return v if v is None or isinstance(v, str) else str(v)
+
+
+def fold(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip().casefold()
+
+
+def names(s: str | None) -> frozenset[str]:
+    return frozenset(n for n in (fold(x) for x in _SPLIT.split(s or "")) if n)
+
+
+def same(field: str, gold: object, pred: object) -> bool:
+    gold, pred = as_str(gold) or "", as_str(pred)
+    if field == "author":
+        return names(gold) == names(pred)
+    if field == "date":
+        return (iso_date(gold) or "") == (iso_date(pred) or "")
+    return fold(gold) == fold(pred)
+
+
+def ours(html: str) -> dict[str, str | None]:
+    from boilerstrip import extract
+
+    a = extract(html, input_format="html")
+    date = a.published_at.date().isoformat() if a.published_at else iso_date(a.published)
+    return {"title": a.title, "author": "; ".join(a.authors) or None, "date": date}
+
+
+def theirs(html: str) -> dict[str, str | None]:
+    from trafilatura import extract_metadata
+
+    m = extract_metadata(html)
+    if m is None:
+        return {"title": None, "author": None, "date": None}
+    return {"title": m.title, "author": m.author, "date": m.date}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", type=Path, default=None)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--misses", choices=FIELDS)
+    ap.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura baseline")
+    args = ap.parse_args(argv)
+    data = (args.data or default_data()).resolve() / "trafilatura"
+    if not (data / "gold.json").exists():
+        print(f"no trafilatura set in {data}", file=sys.stderr)
+        return 2
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    split = json.loads((data / "split.json").read_text(encoding="utf-8"))
+    ids = list(split["dev"])[: args.limit or None]
+    systems = {"boilerstrip": ours} if args.no_trafilatura else {"boilerstrip": ours, "trafilatura": theirs}
+    right = {s: dict.fromkeys(FIELDS, 0) for s in systems}
+    total = dict.fromkeys(FIELDS, 0)
+    secs = dict.fromkeys(systems, 0.0)
+    for doc_id in ids:
+        meta = gold[doc_id].get("meta") or {}
+        html = decode(gzip.decompress((data / f"{doc_id}.html.gz").read_bytes()))
+        preds = {}
+        for name, fn in systems.items():
+            t0 = time.perf_counter()
+            preds[name] = fn(html)
+            secs[name] += time.perf_counter() - t0
+        for f in FIELDS:
+            if meta.get(f) is None:
+                continue
+            total[f] += 1
+            for name in systems:
+                ok = same(f, meta[f], preds[name][f])
+                right[name][f] += ok
+                if name == "boilerstrip" and not ok and args.misses == f:
+                    other = preds.get("trafilatura", {}).get(f)
+                    print(f"{doc_id[:40]:40}  gold={meta[f]!r}  ours={preds[name][f]!r}  trafilatura={other!r}")
+    print(f"pages {len(ids)} (trafilatura set, dev); annotated: " + ", ".join(f"{f} {total[f]}" for f in FIELDS))
+    for name in systems:
+        acc = "  ".join(f"{f} {right[name][f] / max(1, total[f]):.3f}" for f in FIELDS)
+        note = " incl. body extraction" if name == "boilerstrip" else ""
+        print(f"{name:12} {acc}   ({len(ids) / max(secs[name], 1e-9):.0f} pages/s{note})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
