@@ -163,6 +163,12 @@ def split_source_date(text: str) -> tuple[str | None, str] | None:
             src = t[: m.start()].strip(_SEPARATORS)
             if src and _is_source(src):
                 return src, t[m.start() :]
+        # the other way round: "08.12.2022 Bundesverband WindEnergie", "2 days ago · Reuters"
+        m = p.match(t)
+        if m and m.end() < len(t):
+            src = t[m.end() :].strip(_SEPARATORS)
+            if src and _is_source(src):
+                return src, t[: m.end()].strip()
     return None
 
 
@@ -266,12 +272,20 @@ def _title_like(line: Line) -> bool:
     return not any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative"))
 
 
+def _chrome_around(doc: Doc, first: int, body: int) -> bool:
+    """Did earlier rules remove a non-blank input line above ``first`` or between it and ``body``?"""
+    alive = {line.index for line in doc.lines[:TITLE_MAX_LEADING + 1]}
+    return any(doc.all[k].text and k not in alive for k in range(0, body))
+
+
 @rule("header-title", family="header", stage="meta")
 def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     """The headline above the body -> title; its duplicated copies go with it.
 
-    Taken when it is printed twice, when it is the first line right above the body, or when a
-    byline / date / caption moved out from between it and the body."""
+    Taken when it is printed twice; when it is the first line right above the body and rules
+    removed chrome around it (a logo, a URL slug, a caption); or when a byline / date / caption
+    moved out from between it and the body. A clean text that starts with a heading keeps it, so
+    cleaning the output again changes nothing (idempotence)."""
     lines = doc.lines
     zone = _zone(lines)
     if zone is None:
@@ -288,7 +302,7 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
             pick = seen[f]
             break
         seen[f] = k
-    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0:
+    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and _chrome_around(doc, lines[0].index, lines[b].index):
         pick = 0
     if pick is None:
         moved = ctx.cache.get("header-moved", set())
