@@ -44,6 +44,13 @@ REPEAT_PENALTY = -1.5
 DATE_PENALTY = -1.5
 #: ... when the line is at most this long (the date parser is not cheap; dates are short).
 DATE_MAX_CHARS = 40
+#: A prose line right after another prose line counts (1 + CONTINUITY) times: an article is
+#: paragraphs in a row, while teaser lists and comment threads alternate one paragraph with
+#: headlines, names and dates.
+CONTINUITY = 0.0
+#: The region's last piece of prose after a chrome line must score at least this much, or the
+#: region ends before that chrome (end-of-page boilerplate is prose-like but short).
+END_MIN_SCORE = 2.0
 #: A block of prose before the region joins it as a second part (the lead, cut off from the body
 #: by an insert) when it scores at least MERGE_MIN_SCORE and at most MERGE_MAX_GAP lines of
 #: chrome, with no terminator heading, lie between them. The chrome between is dropped.
@@ -151,9 +158,24 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     if key_ in ctx.cache:
         return ctx.cache[key_]
     vals = scores(doc, ctx)
+    if CONTINUITY:
+        vals = [v * (1.0 + CONTINUITY) if v > 0 and i and vals[i - 1] > 0 else v for i, v in enumerate(vals)]
     best, start, stop = _kadane(vals, 0, len(vals))
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
+        # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
+        # an author bio) is not worth the chrome before it
+        while END_MIN_SCORE:
+            k = stop - 1
+            tail = 0.0
+            while k > start and vals[k] >= 0:
+                tail += vals[k]
+                k -= 1
+            if k <= start or tail >= END_MIN_SCORE:
+                break
+            while k > start and vals[k] < 0:
+                k -= 1
+            stop = k + 1
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:
             start -= 1
