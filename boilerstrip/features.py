@@ -8,6 +8,8 @@ string work (no regex on long lines), so a 200-line page costs well under a mill
 >>> fs = compute(split_lines("Home | News | Sport\\nThe council voted on Monday to close the old bridge for repairs.\\n• One more item"), "en")
 >>> (fs[0].end_mark, fs[1].end_mark, fs[1].words, fs[2].bullet)
 (False, True, 12, True)
+>>> [f.quantity for f in compute(split_lines("250 g Mehl\n* 1 ½ cups milk\n1. Startseite\n22"), "de")]
+[True, True, False, False]
 >>> shape("Home | News | Sport")
 (0.0, 0.6, 2)
 >>> round(fs[1].stop, 2)
@@ -44,6 +46,11 @@ CJK_CHARS_PER_WORD = 2
 #: :func:`shape` looks at this many characters: it tells menus, datelines and breadcrumbs from
 #: headings; a longer line is judged by its prose features.
 SHAPE_MAX_CHARS = 120
+#: Lines starting with an amount (recipe ingredients, parts lists) are at most this long.
+QUANTITY_MAX_CHARS = 100
+_AMOUNT_START = frozenset("0123456789½¼¾⅓⅔⅛")
+#: An amount (not a list number "1." or "2)") followed by a word: "250 g", "1 ½ cups", "2-3 Eier".
+_QUANTITY = re.compile(r"(?:[*•·▪◦‣●○■□►▸+-] )?(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s+[^\W\d_]")
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _DIGIT = re.compile(r"\d")
 
@@ -58,6 +65,7 @@ class Features:
     digit: bool = False  # a short line (<= SHAPE_MAX_CHARS) with a digit: dates, scores, prices
     bullet: bool = False  # raw line starts with a bullet marker (lines of 3+ words)
     indent: int = 0  # leading whitespace of the raw line (lines of 3+ words)
+    quantity: bool = False  # starts with an amount: "250 g flour", "1 ½ cups milk", "2 Eier (Größe M)"
     repeats: int = 1  # how many lines of the page have exactly this text
     cjk: bool = False  # the document is Chinese, Japanese or Korean
 
@@ -89,7 +97,7 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
         end = bool(tail) and tail[-1] in SENTENCE_END
         digit = chars <= SHAPE_MAX_CHARS and _DIGIT.search(text) is not None
         if n <= 2 and not cjk:  # fast path: menu items, labels, single words
-            out.append(Features(chars, n, end, int(end), 0.0, digit, False, 0, counts[text], False))
+            out.append(Features(chars, n, end, int(end), 0.0, digit, False, 0, False, counts[text], False))
             continue
         raw = line.raw
         stripped = raw.lstrip()
@@ -103,6 +111,8 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
             if len(sample) > 3:
                 sample.pop()  # may be cut in the middle
             stop = sum(map(stops.__contains__, sample)) / len(sample)
+        bullet = bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " ")
+        quantity = chars <= QUANTITY_MAX_CHARS and (text[0] in _AMOUNT_START or bullet) and _QUANTITY.match(text) is not None
         out.append(
             Features(
                 chars,
@@ -111,8 +121,9 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
                 marks,
                 stop,
                 digit,
-                bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " "),
+                bullet,
                 len(raw) - len(stripped),
+                quantity,
                 counts[text],
                 cjk,
             )

@@ -29,6 +29,9 @@ CHROME = -0.5
 #: Score of a medium line that ends like a sentence but is too short or stopword-poor to be
 #: sure about (captions, teaser blurbs, short paragraphs): neither helps nor hurts much.
 DOUBTFUL = 0.3
+#: A line that starts with an amount ("250 g Mehl", "2 tablespoons oil"): an ingredient or a
+#: parts list, content that looks like navigation; neutral, so such lists do not break the region.
+QUANTITY = 0.3
 #: A line of this many words without a sentence mark (a table row, a list item, a teaser
 #: headline) ...
 LONG_LINE_WORDS = 8
@@ -52,6 +55,8 @@ def value(f: Features) -> float:
         return min(f.chars / CHAR_UNIT, MAX_UNITS)
     if f.end_mark and f.words >= 4:
         return DOUBTFUL
+    if f.quantity:
+        return QUANTITY
     if f.words >= LONG_LINE_WORDS:
         return LONG_LINE
     return CHROME
