@@ -8,7 +8,7 @@ string work (no regex on long lines), so a 200-line page costs well under a mill
 >>> fs = compute(split_lines("Home | News | Sport\\nThe council voted on Monday to close the old bridge for repairs.\\n• One more item"), "en")
 >>> (fs[0].end_mark, fs[1].end_mark, fs[1].words, fs[2].bullet)
 (False, True, 12, True)
->>> [f.quantity for f in compute(split_lines("250 g Mehl\n* 1 ½ cups milk\n1. Startseite\n22"), "de")]
+>>> [f.quantity for f in compute(split_lines("250 g Mehl\\n* 1 ½ cups milk\\n1. Startseite\\n22"), "de")]
 [True, True, False, False]
 >>> shape("Home | News | Sport")
 (0.0, 0.6, 2)
