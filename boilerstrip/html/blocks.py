@@ -125,6 +125,11 @@ LEAD_MIN_CHARS = 80
 LEAD_LINK_DENSITY_MAX = 0.1
 #: How many blocks above the first kept paragraph are scanned for a lead.
 LEAD_SCAN_BLOCKS = 6
+#: ... and it covers at least this share of trafilatura's text; below, the own region is one part
+#: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
+COVER_SHARE = 0.5
+#: ... provided that what trafilatura adds is mostly prose (at least this share of its chars).
+BEYOND_PROSE_SHARE = 0.5
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
 
@@ -152,6 +157,14 @@ class MainText:
         if block in self.text:
             return True
         return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.text and block[-MATCH_PIECE:] in self.text
+
+
+def _prose_beyond(blocks: list[Block], own: list[str | None], found: list[bool]) -> bool:
+    """Does trafilatura keep mostly text outside the own region (not a menu of links it swept up)?"""
+    extra = [blocks[i] for i, r in enumerate(own) if r is not None and found[i]]
+    total = sum(len(b.text) for b in extra)
+    prose = sum(len(b.text) for b in extra if b.link_density <= LINK_DENSITY_MAX)
+    return total > 0 and prose >= BEYOND_PROSE_SHARE * total
 
 
 def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
@@ -218,7 +231,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if region_chars < OWN_MIN_CHARS:
         return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
-    if shared >= AGREE_SHARE * region_chars:
+    if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i]) for i, r in enumerate(own)]
         _keep_lead(blocks, own, out)
         return out, "both"
