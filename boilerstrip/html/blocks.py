@@ -130,6 +130,8 @@ LEAD_SCAN_BLOCKS = 6
 COVER_SHARE = 0.5
 #: ... provided that what trafilatura adds is mostly prose (at least this share of its chars).
 BEYOND_PROSE_SHARE = 0.5
+#: With no prose region at all, a trafilatura choice that is this much link text is a link page.
+LINK_PAGE_SHARE = 0.8
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
 
@@ -159,6 +161,12 @@ class MainText:
         return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.text and block[-MATCH_PIECE:] in self.text
 
 
+def _all_links(blocks: list[Block], found: list[bool]) -> bool:
+    chars = sum(len(b.text) for b, f in zip(blocks, found, strict=True) if f)
+    links = sum(b.link_chars for b, f in zip(blocks, found, strict=True) if f)
+    return chars == 0 or links >= LINK_PAGE_SHARE * chars
+
+
 def _prose_beyond(blocks: list[Block], own: list[str | None], found: list[bool]) -> bool:
     """Does trafilatura keep mostly text outside the own region (not a menu of links it swept up)?"""
     extra = [blocks[i] for i, r in enumerate(own) if r is not None and found[i]]
@@ -174,7 +182,7 @@ def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]
     first = next((i for i, r in enumerate(out) if r is None and not blocks[i].heading), None)
     if first is None:
         return
-    leads = []
+    leads: list[int] = []
     for i in range(first - 1, max(-1, first - 1 - LEAD_SCAN_BLOCKS), -1):
         b = blocks[i]
         if b.heading == 1:
@@ -229,6 +237,8 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         return own, "own"
     found = [not b.chrome and traf.has(b) for b in blocks]
     if region_chars < OWN_MIN_CHARS:
+        if region_chars == 0 and _all_links(blocks, found):
+            return [b.chrome or NO_REGION for b in blocks], "none"  # a link page (site map, index): no article
         return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
