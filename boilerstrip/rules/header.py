@@ -46,6 +46,8 @@ TITLE_MAX_WORDS = 30
 #: Without other evidence, the first line is taken as the title only when the body starts
 #: within this many lines of the top.
 TITLE_MAX_LEADING = 2
+#: Without a repeat, a line of this many capitalised words or fewer reads as a name, not a title.
+NAME_MAX_WORDS = 4
 
 _SEPARATORS = " |·•,–—-/"
 _BULLETS = frozenset("-+*•·o▪◦‣●○■□►▸–—>»|")
@@ -272,6 +274,11 @@ def _title_like(line: Line) -> bool:
     return not any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative"))
 
 
+def _name_like(line: Line) -> bool:
+    """"Leah C. Stokes": a few capitalised words, more likely an author than a headline."""
+    return line.n_words <= NAME_MAX_WORDS and all(w[:1].isupper() for w in line.words)
+
+
 def _chrome_around(doc: Doc, first: int, body: int) -> bool:
     """Did earlier rules remove a non-blank input line above ``first`` or between it and ``body``?"""
     alive = {line.index for line in doc.lines[:TITLE_MAX_LEADING + 1]}
@@ -302,12 +309,14 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
             pick = seen[f]
             break
         seen[f] = k
-    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and _chrome_around(doc, lines[0].index, lines[b].index):
+    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and not _name_like(lines[0]) and _chrome_around(doc, lines[0].index, lines[b].index):
         pick = 0
     if pick is None:
         moved = ctx.cache.get("header-moved", set())
         body_at = lines[b].index
         for k in reversed(cands):
+            if _name_like(lines[k]):
+                continue
             if any(lines[k].index < m < body_at for m in moved):
                 # a headline directly above another (title over standfirst): the upper one is the title
                 while k - 1 >= lo and k - 1 in cands:

@@ -36,6 +36,9 @@ LIST_MAX_LINES = 6
 #: After a teaser summary, the next teaser's signals come within this many lines; prose there
 #: instead means the article (re)starts.
 SUMMARY_LOOKAHEAD = 4
+#: A teaser block that stops before the end of the page (the article resumes after it) must
+#: have had at least this many teaser summaries; one is the article's own header.
+MIN_SUMMARIES_MID_PAGE = 2
 #: A teaser's time/source line may also come right after its summary, within this many lines.
 SIGNAL_AFTER_LINES = 2
 #: Lines longer than this are never compared for duplicates (teaser headlines and source names are short).
@@ -131,6 +134,7 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
         # "More on the economy" followed by prose may be a body subheading: keep it
         return i
     end = i + 1  # the block surely runs to here
+    summaries = 0
     seen_signal = False
     short = 0  # short lines since the last sure line: part of the block only if it goes on
     j = i + 1
@@ -146,11 +150,20 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
             # a teaser's summary: prose, but announced (or followed) by source / time lines, and
             # followed by the next teaser (not by more prose: that is an article)
             seen_signal, short, end = False, 0, j + 1
+            summaries += 1
         else:
             break
         j += 1
     if j == n:
         return n  # the block runs to the end of the page
+    if teasers and summaries < MIN_SUMMARIES_MID_PAGE:
+        # one "teaser" and then the article: that was the article's own header (headline,
+        # standfirst, date) under a box heading; keep it and treat the heading as a link list
+        teasers, j = False, i + 1
+        while j < n and not is_prose(lines[j]) and j - i - 1 <= LIST_MAX_LINES:
+            j += 1
+        short = j - i - 1
+        end = i + 1
     if not teasers and j < n and short <= LIST_MAX_LINES and is_prose(lines[j]):
         return j  # a short list of links, then the article resumes
     return end
