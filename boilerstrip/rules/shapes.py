@@ -126,6 +126,15 @@ _TIME_PREFIXES = ("time", "updated", "published", "posted", "aktualisiert", "pub
 _COMPACT_AGO = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+#: What teaser lists print after a time: a gallery count or a video duration.
+_MEDIA_SUFFIX = re.compile(r"(?:\s+(?:\d{1,4}\s+(?:photos?|videos?|images?|pictures?|bilder|fotos?|images)|\d{1,2}:\d{2}(?::\d{2})?))+$")
+#: "Nov 18", "18. Nov", "Aug 14, 2025": a month name and a day (the year may be left out in teaser lists).
+_MONTH_DAY = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?(?:\s+\d{4})?)"
+)
+
+
 def is_date_line(line: Line) -> bool:
     """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025")."""
     if line.n_words > DATE_MAX_WORDS or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
@@ -135,8 +144,9 @@ def is_date_line(line: Line) -> bool:
         if text.startswith(p):
             text = text[len(p) :].lstrip(" :")
             break
+    text = _MEDIA_SUFFIX.sub("", text)  # "12H ago 34 photos", "Nov 7 23:05"
     if not text:
         return False
-    if dates.RELATIVE.fullmatch(text) or _COMPACT_AGO.fullmatch(text):
+    if dates.RELATIVE.fullmatch(text) or _COMPACT_AGO.fullmatch(text) or _MONTH_DAY.fullmatch(text):
         return True
     return dates.resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20
