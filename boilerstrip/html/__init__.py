@@ -32,6 +32,9 @@ _TAGS = re.compile(r"<(?:p|div|span|a|br|table|li|h[1-6])\b[^>]*>", re.I)
 #: the dev split, leaving them on in HTML mode cost 0.01-0.02 F1 (they cut body paragraphs).
 TEXT_ONLY_FAMILIES = frozenset({"region"})
 TEXT_ONLY_RULES = frozenset({"header-title"})
+#: Hand trafilatura/htmldate the page with scripts, styles and other non-text elements already
+#: stripped by selectolax (less to parse and clean twice), rather than the raw HTML.
+STRIPPED_FOR_TRAFILATURA = True
 #: Tags per kilobyte of the head of a document above which we treat it as HTML.
 HTML_TAG_DENSITY = 3
 
@@ -76,16 +79,6 @@ def htmldate_date(tree: Any) -> str | None:
         return None
 
 
-def trafilatura_author(tree: Any) -> str | None:
-    """trafilatura's author search in the visible page (bylines by class, rel=author...)."""
-    try:
-        from trafilatura.metadata import extract_author
-
-        return extract_author(tree)
-    except Exception:  # noqa: BLE001 - an author is optional
-        return None
-
-
 def trafilatura_text(tree: Any) -> Any:
     """trafilatura's main text (fast mode, no comments) as a :class:`.blocks.MainText`, or None.
     ``tree`` is :func:`lxml_tree`'s result (trafilatura edits it: call htmldate first)."""
@@ -113,11 +106,9 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     title_line = next((i for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome), None)
     h1 = page.blocks[title_line].text if title_line is not None else None
     meta = metadata.extract(page, h1)
-    tree = lxml_tree(html)
-    if not meta.get("authors") and tree is not None:
-        found = trafilatura_author(tree)
-        if found:
-            meta["authors"] = metadata.plausible_authors(found.split(";"), meta.get("source"))
+    tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA else html)
+    if not meta.get("authors"):
+        meta["authors"] = metadata.byline_authors(page.tree, meta.get("source"))
     if not meta.get("published"):
         day = htmldate_date(tree)
         if day:

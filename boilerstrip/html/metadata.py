@@ -49,6 +49,8 @@ AUTHOR_METAS = ("author", "article:author", "dc.creator", "dcterms.creator", "sa
 TITLE_SUFFIX_MAX_CHARS = 40
 #: Author strings longer than this are not names (a bio, a sentence).
 AUTHOR_MAX_CHARS = 80
+#: Nodes looked at per byline selector.
+BYLINE_MAX_NODES = 3
 #: JSON-LD scripts longer than this are not parsed (embedded data dumps).
 JSONLD_MAX_CHARS = 500_000
 
@@ -246,9 +248,6 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
             authors = plausible_authors([metas.get(key) or ""], not_author)
             if authors:
                 break
-    if not authors:
-        node = tree.css_first('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline-name')
-        authors = plausible_authors([node.text(deep=True)], not_author) if node is not None else []
     if authors:
         out["authors"] = authors
 
@@ -279,6 +278,23 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     image_url = _image_url(art.get("image")) or metas.get("og:image")
     out["image_url"] = image_url
     return out
+
+
+#: Elements whose text is a byline, most specific first (visible markup, after the metadata).
+BYLINE_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '[class*="author-name"]',
+    '[class*="authorName"]', '[class*="byline"] a', '[class*="byline"]', '[class*="author"] a', '[class*="author"]',
+)  # fmt: skip
+
+
+def byline_authors(tree: Any, site: str | None) -> list[str]:
+    """Authors named in the page's visible byline markup (rel=author, itemprop, author/byline classes)."""
+    for sel in BYLINE_SELECTORS:
+        for node in tree.css(sel)[:BYLINE_MAX_NODES]:
+            found = plausible_authors([node.text(deep=True, separator=" ")], site)
+            if found:
+                return found
+    return []
 
 
 def _image_url(v: Any) -> str | None:
