@@ -50,7 +50,7 @@ SHAPE_MAX_CHARS = 120
 QUANTITY_MAX_CHARS = 100
 _AMOUNT_START = frozenset("0123456789½¼¾⅓⅔⅛")
 #: An amount (not a list number "1." or "2)") followed by a word: "250 g", "1 ½ cups", "2-3 Eier".
-_QUANTITY = re.compile(r"(?:[*•·▪◦‣●○■□►▸+-] )?(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s+[^\W\d_]")
+_QUANTITY = re.compile(r"(?:[*•·▪◦‣●○■□►▸+-] )?(?:\d++(?:[.,/]\d++)?(?:\s?[-–]\s?\d++)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s++[^\W\d_]")
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _DIGIT = re.compile(r"\d")
 
