@@ -16,7 +16,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
 from . import prose
-from .related import is_tail_heading, removed_tail_heading
+from .related import is_tail_heading
 from .shapes import is_date_line
 
 #: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
@@ -43,7 +43,7 @@ REPEAT_PENALTY = -1.5
 #: A printed date or time on its own line (comment and teaser timestamps) scores this ...
 DATE_PENALTY = -1.5
 #: ... when the line is at most this long (the date parser is not cheap; dates are short).
-DATE_MAX_CHARS = 40
+DATE_MAX_CHARS = 32
 #: A prose line right after another prose line counts (1 + CONTINUITY) times: an article is
 #: paragraphs in a row, while teaser lists and comment threads alternate one paragraph with
 #: headlines, names and dates.
@@ -113,25 +113,34 @@ def scores(doc: Doc, ctx: Context) -> list[float]:
             elif DATE_PENALTY and f.digit and f.chars <= DATE_MAX_CHARS and is_date_line(line):
                 v = DATE_PENALTY
             cache[line.index] = v
-        if line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, prev + 1, line.index):
+        if line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, ctx, prev + 1, line.index):
             v += BARRIER
         out.append(v)
         prev = line.index
     return out
 
 
-def _ends_article(doc: Doc, i: int) -> bool:
+def _ends_article(doc: Doc, ctx: Context, i: int) -> bool:
     """Is ``doc.lines[i]`` a terminator heading, or right after one an earlier rule removed?"""
     line = doc.lines[i]
     if is_terminator(line):
         return True
     lo = doc.lines[i - 1].index + 1 if i > 0 else 0
-    return line.index > lo and _removed_terminator(doc, lo, line.index)
+    return line.index > lo and _removed_terminator(doc, ctx, lo, line.index)
 
 
-def _removed_terminator(doc: Doc, lo: int, hi: int) -> bool:
-    """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?"""
-    return removed_tail_heading(doc, max(lo, hi - GAP_SCAN), hi)
+def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
+    """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?
+    (Per-line answers are cached: the same gaps are scanned by several rules.)"""
+    seen: dict[int, bool] = ctx.cache.setdefault("region-terminators", {})
+    for k in range(max(lo, hi - GAP_SCAN), hi):
+        hit = seen.get(k)
+        if hit is None:
+            line = doc.all[k]
+            hit = seen[k] = bool(line.text) and is_terminator(line)
+        if hit:
+            return True
+    return False
 
 
 def _kadane(vals: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -262,6 +271,6 @@ def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     for i, v in enumerate(vals):
         if v > 0:
             seen += v
-        elif i > 0 and seen >= TAIL_MIN_SHARE * total and _ends_article(doc, i):
+        elif i > 0 and seen >= TAIL_MIN_SHARE * total and _ends_article(doc, ctx, i):
             yield Cut(i, len(doc.lines), f"after the terminator heading {doc.lines[i].text[:40]!r}")
             return
