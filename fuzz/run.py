@@ -32,7 +32,7 @@ def save(data: bytes, exc: BaseException) -> Path:
     return path
 
 
-def run_atheris(seconds: int, skip: list[str], keep_going: bool = False) -> int:
+def run_atheris(seconds: int, skip: list[str]) -> int:
     import atheris
 
     with atheris.instrument_imports():
@@ -55,8 +55,6 @@ def run_atheris(seconds: int, skip: list[str], keep_going: bool = False) -> int:
     work = HERE / "findings" / "atheris-corpus"
     work.mkdir(parents=True, exist_ok=True)
     args = [sys.argv[0], f"-max_total_time={seconds}", "-max_len=16384", "-rss_limit_mb=4096", "-timeout=30", f"-artifact_prefix={FINDINGS}/"]
-    if keep_going:  # fork mode: a crash is saved and the run goes on
-        args += ["-fork=1", "-ignore_crashes=1", "-ignore_timeouts=1", "-ignore_ooms=1"]
     args += [str(work), str(CORPUS)]
     atheris.Setup(args, one)
     atheris.Fuzz()
@@ -120,7 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=None, help="overrides --minutes (for smoke runs)")
     ap.add_argument("--engine", choices=("auto", "atheris", "hypothesis"), default="auto")
     ap.add_argument("--seed", type=int, default=None, help="hypothesis engine: fixed seed for a reproducible run")
-    ap.add_argument("--keep-going", action="store_true", help="atheris: fork mode, save each crash and continue")
     ap.add_argument("--skip", action="append", default=[], choices=("replay", "source-lines", "idempotence"), help="an invariant not to check (repeatable)")
     opts = ap.parse_args(argv)
     seconds = opts.seconds if opts.seconds is not None else opts.minutes * 60
@@ -133,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             engine = "hypothesis"
     if engine == "atheris":
-        return run_atheris(int(seconds), opts.skip, opts.keep_going)
+        return run_atheris(int(seconds), opts.skip)
     return 1 if run_hypothesis(seconds, opts.skip, opts.seed) else 0
 
 
