@@ -110,8 +110,10 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     if not meta.get("authors"):
         meta["authors"] = metadata.byline_authors(page.tree, meta.get("source"))
     if not meta.get("published"):
-        day = htmldate_date(tree)
-        if day:
+        # htmldate before JSON-LD: on the dev split JSON-LD dates were more often a modification
+        # or an index date (date accuracy 0.764 with JSON-LD first, 0.78 with it last)
+        day = htmldate_date(tree) or meta.get("jsonld_published")
+        if day and metadata.iso_date(day):
             meta["published"] = day
             meta["published_at"] = metadata.to_datetime(day)
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))

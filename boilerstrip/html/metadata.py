@@ -2,12 +2,14 @@
 
 Each field takes the first source that has it, in this order of precision:
 
-* title: JSON-LD ``headline``, the page's ``<h1>`` when it agrees with ``og:title``/``<title>``,
-  ``og:title``, ``<title>`` (minus a `` | Site name`` suffix);
+* title: the page's ``<h1>`` when it agrees with ``og:title``/``<title>``, ``og:title`` (minus a
+  `` | Site name`` suffix), JSON-LD ``headline``, the ``<h1>``, ``<title>`` (measured on the dev
+  split: JSON-LD headlines first gave 0.695 title accuracy, this order 0.745);
 * authors: JSON-LD ``author`` names, ``<meta name="author">``, ``article:author`` (when not a
   URL), ``rel=author`` / ``itemprop=author`` elements;
-* published: JSON-LD ``datePublished``, ``article:published_time`` and the other date metas,
-  ``itemprop=datePublished``, the first ``<time datetime>``;
+* published: ``article:published_time`` and the other date metas, ``itemprop=datePublished``,
+  the first ``<time datetime>``; then (in :func:`boilerstrip.html.extract_html`) htmldate's
+  quick search, then JSON-LD ``datePublished``;
 * source: ``og:site_name``, JSON-LD ``publisher.name``;
 * url: ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``;
 * images: the lead image (JSON-LD ``image``/``og:image``) with the first ``<figcaption>``;
@@ -228,14 +230,14 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
         out["source"] = site
 
     og_title = _text(metas.get("og:title", "twitter:title"))
-    title = _text(art.get("headline")) or _text(art.get("name"))
-    if not title and h1:
+    title = None
+    if h1:
         folded = h1.casefold()
         for cand in (og_title, page.title):
             if cand and (folded in cand.casefold() or cand.casefold() in folded):
                 title = h1
                 break
-    title = title or _clean_title(og_title, site) or h1 or _clean_title(page.title, site)
+    title = title or _clean_title(og_title, site) or _text(art.get("headline")) or _text(art.get("name")) or h1 or _clean_title(page.title, site)
     if title:
         out["title"] = title
 
@@ -251,9 +253,8 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     if authors:
         out["authors"] = authors
 
-    published = _text(art.get("datePublished")) or _text(art.get("dateCreated"))
-    if not published:
-        published = metas.get(*DATE_METAS)
+    published = metas.get(*DATE_METAS)
+    out["jsonld_published"] = _text(art.get("datePublished")) or _text(art.get("dateCreated"))
     if not published:
         node = tree.css_first('[itemprop="datePublished"]')
         if node is not None:
