@@ -11,25 +11,35 @@ import datetime as _dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: Characters stripped from both ends of a line before looking it up in a phrase catalogue:
+#: bullets, arrows, dashes, brackets and trailing colons/ellipses around labels ("• Related Posts",
+#: "Share this:", "No comments yet..."). See ``Line.key``.
+KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
+
 
 class Line:
     """One input line. ``text`` is whitespace-normalised; ``index`` is its 0-based input position.
 
-    The cheap features every rule reads (``lower``, ``words``, ``n_words``, ``n_chars``) are
-    computed once here; heavier ones live in :mod:`boilerstrip.features`. Rules never write to a line.
+    The cheap features every rule reads (``lower``, ``words``, ``n_words``, ``n_chars``, and
+    ``key``: the line as a catalogue key, case-folded, apostrophes unified, KEY_STRIP decorations
+    stripped from both ends) are computed once here; heavier ones live in
+    :mod:`boilerstrip.features`. Rules never write to a line.
     """
 
-    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars")
+    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
 
     def __init__(self, index: int, raw: str, text: str, blank_before: bool = False) -> None:
         self.index = index
         self.raw = raw
         self.text = text
         self.blank_before = blank_before  # a blank input line separates it from the previous non-blank line
-        self.lower = text.casefold()
+        self.lower = low = text.casefold()
         self.words = text.split()
         self.n_words = len(self.words)
         self.n_chars = len(text)
+        if "’" in low or "‘" in low:
+            low = low.replace("’", "'").replace("‘", "'")
+        self.key = low.strip(KEY_STRIP)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.index + 1}: {self.text[:60]!r})"

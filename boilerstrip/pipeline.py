@@ -6,7 +6,8 @@ exactly one :class:`~boilerstrip.model.Removal` naming the rule that took it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,21 +73,21 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
     alive = [line for line in lines if line.text]
     log: list[tuple[int, Removal]] = []  # (pipeline position, removal) for a stable sort
     position = 0
+    if ctx.html is None:  # plain text: rules that only act on HTML input are left out (see Rule.html_only)
+        rules = [r for r in rules if not r.html_only]
     for group in _groups(rules):
         if not alive:
             break
         head = group[0]
         if head.stage == "line":
             picked_by: dict[int, list[tuple[Line, str]]] = {}
-            gates = [(k, r.fn, r.max_chars if r.max_chars is not None else _NO_LIMIT) for k, r in enumerate(group)]
+            plan = _line_plan(group)
             for line in alive:
-                n = line.n_chars
-                for k, fn, limit in gates:
-                    if n <= limit:
-                        reason = fn(line, ctx)
-                        if reason:
-                            picked_by.setdefault(k, []).append((line, reason))
-                            break
+                for k, fn in plan(line.n_chars, line.n_words):
+                    reason = fn(line, ctx)
+                    if reason:
+                        picked_by.setdefault(k, []).append((line, reason))
+                        break
             if picked_by:
                 pos = {line.index: k for k, line in enumerate(alive)}
                 gone_lines: set[int] = set()
@@ -101,12 +102,14 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
         position += 1
         doc = Doc(lines, alive, ctx.meta)
         gone: set[int] = set()
-        pos = {line.index: k for k, line in enumerate(alive)}
+        pos: dict[int, int] = {}  # index -> position in alive, built on the first cut (most rules cut nothing)
         if head.stage == "span":
             for cut in head.fn(doc, ctx) or ():
                 _check(cut, alive, head)
                 picked = [(line, cut.reason) for line in alive[cut.start : cut.stop] if line.index not in gone]
                 gone.update(line.index for line, _ in picked)
+                if picked and not pos:
+                    pos = {line.index: k for k, line in enumerate(alive)}
                 log.extend((position, rem) for rem in _runs(head, picked, pos))
         else:  # meta
             for move in head.fn(doc, ctx) or ():
@@ -114,11 +117,38 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 _store(ctx.meta, move.field, move.value)
                 picked = [(line, move.reason) for line in alive[move.start : move.stop] if line.index not in gone]
                 gone.update(line.index for line, _ in picked)
+                if picked and not pos:
+                    pos = {line.index: k for k, line in enumerate(alive)}
                 log.extend((position, rem) for rem in _runs(head, picked, pos, field=move.field))
         if gone:
             alive = [line for line in alive if line.index not in gone]
     log.sort(key=lambda pr: (pr[1].start_line, pr[0]))
     return Result(lines, alive, [rem for _, rem in log], ctx.meta)
+
+
+def _line_plan(group: Sequence[Rule]) -> Callable[[int, int], list[tuple[int, Callable[..., Any]]]]:
+    """``plan(n_chars, n_words)``: the (position, fn) of the group's line rules whose
+    ``max_chars`` / ``max_words`` gates let a line of that size through, in pipeline order.
+
+    Lines are bucketed by how many gate limits they exceed (two bisections), so each bucket's
+    list is built once per pass and a long prose line only meets the few rules that can fire on it.
+    """
+    gates = [
+        (k, r.fn, _NO_LIMIT if r.max_chars is None else r.max_chars, _NO_LIMIT if r.max_words is None else r.max_words)
+        for k, r in enumerate(group)
+    ]
+    char_cuts = sorted({c for _, _, c, _ in gates})
+    word_cuts = sorted({w for _, _, _, w in gates})
+    plans: dict[tuple[int, int], list[tuple[int, Callable[..., Any]]]] = {}
+
+    def plan(n_chars: int, n_words: int) -> list[tuple[int, Callable[..., Any]]]:
+        bucket = (bisect_left(char_cuts, n_chars), bisect_left(word_cuts, n_words))
+        found = plans.get(bucket)
+        if found is None:
+            found = plans[bucket] = [(k, fn) for k, fn, c, w in gates if n_chars <= c and n_words <= w]
+        return found
+
+    return plan
 
 
 def _groups(rules: Sequence[Rule]) -> Iterator[list[Rule]]:

@@ -59,6 +59,10 @@ class Rule:
     summary: str
     #: line rules only: the runner skips lines longer than this (a cheap gate; most chrome is short)
     max_chars: int | None = None
+    #: line rules only: the runner skips lines with more words than this (same kind of gate)
+    max_words: int | None = None
+    #: the rule only acts on HTML input (``ctx.html`` set); the runner skips it on plain text
+    html_only: bool = False
 
     @property
     def doc(self) -> str:
@@ -69,12 +73,20 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    rule_id: str, *, family: str, stage: str = "line", max_chars: int | None = None
+    rule_id: str,
+    *,
+    family: str,
+    stage: str = "line",
+    max_chars: int | None = None,
+    max_words: int | None = None,
+    html_only: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``fn`` as rule ``rule_id``. The first docstring line is what ``boilerstrip rules`` prints.
 
-    ``max_chars`` (line rules) promises the rule never fires on a longer line, so the runner can
-    skip the call: a speed gate, not a behaviour change.
+    ``max_chars`` / ``max_words`` (line rules) promise the rule never fires on a line with more
+    characters / words, so the runner can skip the call: a speed gate, not a behaviour change.
+    ``html_only`` promises the rule never does anything when ``ctx.html`` is None (plain-text
+    input), so the runner leaves it out of text-mode runs altogether.
     """
     if not _ID.fullmatch(rule_id):
         raise ValueError(f"rule id {rule_id!r} is not kebab-case")
@@ -85,7 +97,7 @@ def rule(
         if rule_id in _REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id!r}")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
-        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars)
+        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars, max_words, html_only)
         return fn
 
     return register

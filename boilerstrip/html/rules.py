@@ -14,7 +14,7 @@ from ..pipeline import Context, Doc
 from ..registry import Move, rule
 
 
-@rule("html-chrome-container", family="html")
+@rule("html-chrome-container", family="html", html_only=True)
 def html_chrome_container(line: Line, ctx: Context) -> str | None:
     """HTML only: a whole chrome element (nav, aside, footer, form, ARIA navigation/banner/complementary, share/ad/related/comment containers by class or id)."""
     info = ctx.html
@@ -24,7 +24,7 @@ def html_chrome_container(line: Line, ctx: Context) -> str | None:
     return block.chrome
 
 
-@rule("html-main-content", family="html")
+@rule("html-main-content", family="html", html_only=True)
 def html_main_content(line: Line, ctx: Context) -> str | None:
     """HTML only: blocks outside the page's main text (own prose region combined with trafilatura), and link lists inside it."""
     info = ctx.html
@@ -33,7 +33,7 @@ def html_main_content(line: Line, ctx: Context) -> str | None:
     return info.drop[line.index]
 
 
-@rule("html-title", family="html", stage="meta")
+@rule("html-title", family="html", stage="meta", html_only=True)
 def html_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     """HTML only: the article's ``<h1>`` moves into ``title`` (JSON-LD ``headline`` when the page has one)."""
     info = ctx.html

@@ -8,7 +8,7 @@ from ..lexicon import pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, ends_sentence, has_hint, key
+from .shapes import catalogue, ends_sentence, has_hint, hint_regex, key
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
 AD_MARKER_MAX_CHARS = 60
@@ -31,17 +31,15 @@ NEWSLETTER_HINTS = (
 #: Substrings every entry of ``newsletter_end.txt`` contains.
 NEWSLETTER_END_HINTS = ("newsletter", "boletín")
 
+_NEWSLETTER_HINT = hint_regex(NEWSLETTER_HINTS).search
 
-@rule("inline-ad-marker", family="insert")
+
+@rule("inline-ad-marker", family="insert", max_chars=AD_MARKER_MAX_CHARS)
 def inline_ad_marker(line: Line, ctx: Context) -> str | None:
     """Ad slot labels left inside the body ("STORY CONTINUES BELOW THIS AD", "Advertisement", "Anzeige")."""
-    if line.n_chars <= AD_MARKER_MAX_CHARS and key(line) in catalogue("ad_markers"):
+    if line.n_chars <= AD_MARKER_MAX_CHARS and line.key in catalogue("ad_markers"):
         return "ad marker"
     return None
-
-
-def _is_signup(line: Line) -> bool:
-    return line.n_chars <= NEWSLETTER_MAX_CHARS and has_hint(line, NEWSLETTER_HINTS) and pattern("newsletter").fullmatch(line.text) is not None
 
 
 @rule("newsletter-insert", family="insert", stage="span")
@@ -54,10 +52,10 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
     i = 0
     while i < n:
         line = lines[i]
-        if len(line.text) > NEWSLETTER_MAX_CHARS or not has_hint(line, NEWSLETTER_HINTS):
+        if line.n_chars > NEWSLETTER_MAX_CHARS or _NEWSLETTER_HINT(line.lower) is None:
             i += 1  # the end markers carry a newsletter hint too
             continue
-        if _is_signup(line):
+        if pattern("newsletter").fullmatch(line.text) is not None:  # a sign-up call to action
             stop = i + 1
             # an opener: the block runs to its closing marker when one follows the blurb
             for k in range(i + 1, min(n, i + 1 + NEWSLETTER_BLOCK_MAX_LINES)):

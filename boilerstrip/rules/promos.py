@@ -11,7 +11,7 @@ from ..lexicon import pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, has_hint, hint_regex, is_prose, key
+from .shapes import catalogue, hint_regex, is_prose
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS = 3
@@ -42,20 +42,21 @@ AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funz
 APP_HINTS = ("app ", " app", "app-", "apps", "'app", "application", "play", "download", "télécharg", "descarg", "scaric", "disponib")
 
 _APP_HINT_RE = hint_regex(APP_HINTS)
+_AGGREGATOR_HINT = hint_regex(AGGREGATOR_HINTS).search
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
 _SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
 
 
-@rule("decorative-leftover", family="promo")
+@rule("decorative-leftover", family="promo", max_chars=DECORATIVE_MAX_CHARS, max_words=DECORATIVE_MAX_WORDS)
 def decorative_leftover(line: Line, ctx: Context) -> str | None:
     """Image alt texts and design labels printed as a line ("logo", "Orange background", "image")."""
-    if len(line.text) <= DECORATIVE_MAX_CHARS and line.n_words <= DECORATIVE_MAX_WORDS and key(line) in catalogue("decorative"):
+    if line.n_chars <= DECORATIVE_MAX_CHARS and line.n_words <= DECORATIVE_MAX_WORDS and line.key in catalogue("decorative"):
         return "decorative label"
     return None
 
 
-@rule("url-fragment", family="promo")
+@rule("url-fragment", family="promo", max_chars=URL_MAX_CHARS, max_words=1)
 def url_fragment(line: Line, ctx: Context) -> str | None:
     """A bare URL or a broken piece of one printed as a line ("&w=3840&q=100)", "photo.jpg?x=1")."""
     if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
@@ -67,7 +68,7 @@ def url_fragment(line: Line, ctx: Context) -> str | None:
     return None
 
 
-@rule("url-slug", family="promo")
+@rule("url-slug", family="promo", max_chars=URL_MAX_CHARS, max_words=1)
 def url_slug(line: Line, ctx: Context) -> str | None:
     """A URL slug or path printed as a line ("russia-intensifies-internet-crackdown-...")."""
     if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
@@ -75,20 +76,20 @@ def url_slug(line: Line, ctx: Context) -> str | None:
     return "URL slug" if _SLUG.fullmatch(line.text) else None
 
 
-@rule("aggregator-promo", family="promo")
+@rule("aggregator-promo", family="promo", max_chars=PROMO_MAX_CHARS)
 def aggregator_promo(line: Line, ctx: Context) -> str | None:
     """Feature promos of news aggregators ("Try Our AI Features", "Explore what Daily8 AI can do for you:")."""
-    if line.n_chars > PROMO_MAX_CHARS or not has_hint(line, AGGREGATOR_HINTS):
+    if line.n_chars > PROMO_MAX_CHARS or _AGGREGATOR_HINT(line.lower) is None:
         return None
     return "aggregator promo" if pattern("aggregator_promos").fullmatch(line.text) else None
 
 
-@rule("comment-widget", family="promo")
+@rule("comment-widget", family="promo", max_words=COMMENT_WIDGET_MAX_WORDS)
 def comment_widget(line: Line, ctx: Context) -> str | None:
     """Empty comment widgets and their buttons ("Comments", "No comments yet...", "Kommentare (0)")."""
     if line.n_words > COMMENT_WIDGET_MAX_WORDS:
         return None
-    k = key(line)
+    k = line.key
     if k in catalogue("comment_widget"):
         return "comment widget"
     # "Comments (0)", "12 Kommentare": a count next to the label
@@ -96,10 +97,6 @@ def comment_widget(line: Line, ctx: Context) -> str | None:
     if stripped != k and stripped in catalogue("comment_widget"):
         return "comment widget"
     return None
-
-
-def _is_app_promo(line: Line) -> bool:
-    return line.n_chars <= APP_PROMO_MAX_CHARS and has_hint(line, APP_HINTS) and pattern("app_promos").fullmatch(line.text) is not None
 
 
 @rule("app-download-promo", family="promo", stage="span")
@@ -112,7 +109,7 @@ def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
     n = len(lines)
     hint = _APP_HINT_RE.search
     for i, line in enumerate(lines):
-        if len(line.text) > APP_PROMO_MAX_CHARS or not hint(line.lower) or not _is_app_promo(line):
+        if line.n_chars > APP_PROMO_MAX_CHARS or not hint(line.lower) or pattern("app_promos").fullmatch(line.text) is None:
             continue
         if n - i <= APP_FOOTER_MAX_LINES and all(ln.n_chars <= APP_FOOTER_MAX_CHARS for ln in lines[i:]):
             # the footer: every later line is short; a prose line there is the footer's blurb only

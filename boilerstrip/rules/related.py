@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
 from ..lexicon import pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import KEY_STRIP, catalogue, fold, has_hint, is_date_line, is_headline, is_prose, is_truncated, key
+from .shapes import KEY_STRIP, catalogue, fold, hint_regex, is_date_line, is_headline, is_prose, is_truncated
 
 #: A related heading is a short standalone line.
 RELATED_HEADING_MAX_WORDS = 8
@@ -60,16 +61,25 @@ RELATED_HINTS = ("more", "other", "latest", "top", "related", "recommended", "po
 def heading_kind(line: Line) -> str | None:
     """``"phrase"`` for a catalogue heading ("Related Articles"), ``"pattern"`` for a variable one
     ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None."""
-    if len(line.text) > RELATED_HEADING_MAX_CHARS or line.n_words > RELATED_HEADING_MAX_WORDS:
+    if line.n_chars > RELATED_HEADING_MAX_CHARS or line.n_words > RELATED_HEADING_MAX_WORDS:
         return None
-    k = key(line)
+    k = line.key
     if k in catalogue("related_headings"):
         return "phrase"
     if k in catalogue("read_more"):
         return "button"
-    if has_hint(line, RELATED_HINTS) and pattern("related_headings").fullmatch(k):
+    if _RELATED_HINT(line.lower) and pattern("related_headings").fullmatch(k):
         return "pattern"
     return None
+
+
+_RELATED_HINT = hint_regex(RELATED_HINTS).search
+
+
+@cache
+def _other_tail_labels() -> frozenset[str]:
+    """Comment-widget, share and trailer labels: the tail headings that are not related headings."""
+    return catalogue("comment_widget") | catalogue("share") | catalogue("trailers")
 
 
 def is_tail_heading(line: Line) -> bool:
@@ -78,10 +88,13 @@ def is_tail_heading(line: Line) -> bool:
     stays a barrier even after the rule of its family removed it."""
     if line.n_words > RELATED_HEADING_MAX_WORDS:
         return False
-    if heading_kind(line) in ("phrase", "pattern"):
-        return True
-    k = key(line)
-    return k in catalogue("comment_widget") or k in catalogue("share") or k in catalogue("trailers")
+    k = line.key
+    if line.n_chars <= RELATED_HEADING_MAX_CHARS:  # heading_kind(line) in ("phrase", "pattern"), inlined
+        if k in catalogue("related_headings"):
+            return True
+        if k not in catalogue("read_more") and _RELATED_HINT(line.lower) and pattern("related_headings").fullmatch(k):
+            return True
+    return k in _other_tail_labels()
 
 
 def removed_tail_heading(doc: Doc, start: int, stop: int) -> bool:
@@ -185,7 +198,7 @@ def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], boo
     return False
 
 
-@rule("related-inline-link", family="related")
+@rule("related-inline-link", family="related", max_chars=INLINE_MAX_CHARS)
 def related_inline_link(line: Line, ctx: Context) -> str | None:
     """A one-line link to another article inside the body ("Read also: <headline>", "Lire aussi : ...")."""
     if line.n_chars > INLINE_MAX_CHARS or line.n_words < INLINE_MIN_WORDS + 1:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from functools import cache
 
 from .. import dates
 from ..lexicon import phrases
+from ..model import KEY_STRIP as _KEY_STRIP
 from ..model import Line
 
-#: Characters stripped from both ends of a line before looking it up in a phrase catalogue:
-#: bullets, arrows, dashes, brackets and trailing colons/ellipses around labels ("• Related Posts",
-#: "Share this:", "No comments yet...").
-KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
+#: Characters stripped from both ends of a line before looking it up in a phrase catalogue
+#: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
+KEY_STRIP = _KEY_STRIP
 
 #: A prose line (a body paragraph, or a teaser summary that reads like one) has at least this
 #: many words and ends with a sentence mark ...
@@ -48,16 +49,20 @@ def fold(text: str) -> str:
 
 
 def key(line: Line) -> str:
-    """The line as a catalogue key: folded, decorations stripped from both ends."""
-    low = line.lower
-    if "’" in low or "‘" in low:
-        low = low.replace("’", "'").replace("‘", "'")
-    return low.strip(KEY_STRIP)
+    """The line as a catalogue key: folded, decorations stripped from both ends (``Line.key``,
+    computed once per line)."""
+    return line.key
 
 
 def has_hint(line: Line, hints: tuple[str, ...]) -> bool:
     """Cheap pre-filter before a catalogue regex: does the folded line contain any hint substring?"""
-    return hint_regex(hints).search(line.lower) is not None
+    found = _HINT_SEARCH.get(id(hints))
+    if found is None or found[0] is not hints:  # keyed by identity: hashing a long tuple per call costs more than the search
+        found = _HINT_SEARCH[id(hints)] = (hints, hint_regex(hints).search)
+    return found[1](line.lower) is not None
+
+
+_HINT_SEARCH: dict[int, tuple[tuple[str, ...], Callable[[str], re.Match[str] | None]]] = {}
 
 
 @cache

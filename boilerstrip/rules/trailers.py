@@ -10,7 +10,7 @@ import regex
 from ..model import Line
 from ..pipeline import Context
 from ..registry import rule
-from .shapes import catalogue, key
+from .shapes import catalogue
 
 #: Trailer lines are short labels or one form sentence; longer lines are never matched.
 TRAILER_MAX_CHARS = 200
@@ -30,24 +30,24 @@ _DURATIONS = regex.compile(
 )
 
 
-@rule("scraper-trailer", family="trailer")
+@rule("scraper-trailer", family="trailer", max_chars=TRAILER_MAX_CHARS)
 def scraper_trailer(line: Line, ctx: Context) -> str | None:
     """Scraper and comment-form trailers ("Source link", "Leave a Reply", "Your email address will not be published...")."""
     if line.n_chars > TRAILER_MAX_CHARS:
         return None
-    k = key(line)
+    k = line.key
     trailers = catalogue("trailers")
     if k in trailers or k.rstrip(" *") in trailers:
         return "scraper trailer"
     return None
 
 
-@rule("share-widget", family="trailer")
+@rule("share-widget", family="trailer", max_words=SHARE_MAX_WORDS)
 def share_widget(line: Line, ctx: Context) -> str | None:
     """Share and like widgets ("Share this:", "Like this:", "Teilen", "Partager", "Compartir")."""
     if line.n_words > SHARE_MAX_WORDS:
         return None
-    if key(line) in catalogue("share"):
+    if line.key in catalogue("share"):
         return "share widget"
     return "share buttons" if _is_network_run(line) else None
 
@@ -62,7 +62,7 @@ def _networks() -> frozenset[str]:
 
 def _is_network_run(line: Line) -> bool:
     """"Facebook Twitter Pinterest", "Facebook | X | E-Mail": only share-target names, two or more."""
-    k = key(line)
+    k = line.key
     nets = _networks()
     if k.split(None, 1)[0].strip("|·•,/") not in nets if k else True:
         return False
@@ -70,7 +70,7 @@ def _is_network_run(line: Line) -> bool:
     return len(words) >= SHARE_RUN_MIN and all(w in nets for w in words)
 
 
-@rule("video-duration-run", family="trailer")
+@rule("video-duration-run", family="trailer", max_chars=DURATION_MAX_CHARS)
 def video_duration_run(line: Line, ctx: Context) -> str | None:
     """A run of video durations left by a player playlist ("Show more 06:38 08:17 08:00 ...")."""
     if line.n_chars > DURATION_MAX_CHARS or ":" not in line.text:
