@@ -86,6 +86,9 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
     stops = _with_punctuation(language)
     counts = Counter(line.text for line in lines if line.text)
     out: list[Features] = []
+    # fast-path lines (menu items, labels, single words) with equal values share one (never
+    # mutated) Features object, like blank lines share EMPTY
+    short: dict[tuple[int, int, bool, bool, int], Features] = {}
     for line in lines:
         text = line.text
         if not text:
@@ -97,7 +100,11 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
         end = bool(tail) and tail[-1] in SENTENCE_END
         digit = chars <= SHAPE_MAX_CHARS and _DIGIT.search(text) is not None
         if n <= 2 and not cjk:  # fast path: menu items, labels, single words
-            out.append(Features(chars, n, end, int(end), 0.0, digit, False, 0, False, counts[text], False))
+            k = (chars, n, end, digit, counts[text])
+            f = short.get(k)
+            if f is None:
+                f = short[k] = Features(chars, n, end, int(end), 0.0, digit, False, 0, False, k[4], False)
+            out.append(f)
             continue
         raw = line.raw
         stripped = raw.lstrip()

@@ -28,14 +28,14 @@ class Line:
 
     __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
 
-    def __init__(self, index: int, raw: str, text: str, blank_before: bool = False) -> None:
+    def __init__(self, index: int, raw: str, text: str, blank_before: bool = False, words: list[str] | None = None) -> None:
         self.index = index
         self.raw = raw
         self.text = text
         self.blank_before = blank_before  # a blank input line separates it from the previous non-blank line
         self.lower = low = text.casefold()
-        self.words = text.split()
-        self.n_words = len(self.words)
+        self.words = words = text.split() if words is None else words  # ``words``: text.split(), when the caller has it
+        self.n_words = len(words)
         self.n_chars = len(text)
         if "’" in low or "‘" in low:
             low = low.replace("’", "'").replace("‘", "'")

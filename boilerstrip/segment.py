@@ -44,10 +44,16 @@ def normalize(raw: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Every input line, blank ones included, with its 0-based index and normalised text."""
     out: list[Line] = []
+    append = out.append
     blank = False
     for i, raw in enumerate(text.splitlines()):
-        norm = normalize(raw)
-        out.append(Line(i, raw, norm, blank_before=blank))
+        if raw.isascii() and raw.isprintable():  # the common case of normalize(), inlined: only whitespace to fold
+            words = raw.split()
+            norm = " ".join(words)
+            append(Line(i, raw, norm, blank, words))
+        else:
+            norm = normalize(raw)
+            append(Line(i, raw, norm, blank))
         blank = not norm
     return out
 

@@ -100,8 +100,15 @@ _CREDIT_HINT = hint_regex(CREDIT_HINTS)
 
 def is_credit(line: Line) -> bool:
     """An image credit: "Name | AFP | Getty Images", "Photo: Jane Doe", "(Reuters)", "© Jane Doe"."""
+    if line.n_chars > CREDIT_MAX_CHARS or _CREDIT_HINT.search(line.lower) is None:
+        return False
+    return _credit_shape(line)
+
+
+def _credit_shape(line: Line) -> bool:
+    """:func:`is_credit` once its cheap gates (length, hint substring) have passed."""
     text = line.text
-    if len(text) > CREDIT_MAX_CHARS or _CREDIT_HINT.search(line.lower) is None or ends_sentence(text) and not text.endswith(")"):
+    if ends_sentence(text) and not text.endswith(")"):
         return False
     low = fold(text)
     if low.startswith("(") and low.endswith(")"):
@@ -134,7 +141,7 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
     b = first_body(lines)
     top = b if b is not None else -1
     hint = _CREDIT_HINT.search
-    credits = [i for i, line in enumerate(lines) if len(line.text) <= CREDIT_MAX_CHARS and hint(line.lower) and is_credit(line)]
+    credits = [i for i, line in enumerate(lines) if line.n_chars <= CREDIT_MAX_CHARS and hint(line.lower) and _credit_shape(line)]
     for n, i in enumerate(credits):
         line = lines[i]
         cap = i - 1
