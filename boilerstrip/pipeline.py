@@ -102,7 +102,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
         position += 1
         doc = Doc(lines, alive, ctx.meta)
         gone: set[int] = set()
-        pos: dict[int, int] = {}  # index -> position in alive, built on the first cut (most rules cut nothing)
+        pos = {}  # index -> position in alive, built on the first cut (most rules cut nothing)
         if head.stage == "span":
             for cut in head.fn(doc, ctx) or ():
                 _check(cut, alive, head)
