@@ -84,27 +84,30 @@ def of(lines: Sequence[Line], ctx: Any) -> list[Features]:
 def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
     cjk = language in _CJK_LANGS
     stops = _with_punctuation(language)
-    counts = Counter(line.text for line in lines if line.text)
+    counts = Counter([line.text for line in lines])  # counts[""] is never read
     out: list[Features] = []
+    append = out.append
+    digit_search = _DIGIT.search
+    is_stop = stops.__contains__
     # fast-path lines (menu items, labels, single words) with equal values share one (never
     # mutated) Features object, like blank lines share EMPTY
     short: dict[tuple[int, int, bool, bool, int], Features] = {}
     for line in lines:
         text = line.text
         if not text:
-            out.append(EMPTY)
+            append(EMPTY)
             continue
         n = text.count(" ") + 1
         chars = len(text)
         tail = text.rstrip(CLOSERS)
         end = bool(tail) and tail[-1] in SENTENCE_END
-        digit = chars <= SHAPE_MAX_CHARS and _DIGIT.search(text) is not None
+        digit = chars <= SHAPE_MAX_CHARS and digit_search(text) is not None
         if n <= 2 and not cjk:  # fast path: menu items, labels, single words
             k = (chars, n, end, digit, counts[text])
             f = short.get(k)
             if f is None:
                 f = short[k] = Features(chars, n, end, int(end), 0.0, digit, False, 0, False, k[4], False)
-            out.append(f)
+            append(f)
             continue
         raw = line.raw
         stripped = raw.lstrip()
@@ -117,10 +120,10 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
             sample = text[:STOP_SAMPLE_CHARS].lower().split()
             if len(sample) > 3:
                 sample.pop()  # may be cut in the middle
-            stop = sum(map(stops.__contains__, sample)) / len(sample)
+            stop = sum(map(is_stop, sample)) / len(sample)
         bullet = bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " ")
         quantity = chars <= QUANTITY_MAX_CHARS and (text[0] in _AMOUNT_START or bullet) and _QUANTITY.match(text) is not None
-        out.append(
+        append(
             Features(
                 chars,
                 max(n, chars // CJK_CHARS_PER_WORD) if cjk else n,
