@@ -217,7 +217,7 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
         return
     for i in range(*zone):
         line = doc.lines[i]
-        if line.n_words > SOURCE_MAX_WORDS + 8 or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
+        if line.n_words > SOURCE_MAX_WORDS + 8 or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
             continue
         found = split_source_date(line.text)
         if found is None:

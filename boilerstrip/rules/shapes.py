@@ -142,13 +142,14 @@ _MONTH_DAY = re.compile(
 
 def is_date_line(line: Line) -> bool:
     """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025")."""
-    if line.n_words > DATE_MAX_WORDS or not any(c.isdigit() for c in line.text) and " ago" not in line.lower:
+    if line.n_words > DATE_MAX_WORDS or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
         return False
     text = line.lower.strip(KEY_STRIP)
-    for p in _TIME_PREFIXES:
-        if text.startswith(p):
-            text = text[len(p) :].lstrip(" :")
-            break
+    if text.startswith(_TIME_PREFIXES):
+        for p in _TIME_PREFIXES:
+            if text.startswith(p):
+                text = text[len(p) :].lstrip(" :")
+                break
     text = _MEDIA_SUFFIX.sub("", text)  # "12H ago 34 photos", "Nov 7 23:05"
     if not text:
         return False
