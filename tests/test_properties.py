@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
@@ -22,7 +22,13 @@ from boilerstrip.segment import normalize
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
 import strategies  # noqa: E402
 
-PROPS = settings(max_examples=int(os.environ.get("BOILERSTRIP_PROPERTY_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# derandomize: CI replays the same examples every run, so a red build always means a change in
+# the code, never a lucky draw; fuzz/run.py explores at random for as long as you let it (and
+# BOILERSTRIP_PROPERTY_RANDOM=1 does here).
+PROPS = settings(
+    max_examples=int(os.environ.get("BOILERSTRIP_PROPERTY_EXAMPLES", "30")),
+    derandomize=not os.environ.get("BOILERSTRIP_PROPERTY_RANDOM"),
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 def _source_lines(text: str) -> set[str]:
@@ -71,8 +77,18 @@ def test_clean_is_idempotent(text):
     assert boilerstrip.clean(body, input_format="text") == body
 
 
+# Found by hypothesis: a prose line right after a removed comments label used to join a bullet
+# run in the first pass (and a later "auteur :" line then exempted the whole run as a colon list).
+IDEMPOTENCE_REGRESSION = (
+    "0 comentarios\n  The the the the the the\t\n  The the the the the the.\t\n  The the the the the the.\t\n"
+    "  • the the\n• the the\n• the the\n• the the\t\n  0 comentarios\t\n  The the the the the the.\t\n  auteur :\t\n"
+    "  0 comentarios\t\n  0 comentarios\t\n  The the the the the the.\t\n  The the the the the the.\t\n  The the the the the the.\t"
+)
+
+
 @PROPS
 @given(strategies.articles())
+@example(IDEMPOTENCE_REGRESSION)
 def test_clean_is_idempotent_without_header_title(text):
     """Every other rule is idempotent: the second pass removes nothing."""
     body = boilerstrip.clean(text, input_format="text", disable={"header-title"})

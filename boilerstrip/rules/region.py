@@ -83,12 +83,14 @@ def is_cookie_notice(line: Line) -> bool:
     return "cookie" in low and any(w in low for w in phrases("cookie_context"))
 
 
-def scores(doc: Doc, ctx: Context) -> list[float]:
+def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]:
     """Signed prose score of every surviving line (see :mod:`boilerstrip.rules.prose`).
 
     A line that follows a terminator heading which an earlier rule already removed (a related
     heading taken by ``related-tail``, a comments label by ``comment-widget``) carries the
-    BARRIER too, so the region still stops there. Line scores are cached per input line."""
+    BARRIER too, so the region still stops there (``removed_barriers=False`` leaves that out:
+    it marks a boundary, it says nothing about the line itself). Line scores are cached per
+    input line."""
     fs = features.of(doc.all, ctx)
     cache: dict[int, float] = ctx.cache.setdefault("region-scores", {})
     n = max(len(doc.all), 1)
@@ -113,7 +115,7 @@ def scores(doc: Doc, ctx: Context) -> list[float]:
             elif DATE_PENALTY and f.digit and f.chars <= DATE_MAX_CHARS and is_date_line(line):
                 v = DATE_PENALTY
             cache[line.index] = v
-        if line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, ctx, prev + 1, line.index):
+        if removed_barriers and line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, ctx, prev + 1, line.index):
             v += BARRIER
         out.append(v)
         prev = line.index
@@ -242,7 +244,10 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
     if not NAV_RUN_MIN or not big_enough(doc, ctx):
         return
-    vals = scores(doc, ctx)
+    # A prose line right after a removed comments/related label is a region boundary, not a menu
+    # item: counting it into the run made the run (and its colon exemption) depend on lines that
+    # a second pass no longer sees, so clean() was not idempotent.
+    vals = scores(doc, ctx, removed_barriers=False)
     run_start = None
     for i, v in enumerate([*vals, 1.0]):
         if v < 0:
