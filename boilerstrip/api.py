@@ -53,17 +53,17 @@ class Explanation:
         return self.render()
 
 
-def clean(text: str | bytes, config: Config | None = None, **options: Any) -> str:
+def clean(text: str | bytes, *, config: Config | None = None, **options: Any) -> str:
     """The article body of ``text`` (plain text or HTML, ``str`` or ``bytes``), nothing else."""
-    return extract(text, config, **options).body
+    return extract(text, config=config, **options).body
 
 
-def extract(text: str | bytes, config: Config | None = None, **options: Any) -> Article:
+def extract(text: str | bytes, *, config: Config | None = None, **options: Any) -> Article:
     """The article body and its metadata, with the log of everything removed."""
     return _extract(text, resolve(config, options))[0]
 
 
-def explain(text: str | bytes, config: Config | None = None, **options: Any) -> Explanation:
+def explain(text: str | bytes, *, config: Config | None = None, **options: Any) -> Explanation:
     """Like :func:`extract`, keeping the lines the rules saw so the cuts can be shown."""
     article, lines = _extract(text, resolve(config, options))
     return Explanation(article, tuple(lines))

@@ -399,7 +399,7 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         if job.input_format == "auto" and task.html:
             cfg = cfg.replace(input_format="html")
         try:
-            article = extract(data, cfg)
+            article = extract(data, config=cfg)
         except InputError as exc:
             raise FileFailure(f"cannot decode: {exc}") from exc
         out = render(article, job.fmt, job.explain, task.src)
@@ -648,9 +648,9 @@ def warm_up(config: Config, html: bool) -> None:
     re-forked) workers start warm instead of each paying the first-document cost."""
     sample = "Advertisement\nThe council approved the budget on Tuesday after a long debate about schools."
     try:
-        extract(sample, config.replace(input_format="text"))
+        extract(sample, config=config.replace(input_format="text"))
         if html:
-            extract(f"<html><body><p>{sample}</p></body></html>", config.replace(input_format="html"))
+            extract(f"<html><body><p>{sample}</p></body></html>", config=config.replace(input_format="html"))
     except Exception:  # noqa: BLE001 - only an optimisation; real errors show up per file
         pass
 

@@ -309,7 +309,7 @@ class _BytesToText:
 def _clean_stdin(args: argparse.Namespace, cfg: Config, out: IO[str], err: IO[str]) -> int:
     data = _read_stdin(cfg.max_bytes)
     try:
-        article = extract(data, cfg)
+        article = extract(data, config=cfg)
     except InputError as exc:
         print(f"boilerstrip: -: cannot decode: {exc}", file=err)
         return 1
@@ -408,7 +408,7 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.input_format == "auto" and batch._has_suffix(args.file, batch.HTML_SUFFIXES):
             cfg = cfg.replace(input_format="html")
     try:
-        ex = explain(data, cfg)
+        ex = explain(data, config=cfg)
     except InputError as exc:
         print(f"boilerstrip: {args.file}: cannot decode: {exc}", file=err)
         return 1

@@ -62,7 +62,9 @@ def test_unknown_rule_id_and_unknown_option_are_errors():
 
 def test_options_are_keyword_only():
     with pytest.raises(TypeError):
-        boilerstrip.clean(AD, Config(), "extra")  # type: ignore[call-arg]
+        boilerstrip.clean(AD, Config())  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        boilerstrip.extract(AD, Config())  # type: ignore[misc]
 
 
 def test_naive_reference_time_is_taken_as_utc():
