@@ -209,14 +209,18 @@ def _zone(lines: Sequence[Line]) -> tuple[int, int] | None:
     return max(0, b - HEADER_LOOKBACK), b
 
 
+def _header_lines(lines: Sequence[Line]) -> Iterator[tuple[int, Line]]:
+    """(position, line) for each line of the header zone: up to HEADER_LOOKBACK lines above the body."""
+    zone = _zone(lines)
+    if zone is not None:
+        for i in range(*zone):
+            yield i, lines[i]
+
+
 @rule("source-date", family="header", stage="meta")
 def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A publisher glued to a date above the body ("The Guardian2 days ago"), or a bare date line -> source, published."""
-    zone = _zone(doc.lines)
-    if zone is None:
-        return
-    for i in range(*zone):
-        line = doc.lines[i]
+    for i, line in _header_lines(doc.lines):
         if line.n_words > SOURCE_MAX_WORDS + 8 or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
             continue
         found = split_source_date(line.text)
@@ -254,11 +258,7 @@ def _byline(text: str) -> regex.Match[str] | None:
 @rule("byline", family="header", stage="meta")
 def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
-    zone = _zone(doc.lines)
-    if zone is None:
-        return
-    for i in range(*zone):
-        line = doc.lines[i]
+    for i, line in _header_lines(doc.lines):
         m = _byline(line.text)
         if not m:
             continue
