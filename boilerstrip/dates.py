@@ -74,6 +74,17 @@ def resolve(printed: str | None, reference_time: _dt.datetime | None) -> _dt.dat
         unit = next(g for g in (m["u1"], m["u2"], m["u3"], m["u4"], m["u5"]) if g).lower()
         n = int(n_text) if n_text.isdigit() else _NUM_WORDS.get(n_text.lower(), 1)
         return reference_time - _dt.timedelta(seconds=n * _UNITS.get(unit, 0))
+    found = absolute(printed, tz)
+    return found[1] if found else None
+
+
+def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime] | None:
+    """The first absolute date printed in ``printed`` (shapes tried in order): the matched text
+    and the day it names (midnight in ``tz``), or None.
+
+    >>> absolute("Von Deutscher Tennis Bund 4. 2. 2022.")[0]
+    '4. 2. 2022'
+    """
     for pat in _ABSOLUTE:
         m = pat.search(printed)
         if not m:
@@ -81,7 +92,7 @@ def resolve(printed: str | None, reference_time: _dt.datetime | None) -> _dt.dat
         groups = m.groupdict()
         month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"].lower().rstrip("."), 0)
         try:
-            return _dt.datetime(int(groups["y"]), month, int(groups["d"]), tzinfo=tz)
+            return m.group(0), _dt.datetime(int(groups["y"]), month, int(groups["d"]), tzinfo=tz)
         except ValueError:
             continue
     return None
