@@ -30,6 +30,7 @@ EXTEND_MIN_CHARS = 100
 EXTEND_LINK_DENSITY_MAX = 0.2
 
 LINK_LIST = "link list in the main region"
+OUTSIDE = "outside the main region"
 NO_REGION = "no prose region on the page"
 _END = (".", "!", "?", "。", "！", "？", ":", "»", '"', "”", "…", ")")
 
@@ -82,7 +83,7 @@ def select(blocks: list[Block]) -> list[str | None]:
         if b.chrome:
             out.append(b.chrome)
         elif not ok:
-            out.append("outside the main region")
+            out.append(OUTSIDE)
         elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading:
             out.append(LINK_LIST)
         else:
@@ -125,6 +126,10 @@ LEAD_MIN_CHARS = 80
 LEAD_LINK_DENSITY_MAX = 0.1
 #: How many blocks above the first kept paragraph are scanned for a lead.
 LEAD_SCAN_BLOCKS = 6
+#: The lead scan also ends (keeping what it found) at a block outside the own region (chrome,
+#: captions and link lines such as bylines are passed over) or at the top of the page, not only
+#: at the title: on pages whose ``h1`` is chrome or far above, the standfirst tops the region.
+LEAD_STOPS_AT_REGION_EDGE = True
 #: ... and it covers at least this share of trafilatura's text; below, the own region is one part
 #: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
 COVER_SHARE = 0.5
@@ -143,6 +148,9 @@ class MainText:
         self.lines = {normalize(t) for t in text.splitlines()}
         self.lines.discard("")
         self.text = " ".join(normalize(t) for t in text.splitlines())
+        # matched without spaces: trafilatura puts spaces around inline elements ("„ Geeignete
+        # Konzepte “") where the page has none, and drops some the page has
+        self.squashed = "".join(self.text.split())
 
     def __len__(self) -> int:
         return len(self.text)
@@ -156,9 +164,10 @@ class MainText:
             return True
         if len(block) < MATCH_MIN_CHARS and (b.link_chars or len(block) < MATCH_SHORT_CHARS):
             return False
-        if block in self.text:
+        block = "".join(block.split())
+        if block in self.squashed:
             return True
-        return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.text and block[-MATCH_PIECE:] in self.text
+        return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.squashed and block[-MATCH_PIECE:] in self.squashed
 
 
 def _all_links(blocks: list[Block], found: list[bool]) -> bool:
@@ -185,8 +194,9 @@ def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]
     leads: list[int] = []
     for i in range(first - 1, max(-1, first - 1 - LEAD_SCAN_BLOCKS), -1):
         b = blocks[i]
-        if b.heading == 1:
-            for k in leads:  # only between the title and the body: above the title sit kickers and teasers
+        edge = LEAD_STOPS_AT_REGION_EDGE and (i == 0 or (own[i] == OUTSIDE and not b.in_figure))
+        if b.heading == 1 or edge:
+            for k in leads:  # only between the title (or the own region's top) and the body: above sit kickers and teasers
                 out[k] = None
             return
         if own[i] is None and not b.in_figure and len(b.text) >= LEAD_MIN_CHARS and b.link_density <= LEAD_LINK_DENSITY_MAX and b.text.endswith(_END):
