@@ -130,6 +130,8 @@ LEAD_SCAN_BLOCKS = 6
 #: captions and link lines such as bylines are passed over) or at the top of the page, not only
 #: at the title: on pages whose ``h1`` is chrome or far above, the standfirst tops the region.
 LEAD_STOPS_AT_REGION_EDGE = True
+#: A paragraph just outside the own region that trafilatura keeps can be the lead as well.
+LEAD_FROM_TRAFILATURA = True
 #: ... and it covers at least this share of trafilatura's text; below, the own region is one part
 #: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
 COVER_SHARE = 0.5
@@ -184,7 +186,7 @@ def _prose_beyond(blocks: list[Block], own: list[str | None], found: list[bool])
     return total > 0 and prose >= BEYOND_PROSE_SHARE * total
 
 
-def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
+def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], out: list[str | None]) -> None:
     """Prose paragraphs of the own region just above the first kept paragraph stay (a lead or
     standfirst that trafilatura skips); captions, short lines and links in between are passed
     over, and the scan stops at the title (``h1``)."""
@@ -194,12 +196,13 @@ def _keep_lead(blocks: list[Block], own: list[str | None], out: list[str | None]
     leads: list[int] = []
     for i in range(first - 1, max(-1, first - 1 - LEAD_SCAN_BLOCKS), -1):
         b = blocks[i]
-        edge = LEAD_STOPS_AT_REGION_EDGE and (i == 0 or (own[i] == OUTSIDE and not b.in_figure))
+        agreed = LEAD_FROM_TRAFILATURA and found[i] and own[i] == OUTSIDE
+        edge = LEAD_STOPS_AT_REGION_EDGE and (i == 0 or (own[i] == OUTSIDE and not b.in_figure and not agreed))
         if b.heading == 1 or edge:
             for k in leads:  # only between the title (or the own region's top) and the body: above sit kickers and teasers
                 out[k] = None
             return
-        if own[i] is None and not b.in_figure and len(b.text) >= LEAD_MIN_CHARS and b.link_density <= LEAD_LINK_DENSITY_MAX and b.text.endswith(_END):
+        if (own[i] is None or agreed) and not b.in_figure and len(b.text) >= LEAD_MIN_CHARS and b.link_density <= LEAD_LINK_DENSITY_MAX and b.text.endswith(_END):
             leads.append(i)
 
 
@@ -253,8 +256,48 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i]) for i, r in enumerate(own)]
-        _keep_lead(blocks, own, out)
+        _keep_lead(blocks, own, found, out)
         return out, "both"
     if len(traf) < TRAF_MIN_CHARS:
         return own, "own"
-    return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
+    out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
+    if SIBLINGS_OF_TRUNCATED:
+        _add_siblings(blocks, own, found, out)
+    return out, "trafilatura"
+
+
+#: When trafilatura's text lies inside the own region but covers only part of it (it stopped
+#: early: a broken tag, an inline widget), the own-region blocks that follow its paragraphs and
+#: are of the same kind (same tag at the same depth; captions and subheadings in between) are
+#: article too, up to the first block of another kind.
+SIBLINGS_OF_TRUNCATED = True
+#: ... "inside": at most this share of trafilatura's text comes from outside the own region.
+TRUNCATED_OUTSIDE_SHARE = 0.1
+
+
+def _add_siblings(blocks: list[Block], own: list[str | None], found: list[bool], out: list[str | None]) -> None:
+    outside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is not None)
+    inside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is None)
+    if inside == 0 or outside > TRUNCATED_OUTSIDE_SHARE * (inside + outside):
+        return
+    kinds = {(b.tag, b.depth) for b, r, f in zip(blocks, own, found, strict=True) if f and r is None and not b.heading}
+    run: list[int] = []  # headings waiting for the paragraph that confirms them
+    going = False
+    for i, b in enumerate(blocks):
+        if found[i]:
+            going, run = own[i] is None, []
+            continue
+        if not going or b.chrome:
+            continue
+        if own[i] is not None:
+            going = False
+        elif b.in_figure:
+            pass
+        elif b.heading:
+            run.append(i)
+        elif (b.tag, b.depth) in kinds:
+            for k in (*run, i):
+                out[k] = None
+            run = []
+        else:
+            going = False
