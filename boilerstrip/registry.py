@@ -133,6 +133,11 @@ ORDER: tuple[str, ...] = (
     "terminator-tail",
     "navigation-run",
     # 5. context smoothing: short lines judged by their neighbours ----------------------------
+    # in-body chrome the region keeps (after the region rules, so the lines they take still
+    # count as chrome for the region: labels, boilerplate sentences, credited captions)
+    "chrome-label",
+    "boilerplate-prose",
+    "caption-credit",
 )
 
 

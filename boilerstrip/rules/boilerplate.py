@@ -1,0 +1,124 @@
+"""Boilerplate inside and at the end of the body that reads like text: short chrome labels
+("Diese Geschichte teilen", "Table of contents", "11 responses to ..."), boilerplate written as a
+sentence (licence notes, affiliate disclosures, newsletter and app pitches, consent check-boxes),
+and picture captions that end in a credit ("... mobilisieren. © Pferderevue").
+
+These lines sit between body paragraphs, so the main-region heuristics keep them; each family
+is recognised from a catalogue in ``boilerstrip/data/`` (``chrome_labels.txt``/``.re``,
+``boilerplate_prose.re``) or, for captions, from the credit marker that ends the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..lexicon import pattern
+from ..model import Image, Line
+from ..pipeline import Context, Doc
+from ..registry import Move, rule
+from .shapes import catalogue, hint_regex
+
+#: Chrome labels are a few words; longer lines are never matched.
+LABEL_MAX_CHARS = 120
+#: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
+#: or one of these words (a cheap pre-filter before the regex).
+LABEL_RE_HINTS = ("über ", "about ", "à propos ", "sobre ", "su ", "powered by", "theme. powered")
+#: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
+#: article prose that may mention the same words.
+PROSE_MAX_CHARS = 700
+#: Substrings one of which every pattern of ``boilerplate_prose.re`` needs (a cheap pre-filter:
+#: the regex runs only on the few lines holding one).
+BOILERPLATE_HINTS = (
+    "creative commons", "cc by", "cc-by", "disclaimer", "disclosure", "compensation", "commission",
+    "share of sales", "provision", "links", "full story", "full article", "rest of the", "whole story",
+    "whole article", "browser", "javascript", "newsletter", "enter your e", "app store", "google play",
+    "ios and android", "iphone and android", "to your phone", " apps ", "youtube", "telegram", "whatsapp",
+    "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
+    "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
+    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare",
+)
+_PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
+_LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
+
+
+@rule("chrome-label", family="insert", max_chars=LABEL_MAX_CHARS)
+def chrome_label(line: Line, ctx: Context) -> str | None:
+    """Short chrome labels inside or after the body: share and feedback prompts, "About the
+    author", "Table of contents", recipe-card buttons, tag labels, login prompts, "next article",
+    comment counts over the comment list ("11 responses to ..."), "Powered by Blogger"."""
+    if line.n_chars > LABEL_MAX_CHARS:
+        return None
+    if line.key in catalogue("chrome_labels"):
+        return "chrome label"
+    low = line.lower
+    if (low[:1].isdigit() or _LABEL_RE_HINT(low) is not None) and pattern("chrome_labels").fullmatch(line.text):
+        return "chrome label"
+    return None
+
+
+@rule("boilerplate-prose", family="trailer", max_chars=PROSE_MAX_CHARS)
+def boilerplate_prose(line: Line, ctx: Context) -> str | None:
+    """Boilerplate written as a sentence: licence notes, affiliate and advertising disclosures,
+    newsletter / app / channel pitches, consent check-box texts, paywall and browser notices
+    (en, de, fr, es, it; some pt, nl)."""
+    if line.n_chars > PROSE_MAX_CHARS or _PROSE_HINT(line.lower) is None:
+        return None
+    return "boilerplate sentence" if pattern("boilerplate_prose").fullmatch(line.text) else None
+
+
+#: A caption that ends in a credit is at most this long (caption and credit together) ...
+CAPTION_MAX_CHARS = 360
+#: ... its credit (after "©" or "Foto:") has at most this many characters and words ...
+CAPTION_CREDIT_MAX_CHARS = 60
+CAPTION_CREDIT_MAX_WORDS = 8
+#: ... and the caption before the credit at least this many words (a bare credit line is
+#: ``image-credit``'s).
+CAPTION_MIN_WORDS = 2
+_CREDIT_MARKERS = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
+_CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
+#: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
+#: The marker follows the start, a sentence end, a separator or a comma, never a plain word
+#: ("Here is the image: ..." is prose).
+_CAPTION_CREDIT = regex.compile(
+    r"(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
+    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.)"
+    rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
+    regex.IGNORECASE,
+)
+#: Numbered figure captions: "Abbildung 4: ...", "Figure 2: ...", "Abb. 3: ...".
+_FIGURE = regex.compile(r"(?:abbildung|abb\.|figure|fig\.|grafik|illustration)(?: ?\d{1,3})? ?: \S", regex.IGNORECASE)
+
+
+def caption_credit(line: Line) -> tuple[str, str | None] | None:
+    """(caption, credit) when the line is a picture caption ending in a credit, or a numbered
+    figure caption (credit None); None otherwise."""
+    text = line.text
+    if len(text) > CAPTION_MAX_CHARS:
+        return None
+    low = line.lower
+    if low[:1] in "afgi" and _FIGURE.match(text):
+        return text, None
+    if _CREDIT_MARKER_HINT(low, max(0, len(low) - CAPTION_CREDIT_MAX_CHARS - 14)) is None:
+        return None
+    m = _CAPTION_CREDIT.search(text, max(0, len(text) - CAPTION_CREDIT_MAX_CHARS - 14))
+    if m is None:
+        return None
+    credit = m.group(1).strip()
+    caption = text[: m.start()].rstrip(" |–—-,(")
+    if not credit or len(credit.split()) > CAPTION_CREDIT_MAX_WORDS or len(caption.split()) < CAPTION_MIN_WORDS:
+        return None
+    return caption, credit
+
+
+@rule("caption-credit", family="header", stage="meta")
+def caption_credit_rule(doc: Doc, ctx: Context) -> Iterator[Move]:
+    """Picture captions inside the body that end in a credit ("Puerto de Montevideo. Foto:
+    Archivo", "... im März. © DJV") and numbered figure captions ("Abbildung 4: ..."), moved to
+    ``images``."""
+    for i, line in enumerate(doc.lines):
+        found = caption_credit(line)
+        if found is not None:
+            caption, credit = found
+            yield Move(i, i + 1, "images", Image(caption=caption, credit=credit), "caption with a credit" if credit else "figure caption")
