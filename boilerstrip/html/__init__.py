@@ -94,6 +94,7 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     title_line = next((i for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome), None)
     h1 = page.blocks[title_line].text if title_line is not None else None
     meta = metadata.extract(page, h1)
+    title_line = meta.pop("title_line", title_line)  # a later h1 when the first one is the site's name
     tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA else html)
     metadata.complete(meta, page, tree, title_line)  # byline authors, the date (htmldate runs before trafilatura edits the tree)
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))

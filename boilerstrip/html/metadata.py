@@ -64,6 +64,8 @@ AUTHOR_METAS = (
 )  # fmt: skip
 #: A title separator followed by a short suffix (the site name) is cut from ``<title>``.
 TITLE_SUFFIX_MAX_CHARS = 40
+#: ``<h1>`` elements looked at for the one that is the article's title.
+TITLE_MAX_H1 = 4
 #: Author strings longer than this are not names (a bio, a sentence).
 AUTHOR_MAX_CHARS = 80
 #: Nodes looked at per byline selector.
@@ -219,6 +221,29 @@ def _clean_title(title: str | None, site: str | None) -> str | None:
     return title
 
 
+def _site_names(site: str | None, art: dict[str, Any], titles: tuple[str | None, ...]) -> frozenset[str]:
+    """Case-folded strings that name the site, not the article: ``og:site_name``, the JSON-LD
+    publisher, and the short side parts of ``<title>``/``og:title`` ("Post | Blog name"). A
+    blog's ``<h1>`` is often its name: such a candidate is never the title."""
+    names = {site.casefold()} if site else set()
+    pub = art.get("publisher")
+    names.update(n.casefold() for n in _names(pub)) if pub else None
+    for t in titles:
+        parts = _TITLE_SEP.split(t) if t else []
+        if len(parts) > 1 and len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
+            names.add(normalize(parts[-1]).casefold())
+    return frozenset(names)
+
+
+def _agrees(h1: str, cand: str | None) -> bool:
+    """Whether a heading and a title string name the same thing: equal, or one holds the other
+    and is at least half its length (a short site-name h1 inside "Post | Site" does not agree)."""
+    if not cand:
+        return False
+    f, c = h1.casefold(), cand.casefold()
+    return f == c or (f in c and 2 * len(f) >= len(c)) or (c in f and 2 * len(c) >= len(f))
+
+
 @functools.cache
 def _author_prefix() -> re.Pattern[str]:
     """A byline prefix word (``data/meta_author_prefixes.txt``) with an optional colon, at the start."""
@@ -279,14 +304,25 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
         out["source"] = site
 
     og_title = _text(metas.get("og:title", "twitter:title"))
+    site_names = _site_names(site, art, (og_title, page.title))
     title = None
-    if h1:
-        folded = h1.casefold()
-        for cand in (og_title, page.title):
-            if cand and (folded in cand.casefold() or cand.casefold() in folded):
-                title = h1
-                break
-    title = title or _clean_title(og_title, site) or _text(art.get("headline")) or _text(art.get("name")) or h1 or _clean_title(page.title, site)
+    # the first <h1> that agrees with og:title/<title> and is not the site's name (a blog's
+    # header h1 is its name; the post's own h1 comes later)
+    h1s = [(i, b.text) for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome][:TITLE_MAX_H1]
+    for i, text in h1s:
+        folded = text.casefold()
+        if folded in site_names:
+            continue
+        if _agrees(text, og_title) or _agrees(text, page.title):
+            title = text
+            out["title_line"] = i
+            break
+    h1 = next((t for _, t in h1s if t.casefold() not in site_names), h1)
+    for cand in (_clean_title(og_title, site), _text(art.get("headline")), _text(art.get("name")), h1, _clean_title(page.title, site)):
+        if title:
+            break
+        if cand and cand.casefold() not in site_names:
+            title = cand
     if title:
         out["title"] = title
 
