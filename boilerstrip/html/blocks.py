@@ -260,12 +260,19 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         return out, "both"
     if len(traf) < TRAF_MIN_CHARS:
         return own, "own"
+    inside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is None)
+    outside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is not None)
+    if inside < FRAGMENT_SHARE * region_chars and outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside):
+        return own, "own"
     out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
     if SIBLINGS_OF_TRUNCATED:
         _add_siblings(blocks, own, found, out)
     return out, "trafilatura"
 
 
+#: trafilatura's text lying inside the own region and covering less than this share of it is a
+#: fragment (it lost its way in the markup): the own region decides.
+FRAGMENT_SHARE = 0.15
 #: When trafilatura's text lies inside the own region but covers only part of it (it stopped
 #: early: a broken tag, an inline widget), the own-region blocks that follow its paragraphs and
 #: are of the same kind (same tag at the same depth; captions and subheadings in between) are

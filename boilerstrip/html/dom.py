@@ -231,6 +231,7 @@ class _Flattener:
                 self._flush(depth, main)
                 text = normalize(child.text(deep=True, separator=" "))
                 if text:
+                    self.page.elements[child.mem_id] = child
                     self.page.blocks.append(Block(text, tag, depth + 1, child.mem_id, (child.mem_id, *reversed(self.stack)), chrome=chrome))
             elif tag in BLOCK_TAGS:
                 self._flush(depth, main)
