@@ -138,6 +138,7 @@ ORDER: tuple[str, ...] = (
     "chrome-label",
     "boilerplate-prose",
     "caption-credit",
+    "author-bio",
 )
 
 

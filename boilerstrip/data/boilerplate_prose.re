@@ -33,5 +33,7 @@ subscribe (?:now )?(?:to|for) .{1,60} (?:for|to read) the full (?:story|article)
 # -- consent check-box texts (a first-person agreement about data, e-mail or privacy)
 (?:ich|i|yes,? i|ja,? ich) (?:bin (?:damit )?(?:mit .{1,80})?einverstanden|akzeptiere|stimme .{1,80}zu|agree|accept|consent|have read and (?:agree|accept)|habe .{1,60}gelesen)\b(?=.{0,400}(?:datenschutz|privacy|daten|e-mail|newsletter|terms|bedingungen|einwilligung|consent)).{0,500}
 (?:j'accepte|acepto|he leído y acepto|accetto|ho letto e accetto)\b(?=.{0,400}(?:données|datos|dati|privacidad|privacy|confidentialité|conditions|condiciones|condizioni)).{0,400}
-# -- comment login prompts in prose
+# -- invitations to comment or write in, and comment login prompts
+we(?:'d| would)? (?:want|like|love) to hear (?:what you think|from you|your thoughts).{0,300}
+(?:verraten sie|schreiben sie|sagen sie|erzählen sie|verrate|schreib|let us know|tell us|dites-nous|cuéntanos|cuéntenos|diteci)(?: uns| us| gerne| gern)* .{0,60}(?:in den kommentaren|in the comments|en los comentarios|dans les commentaires|nei commenti)\b.{0,300}
 (?:para comentar|to comment|to leave a comment|um zu kommentieren|um einen kommentar|pour commenter|per commentare),? .{0,80}(?:debes|you (?:must|need to|have to)|müssen sie|musst du|vous devez|devi) .{1,150}

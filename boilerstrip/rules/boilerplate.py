@@ -17,7 +17,7 @@ import regex
 from ..lexicon import pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
-from ..registry import Move, rule
+from ..registry import Cut, Move, rule
 from .shapes import catalogue, hint_regex
 
 #: Chrome labels are a few words; longer lines are never matched.
@@ -37,7 +37,7 @@ BOILERPLATE_HINTS = (
     "ios and android", "iphone and android", "to your phone", " apps ", "youtube", "telegram", "whatsapp",
     "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
     "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
-    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare",
+    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment",
 )
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
@@ -79,11 +79,11 @@ CAPTION_MIN_WORDS = 2
 _CREDIT_MARKERS = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
 _CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
-#: The marker follows the start, a sentence end, a separator or a comma, never a plain word
-#: ("Here is the image: ..." is prose).
+#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
+#: separator or a comma, never a plain word ("Here is the image: ..." is prose).
 _CAPTION_CREDIT = regex.compile(
-    r"(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
-    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.)"
+    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
+    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
 )
@@ -122,3 +122,28 @@ def caption_credit_rule(doc: Doc, ctx: Context) -> Iterator[Move]:
         if found is not None:
             caption, credit = found
             yield Move(i, i + 1, "images", Image(caption=caption, credit=credit), "caption with a credit" if credit else "figure caption")
+
+
+#: An author bio is one of the last BIO_LAST_LINES lines of the body ...
+BIO_LAST_LINES = 3
+#: ... and a paragraph of at most this many characters (a long last paragraph is article).
+BIO_MAX_CHARS = 700
+#: The body must keep at least this many lines before the bio (a short text is left alone).
+BIO_MIN_BODY_LINES = 4
+
+
+@rule("author-bio", family="trailer", stage="span")
+def author_bio(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """The author box at the end of the body: "Jane Doe is a senior writer for X ...", "Max
+    Muster leitet das Ressort ...", "Hallo, ich bin Foodbloggerin ..." (en, de, fr, es, it).
+    Only the last BIO_LAST_LINES lines are looked at: the same sentence inside an article (a
+    source introduced by name and role) is body."""
+    lines = doc.lines
+    n = len(lines)
+    if n < BIO_MIN_BODY_LINES + 1:
+        return
+    bio = pattern("author_bio").fullmatch
+    for i in range(max(BIO_MIN_BODY_LINES, n - BIO_LAST_LINES), n):
+        line = lines[i]
+        if line.n_chars <= BIO_MAX_CHARS and line.n_words >= 5 and bio(line.text):
+            yield Cut(i, i + 1, "author bio")
