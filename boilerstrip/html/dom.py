@@ -47,6 +47,11 @@ FIGURE_MAX_CHARS = 600
 #: Class/id strings longer than this are not tokenised (generated utility-class soups).
 ATTR_MAX_CHARS = 300
 
+#: A ``<noscript>`` holding more than this share of the body's text is a broken one (left open,
+#: it swallowed the page): the page is parsed again without noscript tags, keeping their content.
+NOSCRIPT_MAX_SHARE = 0.5
+
+_NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
 _TOKEN = re.compile(r"[a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -137,6 +142,8 @@ def parse(html: str) -> Page:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
+    if _body_in_noscript(tree):
+        tree = LexborHTMLParser(_NOSCRIPT_TAG.sub("", html))
     title_node = tree.css_first("title")
     title = normalize(title_node.text()) if title_node is not None else None
     html_node = tree.css_first("html")
@@ -149,6 +156,15 @@ def parse(html: str) -> Page:
         return page
     _Flattener(page, max(1, len(body.text(deep=True)))).run(body)
     return page
+
+
+def _body_in_noscript(tree: Any) -> bool:
+    """Does a ``<noscript>`` hold most of the page's text (an unclosed one swallowed the body)?"""
+    body = tree.body
+    if body is None or tree.css_first("noscript") is None:
+        return False
+    total = len(body.text(deep=True))
+    return any(len(n.text(deep=True)) > NOSCRIPT_MAX_SHARE * total for n in tree.css("noscript"))
 
 
 _MAIN_TAGS = frozenset({"article", "main"})
