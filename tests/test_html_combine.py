@@ -1,0 +1,104 @@
+"""How the own region and trafilatura's text are combined (boilerstrip/html/blocks.py), and DOM
+edge cases of the flattener (boilerstrip/html/dom.py). Pages are built by hand; trafilatura's
+output is given as text (MainText), so these tests do not depend on trafilatura's version."""
+
+from __future__ import annotations
+
+import boilerstrip
+from boilerstrip.html.blocks import BY_TRAFILATURA, MainText, decide, select
+from boilerstrip.html.dom import parse
+
+PROSE = [
+    "The council approved the new budget on Tuesday evening after a debate that lasted almost four hours.",
+    "Spending on schools rises by three percent, while the road maintenance fund is cut for the second year running.",
+    "Opposition members said the cuts would leave several bridges without repairs until at least next spring.",
+    "The mayor replied that the city had no choice, given the fall in tax revenue since the factory closed.",
+    "A final vote on the housing plan was postponed until the December session of the council.",
+    "Residents can comment on the plan at the town hall or online until the end of November.",
+]
+
+
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+def test_trafilatura_text_matches_blocks_whatever_its_spacing_around_inline_tags():
+    html = "<html><body><div>" + _p("„Geeignete Konzepte und Methoden hierfür sind aktuell nicht verfügbar oder nicht ausgereift“, sagt sie heute in Bonn.") + "</div></body></html>"
+    (block,) = parse(html).blocks
+    # trafilatura pads quotes and inline elements with spaces the page does not have
+    traf = MainText("„ Geeignete Konzepte und Methoden hierfür sind aktuell nicht verfügbar oder nicht ausgereift “, sagt sie heute in Bonn.")
+    assert traf.has(block)
+    assert not MainText("Ganz andere Worte über etwas anderes, die in keinem Absatz der Seite stehen.").has(block)
+
+
+def test_lead_at_the_top_of_the_own_region_stays_when_trafilatura_skips_it():
+    lead = "Short version: the council passed the budget, cut the road fund and put off the housing vote until December."
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<div class='story'>" + _p(lead) + "".join(_p(t) for t in PROSE) + "</div></body></html>"
+    )
+    p = parse(html)
+    own = select(p.blocks)
+    traf = MainText("\n".join(PROSE))  # trafilatura starts at the body, without the lead
+    drop, source = decide(p.blocks, own, traf)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "both"
+    assert kept == [lead, *PROSE]
+
+
+def test_paragraph_above_the_region_is_not_a_lead_when_the_scan_reaches_no_edge():
+    # the same lead, but seven link lines between it and the body: too far up to be the lead
+    lead = "Short version: the council passed the budget, cut the road fund and put off the housing vote until December."
+    links = "".join(f"<div><a href='/t{k}'>Topic number {k}</a></div>" for k in range(7))
+    html = "<html><body><div class='story'>" + _p(lead) + links + "".join(_p(t) for t in PROSE) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))
+    lead_index = next(i for i, b in enumerate(p.blocks) if b.text == lead)
+    assert drop[lead_index] == BY_TRAFILATURA
+
+
+def test_trafilatura_fragment_inside_the_own_region_does_not_cut_the_article():
+    long_prose = [f"{t} It was the {k + 1}th item on a long agenda." for k, t in enumerate(PROSE * 3)]
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in long_prose) + "</div></body></html>"
+    p = parse(html)
+    own = select(p.blocks)
+    # trafilatura returned only the last paragraph (it lost its way in the markup): a fragment
+    drop, source = decide(p.blocks, own, MainText(long_prose[-1] + " " + "x" * 600))
+    assert source == "own"
+    assert drop == [None] * len(long_prose)
+
+
+def test_same_kind_paragraphs_after_a_truncated_trafilatura_text_stay():
+    head = PROSE[:3]
+    tail = [f"{t} (continued)" for t in PROSE[3:]]
+    promo = "Subscribe to our weekly letter: all the council news in your inbox every Friday morning, free of charge."
+    html = (
+        "<html><body><div class='story'>"
+        + "".join(_p(t) for t in head + tail)
+        + "<div class='box'><span>" + promo + "</span></div>"
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    own = select(p.blocks)
+    traf = MainText("\n".join(head) + "\n" + "y" * 500)  # stops after three paragraphs
+    drop, source = decide(p.blocks, own, traf)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "trafilatura"
+    assert kept == head + tail  # the paragraphs that follow, same tag and depth; not the promo div
+
+
+def test_caption_class_on_an_article_wrapper_is_not_a_figure():
+    html = "<html><body><div class='media-article'><h1>Budget passed</h1>" + "".join(_p(t) for t in PROSE) + "</div>" + "<div class='image-caption'><p>The council chamber on Tuesday.</p></div></body></html>"
+    by_text = {b.text: b for b in parse(html).blocks}
+    assert not by_text[PROSE[0]].in_figure  # 'media' on a wrapper of 600+ chars
+    assert by_text["The council chamber on Tuesday."].in_figure
+
+
+def test_body_swallowed_by_an_unclosed_noscript_is_recovered():
+    html = "<html><body><noscript><img src='/pixel.gif'>" + "<div class='story'>" + "".join(_p(t) for t in PROSE) + "</div></body></html>"
+    assert boilerstrip.clean(html) == "\n\n".join(PROSE)
+
+
+def test_small_noscript_is_still_dropped():
+    html = "<html><body><noscript>Please enable JavaScript to use all the features of this site.</noscript><div>" + "".join(_p(t) for t in PROSE) + "</div></body></html>"
+    assert "JavaScript" not in boilerstrip.clean(html)
