@@ -23,8 +23,8 @@ def _p(text: str) -> str:
 
 
 def test_trafilatura_text_matches_blocks_whatever_its_spacing_around_inline_tags():
-    html = "<html><body><div>" + _p("„Geeignete Konzepte und Methoden hierfür sind aktuell nicht verfügbar oder nicht ausgereift“, sagt sie heute in Bonn.") + "</div></body></html>"
-    (block,) = parse(html).blocks
+    quote = "„Geeignete Konzepte und Methoden hierfür sind aktuell nicht verfügbar oder nicht ausgereift“, sagt sie heute in Bonn."
+    (block,) = parse("<html><body><div>" + _p(quote) + "</div></body></html>").blocks
     # trafilatura pads quotes and inline elements with spaces the page does not have
     traf = MainText("„ Geeignete Konzepte und Methoden hierfür sind aktuell nicht verfügbar oder nicht ausgereift “, sagt sie heute in Bonn.")
     assert traf.has(block)
@@ -33,10 +33,7 @@ def test_trafilatura_text_matches_blocks_whatever_its_spacing_around_inline_tags
 
 def test_lead_at_the_top_of_the_own_region_stays_when_trafilatura_skips_it():
     lead = "Short version: the council passed the budget, cut the road fund and put off the housing vote until December."
-    html = (
-        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-        "<div class='story'>" + _p(lead) + "".join(_p(t) for t in PROSE) + "</div></body></html>"
-    )
+    html = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='story'>" + _p(lead) + "".join(_p(t) for t in PROSE) + "</div></body></html>"
     p = parse(html)
     own = select(p.blocks)
     traf = MainText("\n".join(PROSE))  # trafilatura starts at the body, without the lead
@@ -72,12 +69,7 @@ def test_same_kind_paragraphs_after_a_truncated_trafilatura_text_stay():
     head = PROSE[:3]
     tail = [f"{t} (continued)" for t in PROSE[3:]]
     promo = "Subscribe to our weekly letter: all the council news in your inbox every Friday morning, free of charge."
-    html = (
-        "<html><body><div class='story'>"
-        + "".join(_p(t) for t in head + tail)
-        + "<div class='box'><span>" + promo + "</span></div>"
-        + "</div></body></html>"
-    )
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in head + tail) + "<div class='box'><span>" + promo + "</span></div>" + "</div></body></html>"
     p = parse(html)
     own = select(p.blocks)
     traf = MainText("\n".join(head) + "\n" + "y" * 500)  # stops after three paragraphs
@@ -88,7 +80,8 @@ def test_same_kind_paragraphs_after_a_truncated_trafilatura_text_stay():
 
 
 def test_caption_class_on_an_article_wrapper_is_not_a_figure():
-    html = "<html><body><div class='media-article'><h1>Budget passed</h1>" + "".join(_p(t) for t in PROSE) + "</div>" + "<div class='image-caption'><p>The council chamber on Tuesday.</p></div></body></html>"
+    wrapper = "<div class='media-article'><h1>Budget passed</h1>" + "".join(_p(t) for t in PROSE) + "</div>"
+    html = "<html><body>" + wrapper + "<div class='image-caption'><p>The council chamber on Tuesday.</p></div></body></html>"
     by_text = {b.text: b for b in parse(html).blocks}
     assert not by_text[PROSE[0]].in_figure  # 'media' on a wrapper of 600+ chars
     assert by_text["The council chamber on Tuesday."].in_figure
