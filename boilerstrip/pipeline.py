@@ -211,4 +211,15 @@ def _removal(r: Rule, run: list[Line], reason: str, field: str | None) -> Remova
 
 
 def as_images(values: list[Any]) -> tuple[Image, ...]:
-    return tuple(v if isinstance(v, Image) else Image(caption=str(v)) for v in values)
+    """The images in order; one picture found twice (the HTML lead image from the markup and its
+    caption line moved by a caption rule) is kept once, with the URL either copy has."""
+    out: dict[tuple[str | None, str | None], Image] = {}
+    for v in values:
+        img = v if isinstance(v, Image) else Image(caption=str(v))
+        key = (img.caption.casefold() if img.caption else None, img.credit.casefold() if img.credit else None)
+        seen = out.get(key)
+        if seen is None:
+            out[key] = img
+        elif seen.url is None and img.url is not None:
+            out[key] = Image(caption=seen.caption, credit=seen.credit, url=img.url)
+    return tuple(out.values())

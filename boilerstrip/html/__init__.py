@@ -85,7 +85,6 @@ def trafilatura_text(tree: Any) -> Any:
 
 def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article, list[Line]]:
     from ..api import _detect_language, extract_lines
-    from ..model import Image
     from ..pipeline import Context
     from . import blocks, dom, metadata
 
@@ -108,9 +107,9 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
             ctx.meta[key] = meta[key]
     if meta.get("authors"):
         ctx.meta["authors"] = list(meta["authors"])
-    caption = next((b.text for b, d in zip(page.blocks, drop, strict=True) if b.tag == "figcaption" and not b.chrome), None)
-    if caption or meta.get("image_url"):
-        ctx.meta["images"] = [Image(caption=caption, url=meta.get("image_url"))]
+    image = metadata.lead_image(page, meta)  # caption and credit split, image URL
+    if image is not None:
+        ctx.meta["images"] = [image]
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
     ctx.cache["html_title"] = meta.get("title")

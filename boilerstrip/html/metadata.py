@@ -41,6 +41,8 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 #: Types that are never the article (a page's WebSite/Organization nodes also carry names).
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "medicalwebpage"})
+#: JSON-LD types whose name is the site's (publisher) name.
+_SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 #: ``<meta>`` names/properties that name the publication date itself, most specific first.
 DATE_METAS = (
     "article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date", "publish_date",
@@ -64,6 +66,12 @@ AUTHOR_METAS = (
 )  # fmt: skip
 #: A title separator followed by a short suffix (the site name) is cut from ``<title>``.
 TITLE_SUFFIX_MAX_CHARS = 40
+#: ``<figure>`` elements looked at for the lead picture.
+FIGURE_MAX_NODES = 8
+#: A caption longer than this is not searched for a credit at its end.
+CAPTION_MAX_CHARS = 600
+#: A picture credit ("Foto: dpa / Jane Doe") has at most this many characters.
+CREDIT_MAX_CHARS = 60
 #: ``<h1>`` elements looked at for the one that is the article's title.
 TITLE_MAX_H1 = 4
 #: Author strings longer than this are not names (a bio, a sentence).
@@ -300,6 +308,13 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     site = _text(metas.get("og:site_name", "application-name"))
     if not site:
         site = next(_names(art.get("publisher")), None) if art.get("publisher") else None
+    declared_site = site
+    if not site:  # the page's WebSite / Organization node
+        site = next((n for o in objs if _types(o) & _SITE_TYPES for n in _names(o)), None)
+    if not site and page.title:  # "Post title | Site name"
+        parts = _TITLE_SEP.split(page.title)
+        if len(parts) > 1 and len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
+            site = normalize(parts[-1]) or None
     if site:
         out["source"] = site
 
@@ -328,7 +343,7 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
 
     pub = art.get("publisher")
     publisher = next(_names(pub), None) if pub else None
-    not_author = site or publisher
+    not_author = declared_site or publisher  # not the guessed site names: an author may sign as the site
     ids = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str) and "name" in o}
     authors = plausible_authors(list(_names(art.get("author"), ids)), not_author)
     if not authors:
@@ -356,12 +371,18 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     if url and url.startswith("http"):
         out["url"] = url.strip()
 
-    lang = page.html_lang or metas.get("og:locale", "language", "content-language")
+    lang = page.html_lang or metas.get("og:locale", "language", "content-language", "dc.language")
+    if not lang:
+        node = tree.css_first('meta[http-equiv="content-language" i]')
+        lang = node.attributes.get("content") if node is not None else None
     if lang:
         out["language"] = lang.replace("_", "-").split("-")[0].strip().lower() or None
 
     image_url = _image_url(art.get("image")) or metas.get("og:image")
     out["image_url"] = image_url
+    image = art.get("image")
+    image = image[0] if isinstance(image, list) and image else image
+    out["jsonld_image"] = image if isinstance(image, dict) else None
     return out
 
 
@@ -475,7 +496,88 @@ def _image_url(v: Any) -> str | None:
     return v.strip() if isinstance(v, str) and v.strip().startswith("http") else None
 
 
-def lead_image(caption: str | None, credit: str | None, url: str | None) -> Image | None:
+@functools.cache
+def _credit_tail() -> re.Pattern[str]:
+    """A credit at the end of a caption: ``© Name``, ``(c) Name``, ``Foto: Name``, ``(Photo: Agency)``,
+    ``| Bild: X``; labels from ``data/credit_labels.txt``."""
+    labels = sorted(phrases("credit_labels"), key=len, reverse=True)
+    label = "|".join(re.escape(w.rstrip(": ")) for w in labels if w.rstrip(": "))
+    return re.compile(
+        rf"(?:^|[\s(|/–—-])\(?(?:©|\(c\)|copyright\b|(?:{label})\s?:)\s*(?P<credit>[^()|:]{{2,{CREDIT_MAX_CHARS}}}?)\)?\s*$", re.I
+    )
+
+
+def split_credit(caption: str) -> tuple[str | None, str | None]:
+    """A caption and the credit printed at its end: ``"Cars in the tunnel. Foto: dpa"`` ->
+    ``("Cars in the tunnel.", "dpa")``; a caption without one keeps it whole (credit None)."""
+    text = normalize(caption)
+    if len(text) > CAPTION_MAX_CHARS:
+        return text, None
+    m = _credit_tail().search(text)
+    if not m:
+        return text or None, None
+    return text[: m.start()].strip(" |/–—-(") or None, m["credit"].strip() or None
+
+
+def _strip_credit_label(text: str) -> str | None:
+    """A credit element's text without its label ("Foto: dpa" -> "dpa", "© Reuters" -> "Reuters")."""
+    text = normalize(text)
+    m = _credit_tail().search(text)
+    out = m["credit"] if m and m.start() <= 1 else text
+    return out.strip(" ©()|") or None
+
+
+def _figure_parts(figure: Any) -> tuple[str | None, str | None, str | None]:
+    """(caption, credit, image url) of one ``<figure>``."""
+    cap_node = figure.css_first("figcaption")
+    caption = normalize(cap_node.text(deep=True, separator=" ")) if cap_node is not None else ""
+    credit = None
+    for node in figure.css("[class], [id]"):
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".casefold()
+        if node is not cap_node and any(k in marks for k in phrases("meta_credit_classes")):
+            found = normalize(node.text(deep=True, separator=" "))
+            if found and len(found) <= CREDIT_MAX_CHARS + 20:
+                credit = _strip_credit_label(found)
+                if caption.endswith(found):
+                    caption = caption[: -len(found)].strip(" |/–—-")
+                break
+    if credit is None and caption:
+        caption, credit = split_credit(caption)
+    img = figure.css_first("img")
+    src = (img.attributes.get("src") or img.attributes.get("data-src")) if img is not None else None
+    return caption or None, credit, src if src and src.startswith("http") else None
+
+
+def lead_image(page: Any, meta: dict[str, Any]) -> Image | None:
+    """The article's lead picture: the first ``<figure>`` outside navigation, asides, comment
+    threads and widgets that has a caption or a credit, with the caption and the credit split
+    (a credit element by class, else a credit printed at the caption's end), the JSON-LD image's
+    ``caption``/``creditText``/``copyrightHolder`` when the page has no such figure, and the image
+    URL from JSON-LD / ``og:image`` (else the figure's ``<img>``)."""
+    caption = credit = src = None
+    for figure in page.tree.css("figure")[:FIGURE_MAX_NODES]:
+        if _in_skipped_container(figure) or _in_chrome_tag(figure):
+            continue
+        caption, credit, src = _figure_parts(figure)
+        if caption or credit:
+            break
+    ld = meta.get("jsonld_image") or {}
+    if not (caption or credit) and ld:
+        caption = _text(ld.get("caption"))
+        credit = _text(ld.get("creditText")) or next(_names(ld.get("copyrightHolder") or ld.get("author")), None)
+        if caption and not credit:
+            caption, credit = split_credit(caption)
+    url = meta.get("image_url") or src
     if not (caption or credit or url):
         return None
     return Image(caption=caption, credit=credit, url=url)
+
+
+def _in_chrome_tag(node: Any) -> bool:
+    """Whether the node sits inside ``nav``, ``aside`` or ``footer``."""
+    node = node.parent
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ("nav", "aside", "footer"):
+            return True
+        node = node.parent
+    return False
