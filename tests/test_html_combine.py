@@ -95,3 +95,15 @@ def test_body_swallowed_by_an_unclosed_noscript_is_recovered():
 def test_small_noscript_is_still_dropped():
     html = "<html><body><noscript>Please enable JavaScript to use all the features of this site.</noscript><div>" + "".join(_p(t) for t in PROSE) + "</div></body></html>"
     assert "JavaScript" not in boilerstrip.clean(html)
+
+
+def test_list_items_trafilatura_leaves_out_stay_when_their_list_is_kept():
+    items = ["200 g flour", "3 eggs", "1 pinch of salt", "250 ml milk"]
+    html = "<html><body><div class='recipe'>" + "".join(_p(t) for t in PROSE) + "<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul></div></body></html>"
+    p = parse(html)
+    own = select(p.blocks)
+    traf = MainText("\n".join(PROSE + [items[0], items[1], items[3]]))  # one item lost
+    drop, source = decide(p.blocks, own, traf)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "both"
+    assert kept == PROSE + items

@@ -206,6 +206,18 @@ def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], ou
             leads.append(i)
 
 
+#: A list item or table cell of the own region that trafilatura leaves out stays when another
+#: item of the same list (or row of the same table) is kept: lists are kept whole.
+COMPLETE_LISTS = True
+
+
+def _complete_lists(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
+    parents = {b.ancestors[1] for b, r in zip(blocks, out, strict=True) if r is None and (b.in_list or b.in_table) and len(b.ancestors) > 1}
+    for i, b in enumerate(blocks):
+        if out[i] is not None and own[i] is None and (b.in_list or b.in_table) and len(b.ancestors) > 1 and b.ancestors[1] in parents:
+            out[i] = None
+
+
 def _both(own: str | None, found: bool) -> str | None:
     if own is None:
         return None if found else BY_TRAFILATURA
@@ -257,6 +269,8 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i]) for i, r in enumerate(own)]
         _keep_lead(blocks, own, found, out)
+        if COMPLETE_LISTS:
+            _complete_lists(blocks, own, out)
         return out, "both"
     if len(traf) < TRAF_MIN_CHARS:
         return own, "own"
