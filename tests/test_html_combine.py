@@ -107,3 +107,19 @@ def test_list_items_trafilatura_leaves_out_stay_when_their_list_is_kept():
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert source == "both"
     assert kept == PROSE + items
+
+
+def test_headings_after_the_last_kept_paragraph_go():
+    html = "<html><body><div class='story'><h2>What the council decided</h2>" + "".join(_p(t) for t in PROSE) + "<h3>More from the town hall</h3></div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(["What the council decided", *PROSE, "More from the town hall"])))
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert kept == ["What the council decided", *PROSE]  # the heading above paragraphs stays
+
+
+def test_a_page_set_in_headings_only_keeps_them():
+    heads = ["<h2>Poster contest for children</h2>", "<h3>Children from 6 to 12 can take part until April.</h3>", "<h4>Send your poster to the town hall.</h4>"]
+    p = parse("<html><body><div>" + "".join(heads) + "</div></body></html>")
+    texts = [b.text for b in p.blocks]
+    drop, _ = decide(p.blocks, [None] * len(texts), MainText("\n".join(texts)))
+    assert drop == [None] * len(texts)

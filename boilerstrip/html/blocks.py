@@ -228,7 +228,24 @@ def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) ->
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
     _drop_repeats(blocks, out)
+    if DROP_TRAILING_HEADINGS:
+        _drop_trailing_headings(blocks, out)
     return out, source
+
+
+#: Headings after the last kept paragraph head nothing of the article (a related-links or
+#: comments section whose items were dropped): they go.
+DROP_TRAILING_HEADINGS = True
+TRAILING_HEADING = "heading with no article text after it"
+
+
+def _drop_trailing_headings(blocks: list[Block], out: list[str | None]) -> None:
+    last = max((i for i, r in enumerate(out) if r is None and not blocks[i].heading), default=None)
+    if last is None:
+        return  # a page set in headings only: nothing to tell
+    for i in range(last + 1, len(blocks)):
+        if out[i] is None and blocks[i].heading > 1:
+            out[i] = TRAILING_HEADING
 
 
 def _drop_repeats(blocks: list[Block], out: list[str | None]) -> None:
