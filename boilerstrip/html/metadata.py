@@ -95,6 +95,8 @@ _TITLE_SEP = re.compile(r"\s+(?:[|•·»«–—-]|::)\s+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+#: Byline prefixes that also start surnames (see :func:`_author`).
+SURNAME_PARTICLES = frozenset({"di", "von"})
 #: Characters trimmed from both ends of an author value (separators left by the markup).
 AUTHOR_STRIP = " \t'\"-–—|,;:·•/→»«()"
 _LABEL_TAIL = re.compile(r"(?:^|\s+)\w+\s*:$")
@@ -277,7 +279,11 @@ def _author(v: str | None) -> str | None:
     v = normalize(v).strip(AUTHOR_STRIP)
     m = _author_prefix().match(v)
     if m and m.end() < len(v):
-        v = v[m.end() :]
+        word = m.group(0).strip(" :")
+        rest = v[m.end() :]
+        # "Di Maio", "Von Trier": a capitalised surname particle before one word is the name itself
+        if not (word.casefold() in SURNAME_PARTICLES and word[0].isupper() and len(rest.split()) == 1):
+            v = rest
     if len(v) <= AUTHOR_MAX_CHARS * 2 and any(c.isdigit() for c in v):
         found = dates.absolute(v)
         if found and v.find(found[0]) >= 0:
@@ -321,8 +327,6 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
         parts = _TITLE_SEP.split(page.title)
         if len(parts) > 1 and len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
             site = normalize(parts[-1]) or None
-    if site:
-        out["source"] = site
 
     og_title = _text(metas.get("og:title", "twitter:title"))
     site_names = _site_names(site, art, (og_title, page.title))
@@ -346,6 +350,12 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
             title = cand
     if title:
         out["title"] = title
+    if not site and title and page.title:  # "Title | Site" or "Site | Title": the part that is not the title
+        rest = [p for p in _TITLE_SEP.split(page.title) if normalize(p).casefold() != title.casefold()]
+        if len(rest) == 1 and len(rest[0]) <= TITLE_SUFFIX_MAX_CHARS and len(rest) < len(_TITLE_SEP.split(page.title)):
+            site = normalize(rest[0]) or None
+    if site:
+        out["source"] = site
 
     pub = art.get("publisher")
     publisher = next(_names(pub), None) if pub else None

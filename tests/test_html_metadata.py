@@ -1,0 +1,193 @@
+"""HTML metadata: every field the issue lists, filled from the page (fixtures/html/meta-*.html),
+and the clean-up of dates, authors, titles and picture credits by family."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import boilerstrip
+from boilerstrip.html import dom, metadata
+from boilerstrip.html.metadata import plausible_authors, split_credit
+from boilerstrip.model import Image
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def article(name: str) -> boilerstrip.Article:
+    return boilerstrip.extract((FIX / name).read_bytes())
+
+
+def page_meta(html: str) -> dict:
+    """metadata.extract alone (no text-mode language detection, no htmldate)."""
+    page = dom.parse(html)
+    h1 = next((b.text for b in page.blocks if b.heading == 1 and not b.chrome), None)
+    return metadata.extract(page, h1)
+
+
+# --- a news article: dateline, JSON-LD graph, canonical URL, lead picture -----------------------
+
+
+def test_printed_dateline_gives_the_local_day_not_the_utc_timestamp():
+    a = article("meta-dateline-local-day.html")
+    # the markup says 2021-11-04T23:00Z; the page prints the day its readers saw
+    assert a.published == "5. November 2021"
+    assert a.published_at is not None and a.published_at.date() == dt.date(2021, 11, 5)
+
+
+def test_jsonld_author_references_resolve_to_names():
+    assert article("meta-dateline-local-day.html").authors == ("Katharina Hofer", "Lukas Brandl")
+
+
+def test_title_source_url_language_of_a_news_article():
+    a = article("meta-dateline-local-day.html")
+    assert a.title == "Neue Brücke über die Mur freigegeben"
+    assert a.source == "Grazer Wochenblick"  # og:site_name, not the JSON-LD publisher company
+    assert a.url == "https://wochenblick.example/graz/neue-bruecke-ueber-die-mur"  # canonical, not og:url
+    assert a.language == "de"
+
+
+def test_lead_picture_caption_and_credit_are_split():
+    (img,) = article("meta-dateline-local-day.html").images
+    assert img == Image(caption="Die ersten Radfahrer auf der neuen Brücke.", credit="Anna Steiner", url="https://wochenblick.example/img/bruecke.jpg")
+
+
+def test_body_keeps_the_article_text_and_not_the_headline():
+    a = article("meta-dateline-local-day.html")
+    assert "Nach zwei Jahren Bauzeit" in a.body
+    assert a.title not in a.body
+
+
+# --- a blog post: the site's h1, a byline, comments, a modification date -----------------------
+
+
+def test_blog_title_is_the_post_not_the_site_name_h1():
+    a = article("meta-blog-site-h1.html")
+    assert a.title == "Repotting an old lemon tree"
+    assert a.source == "Balcony Gardener"
+
+
+def test_blog_author_is_the_byline_not_the_commenters():
+    assert article("meta-blog-site-h1.html").authors == ("Jane Doe",)
+
+
+def test_modification_time_is_not_the_publication_date():
+    a = article("meta-blog-site-h1.html")
+    assert a.published == "March 3, 2020"  # og:updated_time 2023-06-01 is ignored
+    assert a.published_at is not None and a.published_at.date() == dt.date(2020, 3, 3)
+
+
+def test_language_from_http_equiv_when_there_is_no_lang_attribute():
+    html = (FIX / "meta-blog-site-h1.html").read_text(encoding="utf-8")
+    assert page_meta(html)["language"] == "en"
+
+
+# --- a page with no date, no author ------------------------------------------------------------
+
+
+def test_page_without_a_date_or_author_gets_none():
+    a = article("meta-no-date.html")
+    assert a.published is None and a.published_at is None
+    assert a.authors == ()
+    assert a.title == "Notre équipe"
+    assert a.source == "Atelier Lumière"  # the <title> part that is not the title
+    assert a.language == "fr"
+    (img,) = a.images
+    assert img.caption == "L'atelier vu depuis la cour." and img.credit is None
+
+
+# --- timestamps keep their own offset ----------------------------------------------------------
+
+OFFSET_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Night council vote passes</title>
+<meta property="article:published_time" content="2024-03-14T00:30:00+02:00"></head>
+<body><article><h1>Night council vote passes</h1>
+<p>The council approved the budget shortly after midnight, after a debate that lasted more than nine hours.</p>
+<p>The opposition said it would ask for a review of the procedure at the next session of the assembly.</p>
+</article></body></html>"""
+
+
+def test_markup_timestamp_keeps_its_offset_and_calendar_day():
+    a = boilerstrip.extract(OFFSET_PAGE)
+    assert a.published_at == dt.datetime(2024, 3, 14, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert a.published_at.date() == dt.date(2024, 3, 14)  # in UTC it would be the 13th
+    assert a.published == "2024-03-14T00:30:00+02:00"
+
+
+def test_a_date_inside_the_headline_is_not_the_dateline():
+    html = OFFSET_PAGE.replace("<h1>Night council vote passes</h1>", "<h1>Results of 12.05.2019 recounted</h1>")
+    html = html.replace('<meta property="article:published_time" content="2024-03-14T00:30:00+02:00">', "")
+    html = html.replace("<p>The opposition", "<p>Published 20.05.2019</p><p>The opposition")
+    a = boilerstrip.extract(html)
+    assert a.published_at is not None and a.published_at.date() == dt.date(2019, 5, 20)
+
+
+# --- author values: clean-up and rejection (families, not pages) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("Erstellt von Max Muster", "Max Muster"),
+        ("Autor: Erika Beispiel", "Erika Beispiel"),
+        ("par Claire Martin", "Claire Martin"),
+        ("Por Ana Gómez", "Ana Gómez"),
+        ("Ole Hansen, 01.12.2021", "Ole Hansen"),  # trailing date
+        ("Mara Klein Stand: 05. Februar 2020", "Mara Klein"),  # trailing label + date
+        ("Tom Reed -", "Tom Reed"),  # separator left by the markup
+        ("Redacci&oacute;n Central", "Redacción Central"),  # entity escaped twice
+        ("Di Stefano", "Di Stefano"),  # near miss: a surname particle, not a prefix
+        ("Redaktion", "Redaktion"),  # an editorial byline is a byline
+    ],
+)
+def test_author_values_are_cleaned_up(raw, name):
+    assert plausible_authors([raw], None) == [name]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Name *",
+        "Reply",
+        "257 Artikel",
+        "Facebook",
+        "Archiv anzeigen",
+        "Stand: 20. April 2020, 14:57 Uhr",
+        "admin",
+        "By",
+        "https://example.org/jane",
+        "jane@example.org",
+        "example.org",
+    ],
+)
+def test_non_names_are_rejected(raw):
+    assert plausible_authors([raw], None) == []
+
+
+def test_structured_author_equal_to_the_site_is_dropped():
+    assert plausible_authors(["Daily Example", "Jane Doe"], "Daily Example") == ["Jane Doe"]
+
+
+# --- captions and credits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Cars in the new tunnel. © Jane Doe", ("Cars in the new tunnel.", "Jane Doe")),
+        ("Cars in the new tunnel (Photo: Example Agency)", ("Cars in the new tunnel", "Example Agency")),
+        ("Die Brücke am Abend | Foto: Max Muster", ("Die Brücke am Abend", "Max Muster")),
+        ("Foto: Max Muster", (None, "Max Muster")),
+        ("Le pont au matin. Crédit photo : Agence Exemple", ("Le pont au matin.", "Agence Exemple")),
+        # near misses: no credit marker at the end
+        ("The photo shows the bridge at night.", ("The photo shows the bridge at night.", None)),
+        (
+            "Image: the bridge at night, seen from the old harbour wall on a very long caption line",
+            ("Image: the bridge at night, seen from the old harbour wall on a very long caption line", None),
+        ),
+    ],
+)
+def test_caption_credit_split(caption, expected):
+    assert split_credit(caption) == expected
