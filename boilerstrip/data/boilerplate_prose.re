@@ -30,6 +30,8 @@ subscribe (?:now )?(?:to|for) .{1,60} (?:for|to read) the full (?:story|article)
 .{0,150}(?:apps? for (?:ios|iphone) and android|apps? (?:im|in the|on the|auf) (?:app store|google play)|straight to your phone with the .{1,40}app|download (?:the|our) .{1,40} apps? (?:for|on|from) ).{0,150}
 .{0,100}(?:our|unseren?|nuestro|notre|il nostro|nosso|tenemos|tenemos un) (?:canal|channel|kanal|chaîne|canale) (?:de |on |auf |en |su |sur |no )?(?:youtube|telegram|whatsapp|instagram|tiktok)\b.{0,150}
 (?:follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos) (?:on|auf|bei|sur|en|su|no) .{1,150}
+# -- support appeals ("Unterstützen Sie diese Form des Journalismus.", "Support our work with $5")
+(?:.{0,120}[.!?:] )?(?:unterstützen sie|unterstütze|unterstützt|support|soutenez|soutiens|apoya|apoye|sostieni|sostenete|apoie)\b.{0,60}\b(?:journalismus|journalism|journalisme|periodismo|giornalismo|jornalismo|unsere arbeit|our work|notre travail|nuestro trabajo|il nostro lavoro|o nosso trabalho|(?:mit|with|ab|from|avec|con|com) (?:nur |only |just )?[$€£]?\d).{0,150}
 # -- consent check-box texts (a first-person agreement about data, e-mail or privacy)
 (?:ich|i|yes,? i|ja,? ich) (?:bin (?:damit )?(?:mit .{1,80})?einverstanden|akzeptiere|stimme .{1,80}zu|agree|accept|consent|have read and (?:agree|accept)|habe .{1,60}gelesen)\b(?=.{0,400}(?:datenschutz|privacy|daten|e-mail|newsletter|terms|bedingungen|einwilligung|consent)).{0,500}
 (?:j'accepte|acepto|he leído y acepto|accetto|ho letto e accetto)\b(?=.{0,400}(?:données|datos|dati|privacidad|privacy|confidentialité|conditions|condiciones|condizioni)).{0,400}

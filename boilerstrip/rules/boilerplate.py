@@ -37,7 +37,8 @@ BOILERPLATE_HINTS = (
     "ios and android", "iphone and android", "to your phone", " apps ", "youtube", "telegram", "whatsapp",
     "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
     "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
-    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment",
+    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment", "unterstütz", "support", "soutene", "soutien", "apoya", "apoye",
+    "apoie", "sostien",
 )
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
