@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from operator import itemgetter
 
 from .model import Line
 
@@ -115,9 +116,10 @@ def detect(lines: Sequence[Line]) -> str | None:
     sample: list[str] = []
     n = 0
     for line in lines:
-        if len(line.text) > 40 and line.text.count(" ") + 1 >= SAMPLE_MIN_WORDS:
+        # n_words is text.count(" ") + 1 for a non-empty line (its text is whitespace-normalised)
+        if line.n_chars > 40 and line.n_words >= SAMPLE_MIN_WORDS:
             sample.append(line.text)
-            n += line.text.count(" ") + 1
+            n += line.n_words
             if n >= SAMPLE_WORDS:
                 break
     if n < SAMPLE_WORDS // 4:  # little prose: read every line
@@ -126,14 +128,18 @@ def detect(lines: Sequence[Line]) -> str | None:
     cjk = script_language(text)
     if cjk:
         return cjk
-    index = _index()
-    votes: Counter[str] = Counter()
+    get = _index().get
+    votes: dict[str, int] = {}  # insertion order as a Counter's, so ties break the same way
+    vote = votes.get
     for w, k in Counter(text.casefold().split()).items():
-        langs = index.get(w) or index.get(w.strip(_PUNCT))
+        langs = get(w) or get(w.strip(_PUNCT))
         if langs:
             for code in langs:
-                votes[code] += k
+                votes[code] = vote(code, 0) + k
     if not votes:
         return None
-    code, hits = votes.most_common(1)[0]
+    code, hits = max(votes.items(), key=_HITS)  # the first of the best, as Counter.most_common(1)
     return code if hits >= MIN_HITS else None
+
+
+_HITS = itemgetter(1)

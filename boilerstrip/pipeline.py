@@ -6,8 +6,7 @@ exactly one :class:`~boilerstrip.model.Removal` naming the rule that took it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,6 @@ from .registry import Cut, Move, Rule
 
 #: Metadata fields that collect several values; the others keep the first value they get.
 LIST_FIELDS = ("authors", "images")
-_NO_LIMIT = 1 << 62
 
 
 @dataclass
@@ -80,14 +78,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
             break
         head = group[0]
         if head.stage == "line":
-            picked_by: dict[int, list[tuple[Line, str]]] = {}
-            plan = _line_plan(group)
-            for line in alive:
-                for k, fn in plan(line.n_chars, line.n_words):
-                    reason = fn(line, ctx)
-                    if reason:
-                        picked_by.setdefault(k, []).append((line, reason))
-                        break
+            picked_by = _line_pass(group, alive, ctx)
             if picked_by:
                 pos = {line.index: k for k, line in enumerate(alive)}
                 gone_lines: set[int] = set()
@@ -126,29 +117,35 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
     return Result(lines, alive, [rem for _, rem in log], ctx.meta)
 
 
-def _line_plan(group: Sequence[Rule]) -> Callable[[int, int], list[tuple[int, Callable[..., Any]]]]:
-    """``plan(n_chars, n_words)``: the (position, fn) of the group's line rules whose
-    ``max_chars`` / ``max_words`` gates let a line of that size through, in pipeline order.
+def _line_pass(group: Sequence[Rule], alive: list[Line], ctx: Context) -> dict[int, list[tuple[Line, str]]]:
+    """One pass of consecutive line rules: ``{position in group: [(line, reason), ...]}``, each
+    line taken by the first rule (in pipeline order) that fires on it.
 
-    Lines are bucketed by how many gate limits they exceed (two bisections), so each bucket's
-    list is built once per pass and a long prose line only meets the few rules that can fire on it.
+    Rule by rule rather than line by line (the same calls, as line rules are pure): each rule
+    sees the lines no earlier rule took, cut down by its ``max_chars`` / ``max_words`` gates and
+    its ``screen`` in bulk, so ``fn`` is called only on the few candidates.
     """
-    gates = [
-        (k, r.fn, _NO_LIMIT if r.max_chars is None else r.max_chars, _NO_LIMIT if r.max_words is None else r.max_words)
-        for k, r in enumerate(group)
-    ]
-    char_cuts = sorted({c for _, _, c, _ in gates})
-    word_cuts = sorted({w for _, _, _, w in gates})
-    plans: dict[tuple[int, int], list[tuple[int, Callable[..., Any]]]] = {}
-
-    def plan(n_chars: int, n_words: int) -> list[tuple[int, Callable[..., Any]]]:
-        bucket = (bisect_left(char_cuts, n_chars), bisect_left(word_cuts, n_words))
-        found = plans.get(bucket)
-        if found is None:
-            found = plans[bucket] = [(k, fn) for k, fn, c, w in gates if n_chars <= c and n_words <= w]
-        return found
-
-    return plan
+    picked_by: dict[int, list[tuple[Line, str]]] = {}
+    remaining = alive
+    for k, r in enumerate(group):
+        gated: Sequence[Line] = remaining
+        mc, mw = r.max_chars, r.max_words
+        if mc is not None:
+            gated = [line for line in remaining if line.n_chars <= mc and line.n_words <= mw] if mw is not None else [line for line in remaining if line.n_chars <= mc]
+        elif mw is not None:
+            gated = [line for line in remaining if line.n_words <= mw]
+        cands: Iterable[Line] = gated if r.screen is None else r.screen(gated)
+        fn = r.fn
+        picked = []
+        for line in cands:
+            reason = fn(line, ctx)
+            if reason:
+                picked.append((line, reason))
+        if picked:
+            picked_by[k] = picked
+            taken = {line.index for line, _ in picked}
+            remaining = [line for line in remaining if line.index not in taken]
+    return picked_by
 
 
 def _groups(rules: Sequence[Rule]) -> Iterator[list[Rule]]:

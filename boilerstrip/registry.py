@@ -21,7 +21,7 @@ but not registered) is an error at import time, so the two can never drift apart
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +63,10 @@ class Rule:
     max_words: int | None = None
     #: the rule only acts on HTML input (``ctx.html`` set); the runner skips it on plain text
     html_only: bool = False
+    #: line rules only: ``screen(lines) -> the lines fn may fire on`` (a subsequence, in order).
+    #: A cheap bulk pre-filter, so fn is called only on candidates; it must never leave out a
+    #: line fn would fire on (tests/test_screens.py checks that on every fixture and seed line).
+    screen: Callable[[Sequence[Any]], Iterable[Any]] | None = None
 
     @property
     def doc(self) -> str:
@@ -80,6 +84,7 @@ def rule(
     max_chars: int | None = None,
     max_words: int | None = None,
     html_only: bool = False,
+    screen: Callable[[Sequence[Any]], Iterable[Any]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``fn`` as rule ``rule_id``. The first docstring line is what ``boilerstrip rules`` prints.
 
@@ -87,6 +92,8 @@ def rule(
     characters / words, so the runner can skip the call: a speed gate, not a behaviour change.
     ``html_only`` promises the rule never does anything when ``ctx.html`` is None (plain-text
     input), so the runner leaves it out of text-mode runs altogether.
+    ``screen`` (line rules) returns, from a list of lines, those the rule may fire on: the
+    runner calls ``fn`` only on them (a speed gate, not a behaviour change).
     """
     if not _ID.fullmatch(rule_id):
         raise ValueError(f"rule id {rule_id!r} is not kebab-case")
@@ -97,7 +104,7 @@ def rule(
         if rule_id in _REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id!r}")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
-        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars, max_words, html_only)
+        _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars, max_words, html_only, screen)
         return fn
 
     return register

@@ -51,9 +51,15 @@ def split_lines(text: str) -> list[Line]:
             words = raw.split()
             norm = " ".join(words)
             append(Line(i, raw, norm, blank, words))
-        else:
-            norm = normalize(raw)
-            append(Line(i, raw, norm, blank))
+        else:  # normalize(), with its words handed to Line
+            clean = raw
+            if not raw.isprintable():  # every invisible character is non-printable: a printable line has none
+                clean = _INVISIBLE.sub("", raw)
+            if not raw.isascii() and not unicodedata.is_normalized("NFC", clean):
+                clean = unicodedata.normalize("NFC", clean)
+            words = clean.split()
+            norm = " ".join(words)
+            append(Line(i, raw, norm, blank, words))
         blank = not norm
     return out
 

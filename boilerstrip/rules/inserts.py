@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..lexicon import pattern
 from ..model import Line
@@ -34,7 +34,12 @@ NEWSLETTER_END_HINTS = ("newsletter", "boletín")
 _NEWSLETTER_HINT = hint_regex(NEWSLETTER_HINTS).search
 
 
-@rule("inline-ad-marker", family="insert", max_chars=AD_MARKER_MAX_CHARS)
+def _ad_marker_screen(lines: Sequence[Line]) -> list[Line]:
+    labels = catalogue("ad_markers")
+    return [line for line in lines if line.key in labels]
+
+
+@rule("inline-ad-marker", family="insert", max_chars=AD_MARKER_MAX_CHARS, screen=_ad_marker_screen)
 def inline_ad_marker(line: Line, ctx: Context) -> str | None:
     """Ad slot labels left inside the body ("STORY CONTINUES BELOW THIS AD", "Advertisement", "Anzeige")."""
     if line.n_chars <= AD_MARKER_MAX_CHARS and line.key in catalogue("ad_markers"):

@@ -3,7 +3,7 @@ URL debris: lines that are page furniture, not text (family ``promo``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -42,13 +42,20 @@ AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funz
 APP_HINTS = ("app ", " app", "app-", "apps", "'app", "application", "play", "download", "télécharg", "descarg", "scaric", "disponib")
 
 _APP_HINT_RE = hint_regex(APP_HINTS)
+#: What "Comments (0)" / "12 Kommentare" carry around the label: the count.
+_COUNT_CHARS = "0123456789 ()[]"
 _AGGREGATOR_HINT = hint_regex(AGGREGATOR_HINTS).search
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
 _SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
 
 
-@rule("decorative-leftover", family="promo", max_chars=DECORATIVE_MAX_CHARS, max_words=DECORATIVE_MAX_WORDS)
+def _decorative_screen(lines: Sequence[Line]) -> list[Line]:
+    labels = catalogue("decorative")
+    return [line for line in lines if line.key in labels]
+
+
+@rule("decorative-leftover", family="promo", max_chars=DECORATIVE_MAX_CHARS, max_words=DECORATIVE_MAX_WORDS, screen=_decorative_screen)
 def decorative_leftover(line: Line, ctx: Context) -> str | None:
     """Image alt texts and design labels printed as a line ("logo", "Orange background", "image")."""
     if line.n_chars <= DECORATIVE_MAX_CHARS and line.n_words <= DECORATIVE_MAX_WORDS and line.key in catalogue("decorative"):
@@ -76,7 +83,12 @@ def url_slug(line: Line, ctx: Context) -> str | None:
     return "URL slug" if _SLUG.fullmatch(line.text) else None
 
 
-@rule("aggregator-promo", family="promo", max_chars=PROMO_MAX_CHARS)
+def _aggregator_screen(lines: Sequence[Line]) -> list[Line]:
+    hint = _AGGREGATOR_HINT
+    return [line for line in lines if hint(line.lower) is not None]
+
+
+@rule("aggregator-promo", family="promo", max_chars=PROMO_MAX_CHARS, screen=_aggregator_screen)
 def aggregator_promo(line: Line, ctx: Context) -> str | None:
     """Feature promos of news aggregators ("Try Our AI Features", "Explore what Daily8 AI can do for you:")."""
     if line.n_chars > PROMO_MAX_CHARS or _AGGREGATOR_HINT(line.lower) is None:
@@ -84,7 +96,12 @@ def aggregator_promo(line: Line, ctx: Context) -> str | None:
     return "aggregator promo" if pattern("aggregator_promos").fullmatch(line.text) else None
 
 
-@rule("comment-widget", family="promo", max_words=COMMENT_WIDGET_MAX_WORDS)
+def _comment_screen(lines: Sequence[Line]) -> list[Line]:
+    labels = catalogue("comment_widget")
+    return [line for line in lines if line.key in labels or line.key.strip(_COUNT_CHARS) in labels]
+
+
+@rule("comment-widget", family="promo", max_words=COMMENT_WIDGET_MAX_WORDS, screen=_comment_screen)
 def comment_widget(line: Line, ctx: Context) -> str | None:
     """Empty comment widgets and their buttons ("Comments", "No comments yet...", "Kommentare (0)")."""
     if line.n_words > COMMENT_WIDGET_MAX_WORDS:
@@ -93,7 +110,7 @@ def comment_widget(line: Line, ctx: Context) -> str | None:
     if k in catalogue("comment_widget"):
         return "comment widget"
     # "Comments (0)", "12 Kommentare": a count next to the label
-    stripped = k.strip("0123456789 ()[]")
+    stripped = k.strip(_COUNT_CHARS)
     if stripped != k and stripped in catalogue("comment_widget"):
         return "comment widget"
     return None

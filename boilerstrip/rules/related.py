@@ -198,7 +198,13 @@ def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], boo
     return False
 
 
-@rule("related-inline-link", family="related", max_chars=INLINE_MAX_CHARS)
+def _inline_link_screen(lines: Sequence[Line]) -> list[Line]:
+    """Lines of enough words with a separator where a label would end."""
+    sep = _INLINE_SEP_RE.search
+    return [line for line in lines if line.n_words > INLINE_MIN_WORDS and sep(line.text, 0, INLINE_LABEL_MAX_CHARS) is not None]
+
+
+@rule("related-inline-link", family="related", max_chars=INLINE_MAX_CHARS, screen=_inline_link_screen)
 def related_inline_link(line: Line, ctx: Context) -> str | None:
     """A one-line link to another article inside the body ("Read also: <headline>", "Lire aussi : ...")."""
     if line.n_chars > INLINE_MAX_CHARS or line.n_words < INLINE_MIN_WORDS + 1:

@@ -3,6 +3,7 @@ video-duration runs (family ``trailer``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -30,7 +31,12 @@ _DURATIONS = regex.compile(
 )
 
 
-@rule("scraper-trailer", family="trailer", max_chars=TRAILER_MAX_CHARS)
+def _trailer_screen(lines: Sequence[Line]) -> list[Line]:
+    trailers = catalogue("trailers")
+    return [line for line in lines if line.key in trailers or line.key.rstrip(" *") in trailers]
+
+
+@rule("scraper-trailer", family="trailer", max_chars=TRAILER_MAX_CHARS, screen=_trailer_screen)
 def scraper_trailer(line: Line, ctx: Context) -> str | None:
     """Scraper and comment-form trailers ("Source link", "Leave a Reply", "Your email address will not be published...")."""
     if line.n_chars > TRAILER_MAX_CHARS:
@@ -42,7 +48,14 @@ def scraper_trailer(line: Line, ctx: Context) -> str | None:
     return None
 
 
-@rule("share-widget", family="trailer", max_words=SHARE_MAX_WORDS)
+def _share_screen(lines: Sequence[Line]) -> list[Line]:
+    """A catalogue label, or a line whose first word is a network name (what _is_network_run needs first)."""
+    labels = catalogue("share")
+    nets = _networks()
+    return [line for line in lines if line.key in labels or (line.key and line.key.split(None, 1)[0].strip(_NETWORK_PUNCT) in nets)]
+
+
+@rule("share-widget", family="trailer", max_words=SHARE_MAX_WORDS, screen=_share_screen)
 def share_widget(line: Line, ctx: Context) -> str | None:
     """Share and like widgets ("Share this:", "Like this:", "Teilen", "Partager", "Compartir")."""
     if line.n_words > SHARE_MAX_WORDS:
@@ -53,6 +66,7 @@ def share_widget(line: Line, ctx: Context) -> str | None:
 
 
 _NETWORK_SPLIT = regex.compile(r"[\s|·•,/]+")
+_NETWORK_PUNCT = "|·•,/"
 
 
 @cache
@@ -64,13 +78,17 @@ def _is_network_run(line: Line) -> bool:
     """"Facebook Twitter Pinterest", "Facebook | X | E-Mail": only share-target names, two or more."""
     k = line.key
     nets = _networks()
-    if k.split(None, 1)[0].strip("|·•,/") not in nets if k else True:
+    if k.split(None, 1)[0].strip(_NETWORK_PUNCT) not in nets if k else True:
         return False
     words = [w for w in _NETWORK_SPLIT.split(k) if w]
     return len(words) >= SHARE_RUN_MIN and all(w in nets for w in words)
 
 
-@rule("video-duration-run", family="trailer", max_chars=DURATION_MAX_CHARS)
+def _duration_screen(lines: Sequence[Line]) -> list[Line]:
+    return [line for line in lines if ":" in line.text]
+
+
+@rule("video-duration-run", family="trailer", max_chars=DURATION_MAX_CHARS, screen=_duration_screen)
 def video_duration_run(line: Line, ctx: Context) -> str | None:
     """A run of video durations left by a player playlist ("Show more 06:38 08:17 08:00 ...")."""
     if line.n_chars > DURATION_MAX_CHARS or ":" not in line.text:
