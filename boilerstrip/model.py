@@ -26,7 +26,7 @@ class Line:
     :mod:`boilerstrip.features`. Rules never write to a line.
     """
 
-    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
+    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key", "_kind", "_date", "_prose")
 
     def __init__(self, index: int, raw: str, text: str, blank_before: bool = False, words: list[str] | None = None) -> None:
         self.index = index
@@ -40,6 +40,11 @@ class Line:
         if "’" in low or "‘" in low:
             low = low.replace("’", "'").replace("‘", "'")
         self.key = low.strip(KEY_STRIP)
+        # memo of shape tests several rules ask of the same line (rules.related.heading_kind,
+        # rules.shapes.is_date_line / is_prose): None until first asked; never part of the line's value
+        self._kind: str | None = None
+        self._date: bool | None = None
+        self._prose: bool | None = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.index + 1}: {self.text[:60]!r})"

@@ -60,7 +60,15 @@ RELATED_HINTS = ("more", "other", "latest", "top", "related", "recommended", "po
 
 def heading_kind(line: Line) -> str | None:
     """``"phrase"`` for a catalogue heading ("Related Articles"), ``"pattern"`` for a variable one
-    ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None."""
+    ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None. (Memoised on the
+    line: the related, region and header rules ask it of the same lines.)"""
+    found = line._kind
+    if found is None:
+        found = line._kind = _heading_kind(line) or ""
+    return found or None
+
+
+def _heading_kind(line: Line) -> str | None:
     if line.n_chars > RELATED_HEADING_MAX_CHARS or line.n_words > RELATED_HEADING_MAX_WORDS:
         return None
     k = line.key
@@ -88,13 +96,10 @@ def is_tail_heading(line: Line) -> bool:
     stays a barrier even after the rule of its family removed it."""
     if line.n_words > RELATED_HEADING_MAX_WORDS:
         return False
-    k = line.key
-    if line.n_chars <= RELATED_HEADING_MAX_CHARS:  # heading_kind(line) in ("phrase", "pattern"), inlined
-        if k in catalogue("related_headings"):
-            return True
-        if k not in catalogue("read_more") and _RELATED_HINT(line.lower) and pattern("related_headings").fullmatch(k):
-            return True
-    return k in _other_tail_labels()
+    kind = heading_kind(line)  # memoised: related-tail asked it first
+    if kind == "phrase" or kind == "pattern":
+        return True
+    return line.key in _other_tail_labels()
 
 
 def removed_tail_heading(doc: Doc, start: int, stop: int) -> bool:

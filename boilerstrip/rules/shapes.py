@@ -100,7 +100,15 @@ def is_prose(line: Line) -> bool:
     """A line that reads like a paragraph: several words and a sentence mark, or just long.
 
     Scripts written without spaces (Chinese, Japanese) have few "words": there a line of
-    SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose."""
+    SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose.
+    (Memoised on the line: the header, related and promo rules ask it of the same lines.)"""
+    found = line._prose
+    if found is None:
+        found = line._prose = _is_prose(line)
+    return found
+
+
+def _is_prose(line: Line) -> bool:
     n = line.n_words
     if n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text)):
         return True
@@ -141,7 +149,15 @@ _MONTH_DAY = re.compile(
 
 
 def is_date_line(line: Line) -> bool:
-    """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025")."""
+    """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025").
+    (Memoised on the line: the region, related and header rules ask it of the same lines.)"""
+    found = line._date
+    if found is None:
+        found = line._date = _is_date_line(line)
+    return found
+
+
+def _is_date_line(line: Line) -> bool:
     if line.n_words > DATE_MAX_WORDS or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
         return False
     text = line.lower.strip(KEY_STRIP)
