@@ -37,8 +37,8 @@ BOILERPLATE_HINTS = (
     "ios and android", "iphone and android", "to your phone", " apps ", "youtube", "telegram", "whatsapp",
     "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
     "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
-    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment", "unterstütz", "support", "soutene", "soutien", "apoya", "apoye",
-    "apoie", "sostien",
+    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment",
+    "unterstütz", "support", "soutene", "soutien", "apoya", "apoye", "apoie", "sostien",
 )
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
@@ -84,7 +84,7 @@ _CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
 #: separator or a comma, never a plain word ("Here is the image: ..." is prose).
 _CAPTION_CREDIT = regex.compile(
     r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
-    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
+    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|photograph|fotografía|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
 )

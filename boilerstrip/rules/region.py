@@ -51,6 +51,12 @@ CONTINUITY = 0.0
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE = 2.0
+#: The line right above the region joins it when it has at least this many words and this share
+#: of stopwords (a lead paragraph or standfirst; 0 switches this off).
+LEAD_MIN_WORDS = 12
+LEAD_MIN_STOP = 0.15
+#: A line ending in a parenthesised group of at most this many words is a caption with its credit.
+LEAD_CREDIT_MAX_WORDS = 6
 #: A block of prose before the region joins it as a second part (the lead, cut off from the body
 #: by an insert) when it scores at least MERGE_MIN_SCORE and at most MERGE_MAX_GAP lines of
 #: chrome, with no terminator heading, lie between them. The chrome between is dropped.
@@ -61,6 +67,21 @@ MERGE_MAX_GAP = 100
 MERGE_STOP_AT_BARRIER = False
 #: How far before the gap the lead block may start.
 MERGE_SEARCH = 60
+
+
+def _caption_or_meta(text: str) -> bool:
+    """A caption with its credit ("... last year. (Jane Doe / Agency)", "... pasado. EFE") or a
+    meta line ("January 13, 2020 | categories: Python"): not a lead paragraph."""
+    if " | " in text:
+        return True
+    t = text.rstrip(" .")
+    if t.endswith(")"):
+        k = t.rfind("(")
+        if k > 0 and len(t[k:].split()) <= LEAD_CREDIT_MAX_WORDS:
+            return True
+    k = t.rfind(". ")
+    tail = t[k + 2 :].split() if k > 0 else []
+    return 0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail)
 
 
 def big_enough(doc: Doc, ctx: Context) -> bool:
@@ -192,6 +213,13 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             start -= 1
         while stop < len(vals) and vals[stop] == 0:
             stop += 1
+        # the lead (standfirst) right above the body, cut off by a chrome line's score or a
+        # share bar's barrier: one long sentence-like line joins the region
+        if LEAD_MIN_WORDS and start > 0:
+            prev = doc.lines[start - 1]
+            f = features.of(doc.all, ctx)[prev.index]
+            if f.words >= LEAD_MIN_WORDS and (f.cjk or f.stop >= LEAD_MIN_STOP) and not f.bullet and not _caption_or_meta(prev.text) and not is_terminator(prev):
+                start -= 1
         parts = [(start, stop)]
         while MERGE_MAX_GAP and start > 0:
             lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)
