@@ -191,3 +191,34 @@ def test_structured_author_equal_to_the_site_is_dropped():
 )
 def test_caption_credit_split(caption, expected):
     assert split_credit(caption) == expected
+
+
+# --- a byline printed as text near the headline -----------------------------------------------------
+
+BYLINE_PAGE = """<!DOCTYPE html><html lang="de"><head><title>Sommerfest im Hof</title></head>
+<body><div class="post"><h1>Sommerfest im Hof</h1><p>{byline}</p>
+<p>Mehr als zweihundert Gäste kamen am Samstag in den Innenhof, um den Abschluss der Renovierung zu feiern.</p>
+<p>Die Hausgemeinschaft will das Fest im nächsten Jahr wiederholen, dann auch mit einem Flohmarkt im Hof.</p>
+</div></body></html>"""
+
+
+def test_printed_byline_near_the_headline_names_the_author():
+    a = boilerstrip.extract(BYLINE_PAGE.format(byline="Von Ruth Berger am 24. Juli 2017"))
+    assert a.authors == ("Ruth Berger",)
+    assert a.published_at is not None and a.published_at.date() == dt.date(2017, 7, 24)
+
+
+def test_printed_byline_name_ends_at_a_comma_or_bracket():
+    a = boilerstrip.extract(BYLINE_PAGE.format(byline="Autor: Ruth Berger (Pressestelle)"))
+    assert a.authors == ("Ruth Berger",)
+
+
+def test_two_printed_authors_are_two_values():
+    a = boilerstrip.extract(BYLINE_PAGE.format(byline="Von Ruth Berger und Tom Kahl"))
+    assert a.authors == ("Ruth Berger", "Tom Kahl")
+
+
+def test_a_capitalised_particle_before_one_word_is_not_a_byline():
+    # near miss: "Von Trier" (a name, or a heading) keeps its particle and is no printed byline
+    page = dom.parse(BYLINE_PAGE.format(byline="Von Sprachregeln"))
+    assert metadata.header_byline(page.blocks, 0) == []

@@ -84,6 +84,8 @@ TITLE_MAX_H1 = 4
 AUTHOR_MAX_CHARS = 80
 #: Nodes looked at per byline selector.
 BYLINE_MAX_NODES = 3
+#: A printed byline names at most this many words.
+BYLINE_MAX_WORDS = 5
 #: Ancestors checked for a comment/widget container above a byline candidate.
 BYLINE_MAX_ANCESTORS = 6
 #: ``<time datetime>`` elements looked at for a timestamp of the chosen day.
@@ -99,6 +101,9 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 SURNAME_PARTICLES = frozenset({"di", "von"})
 #: Characters trimmed from both ends of an author value (separators left by the markup).
 AUTHOR_STRIP = " \t'\"-–—|,;:·•/→»«()"
+#: Where a printed byline's name ends: a comma, a bar, a spaced dash, an opening bracket.
+_BYLINE_END = re.compile(r",|\s[|–—-]\s|\s\(")
+_BYLINE_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _LABEL_TAIL = re.compile(r"(?:^|\s+)\w+\s*:$")
 
 
@@ -288,6 +293,9 @@ def _author(v: str | None) -> str | None:
         found = dates.absolute(v)
         if found and v.find(found[0]) >= 0:
             v = _LABEL_TAIL.sub("", v[: v.find(found[0])].rstrip())
+            head, _, last = v.rpartition(" ")
+            if head and last.casefold() in phrases("meta_date_connectors"):
+                v = head
     v = v.strip(AUTHOR_STRIP)
     if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v or _DOMAIN.fullmatch(v):
         return None
@@ -436,6 +444,24 @@ def page_date(blocks: list[Any]) -> tuple[str, _dt.datetime] | None:
     return None
 
 
+def header_byline(blocks: list[Any], title_line: int | None) -> list[str]:
+    """The author named by a printed byline near the ``<h1>``: a short block that opens with a
+    byline word ("Von R. R. am 24. Juli 2017", "Posted by Jane", "Autor: X (Redaktion)"), the
+    name cut at the first comma, bar, dash or bracket."""
+    if title_line is None:
+        return []
+    start = max(0, title_line - HEADER_DATE_BEFORE)
+    for b in blocks[start : title_line + HEADER_DATE_AFTER + 1]:
+        if b.chrome or len(b.text) > HEADER_DATE_MAX_CHARS or not _author_prefix().match(b.text):
+            continue
+        name = _author(_BYLINE_END.split(b.text, maxsplit=1)[0])
+        # the byline word must have been cut: "Von Sprachregeln und ..." is a heading, not a byline
+        if name and not b.text.startswith(name) and len(name.split()) <= BYLINE_MAX_WORDS:
+            # one value per person, as the text-mode byline rule gives them (so the two agree)
+            return [n for n in _BYLINE_AND.split(name) if n]
+    return []
+
+
 def htmldate_day(tree: Any, *, extensive: bool) -> str | None:
     """htmldate's publication day (``YYYY-MM-DD``, original date rather than the last update), or None."""
     if tree is None:
@@ -476,7 +502,7 @@ def complete(meta: dict[str, Any], page: Any, tree: Any, title_line: int | None)
         # a visible byline naming the site itself is kept (an organisation signing its own page:
         # +3 right on the dev split); the site-name filter stays on the structured sources,
         # where the site in the author field is usually the publisher filled in by the CMS
-        meta["authors"] = byline_authors(page.tree, None)
+        meta["authors"] = byline_authors(page.tree, None) or header_byline(page.blocks, title_line)
     stamps = meta.pop("date_stamps", [])
     markup = meta.pop("date_markup", None)
     printed = header_date(page.blocks, title_line)
