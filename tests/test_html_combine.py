@@ -123,3 +123,35 @@ def test_a_page_set_in_headings_only_keeps_them():
     texts = [b.text for b in p.blocks]
     drop, _ = decide(p.blocks, [None] * len(texts), MainText("\n".join(texts)))
     assert drop == [None] * len(texts)
+
+
+def test_a_teaser_box_without_a_link_is_the_lead_not_chrome():
+    lead = "The council passed the budget on Tuesday and postponed the housing vote until its December session."
+    html = (
+        "<html><body><div class='story'><h1>Budget passed</h1><div class='intro-teaser'>"
+        + lead
+        + "</div>"
+        + "".join(_p(t) for t in PROSE)
+        + "<div class='teaser'><a href='/other'>Other news: the new harbour tunnel opens on Thursday morning</a></div>"
+        + "</div></body></html>"
+    )
+    by_text = {b.text: b for b in parse(html).blocks}
+    assert by_text[lead].chrome is None
+    assert by_text["Other news: the new harbour tunnel opens on Thursday morning"].chrome == "class/id 'teaser'"
+
+
+def test_lead_below_a_kept_caption_stays():
+    lead = "Short version: the council passed the budget, cut the road fund and put off the housing vote until December."
+    html = (
+        "<html><body><div class='story'><h1>Budget passed</h1><figure><figcaption>The council chamber. Photo: Jan Berg</figcaption></figure>"
+        + "<div>"
+        + lead
+        + "</div>"
+        + "".join(_p(t) for t in PROSE)
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    traf = MainText("\n".join(["The council chamber. Photo: Jan Berg", *PROSE]))  # caption yes, lead no
+    drop, _ = decide(p.blocks, select(p.blocks), traf)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert lead in kept

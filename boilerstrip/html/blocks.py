@@ -190,7 +190,7 @@ def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], ou
     """Prose paragraphs of the own region just above the first kept paragraph stay (a lead or
     standfirst that trafilatura skips); captions, short lines and links in between are passed
     over, and the scan stops at the title (``h1``)."""
-    first = next((i for i, r in enumerate(out) if r is None and not blocks[i].heading), None)
+    first = next((i for i, r in enumerate(out) if r is None and not blocks[i].heading and not blocks[i].in_figure), None)
     if first is None:
         return
     leads: list[int] = []

@@ -102,6 +102,11 @@ def _caption_tokens() -> frozenset[str]:
 
 
 @cache
+def _linkbox_tokens() -> frozenset[str]:
+    return phrases("html_linkbox")
+
+
+@cache
 def _keep_tokens() -> frozenset[str]:
     return phrases("html_content")
 
@@ -133,6 +138,8 @@ def chrome_reason(node: Any) -> str | None:
     if toks:
         hit = toks & _chrome_tokens()
         if hit and not toks & _keep_tokens():
+            if hit <= _linkbox_tokens() and node.css_first("a") is None:
+                return None  # a "teaser" without a link is the article's own lead
             return f"class/id {sorted(hit)[0]!r}"
     return None
 
