@@ -222,3 +222,28 @@ def test_a_capitalised_particle_before_one_word_is_not_a_byline():
     # near miss: "Von Trier" (a name, or a heading) keeps its particle and is no printed byline
     page = dom.parse(BYLINE_PAGE.format(byline="Von Sprachregeln"))
     assert metadata.header_byline(page.blocks, 0) == []
+
+
+# --- titles: the site's name is cut, a dash inside the headline is not ------------------------------
+
+
+def _title_page(title: str, site: str | None = None, url: str = "https://www.kreditvergleich.example/ratgeber/zinsen") -> str:
+    site_meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return f"""<html><head><title>{title}</title>{site_meta}<link rel="canonical" href="{url}"></head>
+    <body><p>A paragraph of article text that is long enough to be a paragraph of the article body.</p></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("So ermitteln Sie Ihre Zinsen | KREDITVERGLEICH", None, "So ermitteln Sie Ihre Zinsen"),  # the domain's name
+        ("So ermitteln Sie Ihre Zinsen – Kreditvergleich.example", None, "So ermitteln Sie Ihre Zinsen"),
+        ("Les taux en hausse | Crédit Média", "Credit Media", "Les taux en hausse"),  # accents and case
+        ("Kreditvergleich | Zinsen steigen wieder", "Kreditvergleich", "Zinsen steigen wieder"),  # site first
+        # near misses: the separator belongs to the headline
+        ("Zinsen steigen - Sparer profitieren kaum", "Kreditvergleich", "Zinsen steigen - Sparer profitieren kaum"),
+        ("Zinsen steigen - Kreditvergleich zeigt große Unterschiede bei Banken", None, "Zinsen steigen - Kreditvergleich zeigt große Unterschiede bei Banken"),
+    ],
+)
+def test_title_loses_the_site_name_only(title, site, expected):
+    assert page_meta(_title_page(title, site))["title"] == expected

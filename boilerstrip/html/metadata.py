@@ -26,6 +26,7 @@ import functools
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -70,6 +71,13 @@ AUTHOR_METAS = (
     "author", "article:author", "article:author_name", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
     "byl", "citation_author", "shareaholic:article_author_name",
 )  # fmt: skip
+#: Cut a short last part of a title as the site's name even when it does not match the site
+#: name or the domain (dev split title accuracy: 0.779 with, 0.783 without; without, a " - "
+#: inside the headline stays).
+TITLE_GUESS_SUFFIX = False
+#: A title part holding the site's name or domain with at most this many more letters is the
+#: site's name ("SMAVA" / "smava.de" / "Sheego Magazin"); a longer one is a headline that names it.
+SITE_NAME_EXTRA_CHARS = 12
 #: A title separator followed by a short suffix (the site name) is cut from ``<title>``.
 TITLE_SUFFIX_MAX_CHARS = 40
 #: ``<figure>`` elements looked at for the lead picture.
@@ -228,18 +236,48 @@ def to_datetime(value: str | None) -> _dt.datetime | None:
     return out if out.tzinfo else out.replace(tzinfo=_dt.UTC)
 
 
-def _clean_title(title: str | None, site: str | None) -> str | None:
+def _clean_title(title: str | None, site: str | None, domain: str | None = None) -> str | None:
+    """A ``<title>``/``og:title`` without the site's name before or after a separator ("Post |
+    Site", "Site - Post"). The site's name is ``og:site_name`` or the like, or the page's domain
+    ("Post | SMAVA" on smava.de), compared without case, accents and punctuation. When neither
+    is in the title, a short last part is taken for the site's name all the same."""
     if not title:
         return None
-    parts = _TITLE_SEP.split(title)
-    if len(parts) > 1:
-        if site and normalize(parts[-1]).casefold() == site.casefold():
-            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-        if site and normalize(parts[0]).casefold() == site.casefold():
-            return parts[-1] if len(parts) == 2 else title
-        if len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
-            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return title
+    head, tail = title[: seps[-1].start()], title[seps[-1].end() :]
+    lead, rest = title[: seps[0].start()], title[seps[0].end() :]
+    keys = [k for k in (_site_key(site), _site_key(domain)) if k]
+    if _names_site(tail, keys):
+        return head
+    if _names_site(lead, keys):
+        return rest
+    if TITLE_GUESS_SUFFIX and len(tail) <= TITLE_SUFFIX_MAX_CHARS and len(head) > len(tail):
+        return head
     return title
+
+
+def _site_key(text: str | None) -> str:
+    """``text`` case-folded without accents, spaces and punctuation ("AOC média" -> "aocmedia")."""
+    if not text:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def _names_site(part: str, keys: list[str]) -> bool:
+    """Whether a title part is the site's name (or holds it, or is held by it: "Site.de", "Site Blog")."""
+    p = _site_key(part)
+    return len(p) >= 3 and any(p == k or (k in p and len(p) <= len(k) + SITE_NAME_EXTRA_CHARS) or p in k for k in keys)
+
+
+def domain_label(url: str | None) -> str | None:
+    """The registered name of a URL's host: ``https://www.smava.de/x`` -> ``smava``."""
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    labels = [x for x in host.split(".") if x and x != "www"]
+    return labels[-2] if len(labels) >= 2 else None
 
 
 def _site_names(site: str | None, art: dict[str, Any], titles: tuple[str | None, ...]) -> frozenset[str]:
@@ -336,6 +374,9 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
         if len(parts) > 1 and len(parts[-1]) <= TITLE_SUFFIX_MAX_CHARS and len(parts[0]) > len(parts[-1]):
             site = normalize(parts[-1]) or None
 
+    link = tree.css_first('link[rel="canonical"]')
+    url = (link.attributes.get("href") if link is not None else None) or metas.get("og:url") or _text(art.get("url"))
+    domain = domain_label(url)
     og_title = _text(metas.get("og:title", "twitter:title"))
     site_names = _site_names(site, art, (og_title, page.title))
     title = None
@@ -351,7 +392,7 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
             out["title_line"] = i
             break
     h1 = next((t for _, t in h1s if t.casefold() not in site_names), h1)
-    for cand in (_clean_title(og_title, site), _text(art.get("headline")), _text(art.get("name")), h1, _clean_title(page.title, site)):
+    for cand in (_clean_title(og_title, site, domain), _text(art.get("headline")), _text(art.get("name")), h1, _clean_title(page.title, site, domain)):
         if title:
             break
         if cand and cand.casefold() not in site_names:
@@ -390,8 +431,6 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     stamps += [v for v in (_text(art.get(k)) for k in ("datePublished", "dateCreated", "dateModified")) if v]
     stamps += [t for t in (n.attributes.get("datetime") for n in tree.css("time[datetime]")[:TIME_MAX_NODES]) if t]
     out["date_stamps"] = stamps
-    link = tree.css_first('link[rel="canonical"]')
-    url = (link.attributes.get("href") if link is not None else None) or metas.get("og:url") or _text(art.get("url"))
     if url and url.startswith("http"):
         out["url"] = url.strip()
 
