@@ -87,6 +87,12 @@ def test_caption_class_on_an_article_wrapper_is_not_a_figure():
     assert by_text["The council chamber on Tuesday."].in_figure
 
 
+def test_caption_class_on_the_article_head_is_not_a_figure():
+    head = "<div class='media-head'><h1>Budget passed</h1><p>The council passed the budget and put off the housing vote.</p></div>"
+    by_text = {b.text: b for b in parse("<html><body>" + head + "</body></html>").blocks}
+    assert not by_text["The council passed the budget and put off the housing vote."].in_figure
+
+
 def test_body_swallowed_by_an_unclosed_noscript_is_recovered():
     html = "<html><body><noscript><img src='/pixel.gif'>" + "<div class='story'>" + "".join(_p(t) for t in PROSE) + "</div></body></html>"
     assert boilerstrip.clean(html) == "\n\n".join(PROSE)

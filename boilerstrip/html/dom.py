@@ -41,8 +41,8 @@ CHROME_MAX_TEXT_SHARE = 0.35
 #: A ``header`` holding more than this share of the page's text (some themes wrap the article in
 #: one) is kept.
 HEADER_MAX_TEXT_SHARE = 0.25
-#: A caption-classed element ("media", "image"...) holding more text than this (chars) is a
-#: container for the whole article (title, lead and body), not a figure.
+#: A caption-classed element ("media", "image"...) holding more text than this (chars), or the
+#: title (``h1``), is a container for the article's head or whole text, not a figure.
 FIGURE_MAX_CHARS = 600
 #: Class/id strings longer than this are not tokenised (generated utility-class soups).
 ATTR_MAX_CHARS = 300
@@ -262,7 +262,7 @@ class _Flattener:
                     child = child.next
                     continue
                 sub_main = main or tag in _MAIN_TAGS or child.attributes.get("itemprop") == "articleBody"
-                cap = bool(attr_tokens(child) & _caption_tokens()) and len(child.text(deep=True)) <= FIGURE_MAX_CHARS
+                cap = bool(attr_tokens(child) & _caption_tokens()) and len(child.text(deep=True)) <= FIGURE_MAX_CHARS and child.css_first("h1") is None
                 self.fig += cap
                 self.stack.append(child.mem_id)
                 self.tags.append(tag)
