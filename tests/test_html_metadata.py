@@ -247,3 +247,28 @@ def _title_page(title: str, site: str | None = None, url: str = "https://www.kre
 )
 def test_title_loses_the_site_name_only(title, site, expected):
     assert page_meta(_title_page(title, site))["title"] == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Von Ruth Berger, Tom Kahl", "Von Ruth Berger, Tom Kahl"),  # a second person after the comma
+        ("Von Ruth Berger, dpa", "Von Ruth Berger"),  # an agency after the comma
+        ("By Jane Doe, Staff writer", "By Jane Doe"),  # a role
+        ("By Jane Doe | Updated daily", "By Jane Doe"),
+        ("Par Claire Martin (envoyée spéciale)", "Par Claire Martin"),
+    ],
+)
+def test_byline_names_part(byline, names):
+    assert metadata.byline_names(byline) == names
+
+
+def test_author_photo_alt_text_names_the_author_and_a_photo_credit_does_not():
+    html = """<html><head><title>Wohnungsmarkt unter Druck</title></head><body><article>
+    <div class="article-autor-img"><img src="/a.jpg" alt="Ruth Berger"></div>
+    <span class="gallery-autor">Foto: Max Muster</span>
+    <h1>Wohnungsmarkt unter Druck</h1><p>Die Mieten sind im vergangenen Jahr erneut stärker gestiegen als die Einkommen der Haushalte.</p>
+    </article></body></html>"""
+    page = dom.parse(html)
+    assert metadata.byline_authors(page.tree, None) == ["Ruth Berger"]
+    assert plausible_authors(["Foto: Max Muster"], None) == []

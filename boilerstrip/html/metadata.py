@@ -109,9 +109,10 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 SURNAME_PARTICLES = frozenset({"di", "von"})
 #: Characters trimmed from both ends of an author value (separators left by the markup).
 AUTHOR_STRIP = " \t'\"-–—|,;:·•/→»«()"
-#: Where a printed byline's name ends: a comma, a bar, a spaced dash, an opening bracket.
-_BYLINE_END = re.compile(r",|\s[|–—-]\s|\s\(")
-_BYLINE_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+#: Where a printed byline's names end: a bar, a spaced dash, an opening bracket (commas: see
+#: :func:`byline_names`).
+_BYLINE_END = re.compile(r"\s[|–—-]\s|\s\(")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _LABEL_TAIL = re.compile(r"(?:^|\s+)\w+\s*:$")
 
 
@@ -337,8 +338,8 @@ def _author(v: str | None) -> str | None:
     v = v.strip(AUTHOR_STRIP)
     if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v or _DOMAIN.fullmatch(v):
         return None
-    if v[0].isdigit() or "*" in v or not any(c.isalpha() for c in v):
-        return None
+    if v[0].isdigit() or "*" in v or ":" in v or not any(c.isalpha() for c in v):
+        return None  # a count, a form label, a labelled value ("Foto: X", "En kiosques : juillet")
     folded = v.casefold()
     if folded in phrases("author_placeholders") or folded in phrases("meta_author_labels") or folded in phrases("meta_author_prefixes"):
         return None
@@ -483,21 +484,37 @@ def page_date(blocks: list[Any]) -> tuple[str, _dt.datetime] | None:
     return None
 
 
+def byline_names(text: str) -> str:
+    """The names part of a printed byline: up to a bar, spaced dash or bracket, and past a comma
+    only while what follows is another person's name ("Von A B, C D" keeps both; "Von A B, dpa"
+    and "By A B, Staff Writer" keep A B)."""
+    head = _BYLINE_END.split(normalize(text), maxsplit=1)[0]
+    parts = head.split(",")
+    out = [parts[0]]
+    for part in parts[1:]:
+        words = part.split()
+        if not (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() for w in words)):
+            break
+        out.append(part)
+    return ",".join(out)
+
+
 def header_byline(blocks: list[Any], title_line: int | None) -> list[str]:
     """The author named by a printed byline near the ``<h1>``: a short block that opens with a
     byline word ("Von R. R. am 24. Juli 2017", "Posted by Jane", "Autor: X (Redaktion)"), the
-    name cut at the first comma, bar, dash or bracket."""
+    names cut by :func:`byline_names`."""
     if title_line is None:
         return []
     start = max(0, title_line - HEADER_DATE_BEFORE)
     for b in blocks[start : title_line + HEADER_DATE_AFTER + 1]:
         if b.chrome or len(b.text) > HEADER_DATE_MAX_CHARS or not _author_prefix().match(b.text):
             continue
-        name = _author(_BYLINE_END.split(b.text, maxsplit=1)[0])
+        names = byline_names(b.text)
+        name = _author(names)
         # the byline word must have been cut: "Von Sprachregeln und ..." is a heading, not a byline
-        if name and not b.text.startswith(name) and len(name.split()) <= BYLINE_MAX_WORDS:
+        if name and not b.text.startswith(name) and len(name.split()) <= BYLINE_MAX_WORDS * 2:
             # one value per person, as the text-mode byline rule gives them (so the two agree)
-            return [n for n in _BYLINE_AND.split(name) if n]
+            return [n for n in (_author(x) for x in _BYLINE_SPLIT.split(name)) if n]
     return []
 
 
@@ -561,6 +578,8 @@ def complete(meta: dict[str, Any], page: Any, tree: Any, title_line: int | None)
 BYLINE_SELECTORS = (
     '[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '[class*="author-name"]',
     '[class*="authorName"]', '[class*="byline"] a', '[class*="byline"]', '[class*="author"] a', '[class*="author"]',
+    "byline", '[class*="auteur"]', '[class*="autor"]', '[class*="contributor"]', '[class*="writer"]', '[class*="verfasser"]',
+    '[class*="submitted"] .username',
 )  # fmt: skip
 
 
@@ -585,7 +604,13 @@ def byline_authors(tree: Any, site: str | None) -> list[str]:
         for node in tree.css(sel)[:BYLINE_MAX_NODES]:
             if _in_skipped_container(node):
                 continue
-            found = plausible_authors([node.text(deep=True, separator=" ")], site)
+            text = node.text(deep=True, separator=" ")
+            if not text.strip():  # an author photo: its alt/title text is the name
+                img = node.css_first("img")
+                text = (img.attributes.get("alt") or img.attributes.get("title") or "") if img is not None else ""
+            if _author_prefix().match(normalize(text)):  # a printed byline: "Von X, dpa" names X
+                text = byline_names(text)
+            found = plausible_authors([text], site)
             if found:
                 return found
     return []
