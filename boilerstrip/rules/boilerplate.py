@@ -77,6 +77,11 @@ CAPTION_CREDIT_MAX_WORDS = 8
 #: ... and the caption before the credit at least this many words (a bare credit line is
 #: ``image-credit``'s).
 CAPTION_MIN_WORDS = 2
+#: An unlabelled credit after a caption's last sentence ("EFE", "DCV / Oppitz") has at most
+#: this many words.
+UNMARKED_CREDIT_MAX_WORDS = 5
+#: ... and a caption with a credit in capitals only ("EFE") is at most this long.
+UNMARKED_CAPS_MAX_CHARS = 200
 _CREDIT_MARKERS = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
 _CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
@@ -102,15 +107,38 @@ def caption_credit(line: Line) -> tuple[str, str | None] | None:
     if low[:1] in "afgi" and _FIGURE.match(text):
         return text, None
     if _CREDIT_MARKER_HINT(low, max(0, len(low) - CAPTION_CREDIT_MAX_CHARS - 14)) is None:
-        return None
+        return _unmarked_credit(text)
     m = _CAPTION_CREDIT.search(text, max(0, len(text) - CAPTION_CREDIT_MAX_CHARS - 14))
     if m is None:
-        return None
+        return _unmarked_credit(text)
     credit = m.group(1).strip()
     caption = text[: m.start()].rstrip(" |–—-,(")
     if not credit or len(credit.split()) > CAPTION_CREDIT_MAX_WORDS or len(caption.split()) < CAPTION_MIN_WORDS:
         return None
     return caption, credit
+
+
+def _unmarked_credit(text: str) -> tuple[str, str] | None:
+    """A caption whose credit follows its last sentence without a label: "... pasado. EFE",
+    "... Mitzscherlich. DCV / Oppitz", "... last year. (Jane Doe / Agency)": a few words that are
+    all capitals or hold a spaced slash (no link, handle or number: "pic.twitter.com/x" ends a
+    quoted tweet)."""
+    t = text.rstrip()
+    k = t.rfind(". ")
+    if k <= 0:
+        return None
+    credit = t[k + 2 :].strip(" ()")
+    words = credit.split()
+    if not 0 < len(words) <= UNMARKED_CREDIT_MAX_WORDS or credit[-1:] in ".!?:" or len(t[:k].split()) < CAPTION_MIN_WORDS + 2:
+        return None
+    if "http" in credit or "@" in credit or any(c.isdigit() for c in credit):
+        return None
+    if " / " in credit:
+        return t[: k + 1], credit
+    # "... pasado. EFE": capitals only, not in brackets (a news paragraph ends with "(dpa)", "(NM)")
+    if len(t) <= UNMARKED_CAPS_MAX_CHARS and not t.endswith(")") and all(w.isupper() and len(w) > 1 for w in words):
+        return t[: k + 1], credit
+    return None
 
 
 @rule("caption-credit", family="header", stage="meta")
