@@ -35,6 +35,10 @@ TEXT_ONLY_RULES = frozenset({"header-title"})
 #: Hand trafilatura/htmldate the page with scripts, styles and other non-text elements already
 #: stripped by selectolax (less to parse and clean twice), rather than the raw HTML.
 STRIPPED_FOR_TRAFILATURA = True
+#: ... and with the chrome elements (nav, footer, share/related/ad boxes...) removed: after the
+#: metadata is read, trafilatura only needs to decide on the rest. About 15% less CPU per page;
+#: dev split body F1 unchanged on scrapinghub, -0.0008 on the trafilatura set (one page).
+PRUNE_CHROME_FOR_TRAFILATURA = True
 #: Tags per kilobyte of the head of a document above which we treat it as HTML.
 HTML_TAG_DENSITY = 3
 
@@ -83,6 +87,17 @@ def trafilatura_text(tree: Any) -> Any:
     return MainText(out) if out and out.strip() else None
 
 
+def _without_chrome(page: Any) -> str:
+    """The page's HTML without the elements the flattener found to be chrome (their blocks can
+    never be article text, whatever trafilatura says of them)."""
+    for b in page.blocks:
+        if b.chrome:
+            node = page.elements.get(b.container)
+            if node is not None:
+                node.decompose()
+    return str(page.tree.html)
+
+
 def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article, list[Line]]:
     from ..api import _detect_language, extract_lines
     from ..pipeline import Context
@@ -96,6 +111,8 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     title_line = meta.pop("title_line", title_line)  # a later h1 when the first one is the site's name
     tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA else html)
     metadata.complete(meta, page, tree, title_line)  # byline authors, the date (htmldate runs before trafilatura edits the tree)
+    if PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
+        tree = lxml_tree(_without_chrome(page))
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
     lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
     ctx = Context(cfg)
