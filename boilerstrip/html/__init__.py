@@ -111,6 +111,7 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     title_line = meta.pop("title_line", title_line)  # a later h1 when the first one is the site's name
     tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA else html)
     metadata.complete(meta, page, tree, title_line)  # byline authors, the date (htmldate runs before trafilatura edits the tree)
+    image = metadata.lead_image(page, meta)  # caption and credit split, image URL (before chrome is pruned)
     if PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
         tree = lxml_tree(_without_chrome(page))
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
@@ -124,7 +125,6 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
             ctx.meta[key] = meta[key]
     if meta.get("authors"):
         ctx.meta["authors"] = list(meta["authors"])
-    image = metadata.lead_image(page, meta)  # caption and credit split, image URL
     if image is not None:
         ctx.meta["images"] = [image]
     if meta.get("title") and title_line is None:
