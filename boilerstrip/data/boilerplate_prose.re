@@ -30,6 +30,9 @@ subscribe (?:now )?(?:to|for) .{1,60} (?:for|to read) the full (?:story|article)
 .{0,150}(?:apps? for (?:ios|iphone) and android|apps? (?:im|in the|on the|auf) (?:app store|google play)|straight to your phone with the .{1,40}app|download (?:the|our) .{1,40} apps? (?:for|on|from) ).{0,150}
 .{0,100}(?:our|unseren?|nuestro|notre|il nostro|nosso|tenemos|tenemos un) (?:canal|channel|kanal|chaîne|canale) (?:de |on |auf |en |su |sur |no )?(?:youtube|telegram|whatsapp|instagram|tiktok)\b.{0,150}
 (?:follow us|folge uns|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos) (?:on|auf|bei|sur|en|su|no) .{1,150}
+# -- blog post meta lines ("This entry was posted in News and tagged x. Bookmark the permalink.")
+(?:this entry was posted|dieser eintrag wurde (?:am .{1,40} )?veröffentlicht|cette entrée a été publiée|esta entrada fue publicada|questa voce è stata pubblicata|este post foi publicado)\b.{1,300}
+.{0,200}\b(?:bookmark the permalink|permalink|lesezeichen für den permalink)\b.{0,40}
 # -- support appeals ("Unterstützen Sie diese Form des Journalismus.", "Support our work with $5")
 (?:.{0,120}[.!?:] )?(?:unterstützen sie|unterstütze|unterstützt|support|soutenez|soutiens|apoya|apoye|sostieni|sostenete|apoie)\b.{0,60}\b(?:journalismus|journalism|journalisme|periodismo|giornalismo|jornalismo|unsere arbeit|our work|notre travail|nuestro trabajo|il nostro lavoro|o nosso trabalho|(?:mit|with|ab|from|avec|con|com) (?:nur |only |just )?[$€£]?\d).{0,150}
 # -- consent check-box texts (a first-person agreement about data, e-mail or privacy)

@@ -21,10 +21,13 @@ from ..registry import Cut, Move, rule
 from .shapes import catalogue, hint_regex
 
 #: Chrome labels are a few words; longer lines are never matched.
-LABEL_MAX_CHARS = 120
+LABEL_MAX_CHARS = 300
 #: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
 #: or one of these words (a cheap pre-filter before the regex).
-LABEL_RE_HINTS = ("über ", "about ", "à propos ", "sobre ", "su ", "powered by", "theme. powered")
+LABEL_RE_HINTS = (
+    "über ", "about ", "à propos ", "sobre ", "su ", "powered by", "theme. powered", " read", "lesedauer", "lesezeit",
+    "reading time", "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "pdf", "doc", "xls", "ppt", "zip", "odt", "mp3",
+)
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
 PROSE_MAX_CHARS = 700
@@ -38,6 +41,7 @@ BOILERPLATE_HINTS = (
     "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
     "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
     "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment",
+    "entry was posted", "eintrag wurde", "entrée a été", "entrada fue", "voce è stata", "post foi", "permalink",
     "unterstütz", "support", "soutene", "soutien", "apoya", "apoye", "apoie", "sostien",
 )
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
