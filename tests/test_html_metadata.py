@@ -272,3 +272,25 @@ def test_author_photo_alt_text_names_the_author_and_a_photo_credit_does_not():
     page = dom.parse(html)
     assert metadata.byline_authors(page.tree, None) == ["Ruth Berger"]
     assert plausible_authors(["Foto: Max Muster"], None) == []
+
+
+# --- htmldate's year-only answer ---------------------------------------------------------------------
+
+NEW_YEAR_PAGE = """<html><head><title>Power plants and AI</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "2020-01-21T07:00:00", {modified}}}</script>
+</head><body><article><h1>Power plants and AI</h1><p>A paragraph of article text that is long enough to be the body.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("modified", "day"),
+    [
+        ('"headline": "Power plants and AI"', dt.date(2020, 1, 21)),  # 1 January supported by nothing: the markup's day
+        ('"dateModified": "2020-01-01T09:00:00"', dt.date(2020, 1, 1)),  # a timestamp of the page is on 1 January
+    ],
+)
+def test_htmldate_new_year_only_when_a_timestamp_supports_it(monkeypatch, modified, day):
+    monkeypatch.setattr(metadata, "htmldate_day", lambda tree, extensive: "2020-01-01")
+    page = dom.parse(NEW_YEAR_PAGE.format(modified=modified))
+    meta = metadata.extract(page, "Power plants and AI")
+    metadata.complete(meta, page, None, meta.pop("title_line", None))
+    assert meta["published_at"].date() == day

@@ -562,7 +562,14 @@ def complete(meta: dict[str, Any], page: Any, tree: Any, title_line: int | None)
     stamps = meta.pop("date_stamps", [])
     markup = meta.pop("date_markup", None)
     printed = header_date(page.blocks, title_line)
-    day = printed[1].date().isoformat() if printed else htmldate_day(tree, extensive=False) or iso_date(markup)
+    day = printed[1].date().isoformat() if printed else None
+    if day is None:
+        found_day = htmldate_day(tree, extensive=False)
+        # htmldate's 1 January is a year found alone (a "/2020/" URL, "© 2020"): the markup's day
+        # wins unless some timestamp of the page falls on that 1 January
+        if found_day and markup and iso_date(markup) != found_day and found_day.endswith("-01-01") and not _stamp_for(found_day, stamps):
+            found_day = None
+        day = found_day or iso_date(markup)
     if day is None:
         found = page_date(page.blocks)
         day = found[1].date().isoformat() if found else None
