@@ -294,3 +294,12 @@ def test_htmldate_new_year_only_when_a_timestamp_supports_it(monkeypatch, modifi
     meta = metadata.extract(page, "Power plants and AI")
     metadata.complete(meta, page, None, meta.pop("title_line", None))
     assert meta["published_at"].date() == day
+
+
+def test_the_dateline_after_the_headline_beats_the_site_headers_date_above_it():
+    html = """<html><head><title>Winter exhibition opens</title></head><body>
+    <div class="topbar">31. Oktober 2023</div><nav><a href="/">Home</a> <a href="/kultur">Kultur</a></nav>
+    <article><h1>Winter exhibition opens</h1><p>30. Oktober 2023 Carola Beispiel</p>
+    <p>The winter exhibition at the castle opens with costumes and props from the film's shooting.</p></article></body></html>"""
+    a = boilerstrip.extract(html)
+    assert a.published == "30. Oktober 2023"

@@ -451,15 +451,21 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
 
 
 def header_date(blocks: list[Any], title_line: int | None) -> tuple[str, _dt.datetime] | None:
-    """The date printed in the article's header: the first short block near the ``<h1>`` that
-    holds an absolute date (``5. November 2021``, ``Stand: 28.04.2020``, ``By X | May 3, 2022``),
-    as printed and as a day. Chrome blocks and relative dates ("2 days ago") do not count."""
+    """The date printed in the article's header: the first short block just after the ``<h1>``
+    (else just above it, not across a chrome block) that holds an absolute date (``5. November
+    2021``, ``Stand: 28.04.2020``, ``By X | May 3, 2022``), as printed and as a day. The headline
+    itself, chrome blocks and relative dates ("2 days ago") do not count."""
     if title_line is None:
         return None
-    start = max(0, title_line - HEADER_DATE_BEFORE)
-    for i, b in enumerate(blocks[start : title_line + HEADER_DATE_AFTER + 1], start):
-        if i == title_line:  # a date in the headline is what the story is about
-            continue
+    # after the headline first (dateline, byline); then above it, up to the nearest chrome block
+    # (a date above the navigation is the site header's "today", not the article's)
+    for b in blocks[title_line + 1 : title_line + HEADER_DATE_AFTER + 1]:
+        found = _printed_date(b)
+        if found:
+            return found
+    for b in reversed(blocks[max(0, title_line - HEADER_DATE_BEFORE) : title_line]):
+        if b.chrome:
+            break
         found = _printed_date(b)
         if found:
             return found
