@@ -134,7 +134,7 @@ LEAD_STOPS_AT_REGION_EDGE = True
 LEAD_FROM_TRAFILATURA = True
 #: ... and it covers at least this share of trafilatura's text; below, the own region is one part
 #: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
-COVER_SHARE = 0.5
+COVER_SHARE = 0.7
 #: ... provided that what trafilatura adds is mostly prose (at least this share of its chars).
 BEYOND_PROSE_SHARE = 0.5
 #: With no prose region at all, a trafilatura choice that is this much link text is a link page.
