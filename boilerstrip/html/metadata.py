@@ -78,7 +78,8 @@ TITLE_GUESS_SUFFIX = False
 #: A title part holding the site's name or domain with at most this many more letters is the
 #: site's name ("SMAVA" / "smava.de" / "Sheego Magazin"); a longer one is a headline that names it.
 SITE_NAME_EXTRA_CHARS = 12
-#: A title separator followed by a short suffix (the site name) is cut from ``<title>``.
+#: A ``<title>`` part after a separator is the site's name only when at most this long (source
+#: fallback, the site names a title must not be).
 TITLE_SUFFIX_MAX_CHARS = 40
 #: ``<figure>`` elements looked at for the lead picture.
 FIGURE_MAX_NODES = 8
