@@ -102,6 +102,11 @@ OWN_MIN_CHARS = 200
 #: When at least this share of the own region's text is also in trafilatura's output, the two
 #: agree on the region and only blocks both keep survive (each one's extra chrome goes).
 AGREE_SHARE = 0.5
+#: ... and that shared text covers at least this share of trafilatura's text; below, the own region is one part
+#: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
+COVER_SHARE = 0.7
+#: ... provided that what trafilatura adds is mostly prose (at least this share of its chars).
+BEYOND_PROSE_SHARE = 0.5
 #: On disagreement, trafilatura's output shorter than this (chars) is a fragment: keep own region.
 TRAF_MIN_CHARS = 500
 #: Blocks longer than this are matched to trafilatura's text by their head and tail (trafilatura
@@ -132,11 +137,6 @@ LEAD_SCAN_BLOCKS = 6
 LEAD_STOPS_AT_REGION_EDGE = True
 #: A paragraph just outside the own region that trafilatura keeps can be the lead as well.
 LEAD_FROM_TRAFILATURA = True
-#: ... and it covers at least this share of trafilatura's text; below, the own region is one part
-#: of a longer main text (a section of a multi-part page) and trafilatura's whole choice is used.
-COVER_SHARE = 0.7
-#: ... provided that what trafilatura adds is mostly prose (at least this share of its chars).
-BEYOND_PROSE_SHARE = 0.5
 #: With no prose region at all, a trafilatura choice that is this much link text is a link page.
 LINK_PAGE_SHARE = 0.8
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
