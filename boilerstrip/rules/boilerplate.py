@@ -21,7 +21,7 @@ from ..registry import Cut, Move, rule
 from .shapes import catalogue, hint_regex
 
 #: Chrome labels are a few words; longer lines are never matched.
-LABEL_MAX_CHARS = 300
+LABEL_MAX_CHARS = 200
 #: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
 #: or one of these words (a cheap pre-filter before the regex).
 LABEL_RE_HINTS = (
@@ -30,19 +30,23 @@ LABEL_RE_HINTS = (
 )
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
-PROSE_MAX_CHARS = 700
+PROSE_MAX_CHARS = 400
 #: Substrings one of which every pattern of ``boilerplate_prose.re`` needs (a cheap pre-filter:
 #: the regex runs only on the few lines holding one).
 BOILERPLATE_HINTS = (
-    "creative commons", "cc by", "cc-by", "disclaimer", "disclosure", "compensation", "commission",
-    "share of sales", "provision", "links", "full story", "full article", "rest of the", "whole story",
-    "whole article", "browser", "javascript", "newsletter", "enter your e", "app store", "google play",
-    "ios and android", "iphone and android", "to your phone", " apps ", "youtube", "telegram", "whatsapp",
-    "instagram", "tiktok", "follow us", "folge uns", "folgen sie uns", "suivez-nous", "síguenos", "seguici",
-    "siga-nos", "einverstanden", "akzeptiere", "stimme", "agree", "accept", "consent", "gelesen",
-    "j'accepte", "acepto", "accetto", "comment", "kommentier", "commenter", "commentare", "comentar", "hear ", "komment",
+    "creative commons", "cc by", "cc-by", "disclaimer", "disclosure", "compensation", "commission", "share of sales",
+    "provision", "affiliate", "partnerlink", "partner-link", "werbelink", "provisionslink", "gekennzeichnete",
+    "full story", "full article", "rest of the", "whole story", "whole article", "browser version", "browser is out",
+    "browser ist veraltet", "javascript", "newsletter", "enter your e", "app store", "google play", "ios and android",
+    "iphone and android", "to your phone", " apps ", "canal", "channel", "kanal", "chaîne", "follow us", "folge uns",
+    "folgen sie uns", "suivez-nous", "síguenos", "seguici", "siga-nos", "einverstanden", "akzeptiere", "ich stimme",
+    "i agree", "i accept", "i consent", "i have read", "gelesen", "j'accepte", "acepto", "accetto", "para comentar",
+    "to comment", "leave a comment", "zu kommentieren", "um einen kommentar", "pour commenter", "per commentare",
+    "in den kommentaren", "in the comments", "en los comentarios", "dans les commentaires", "nei commenti", "hear ",
     "entry was posted", "eintrag wurde", "entrée a été", "entrada fue", "voce è stata", "post foi", "permalink",
-    "unterstütz", "support", "soutene", "soutien", "apoya", "apoye", "apoie", "sostien",
+    "journalis", "periodismo", "giornalismo", "jornalismo", "our work", "unsere arbeit", "notre travail",
+    "nuestro trabajo", "il nostro lavoro", "o nosso trabalho", "unterstütze", "support us", "support our", "soutenez",
+    "apoya", "sostieni",
 )
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
