@@ -303,3 +303,25 @@ def test_the_dateline_after_the_headline_beats_the_site_headers_date_above_it():
     <p>The winter exhibition at the castle opens with costumes and props from the film's shooting.</p></article></body></html>"""
     a = boilerstrip.extract(html)
     assert a.published == "30. Oktober 2023"
+
+
+# --- the h1 against a reworded og:title ----------------------------------------------------------------
+
+H1_PAGE = """<html><head><title>{title}</title><meta property="og:title" content="{og}"></head>
+<body>{above}<article><h1>{h1}</h1><p>A paragraph of article text that is long enough to be a paragraph of the body.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "expected"),
+    [
+        # the page's headline wins over the social title that rewords it
+        ("Wait, are dead skin cells actually a good thing?", "Dead Skin Cells Might Actually Be A Good Thing", "Wait, are dead skin cells actually a good thing?"),
+        ("Warum ich lieber „Bauchgeburt“ sage", 'Warum ich lieber "Bauchgeburt" sage', "Warum ich lieber „Bauchgeburt“ sage"),  # quotes
+        ("1. Februar 2022 Ministerin stellt Programm vor", "Ministerin stellt Programm vor", "Ministerin stellt Programm vor"),  # a date in the h1
+        # near miss: an h1 that shares nothing with the titles is an advert or a section label
+        ("Visit the lake district this autumn", "Late goal decides the derby", "Late goal decides the derby"),
+    ],
+)
+def test_h1_or_social_title(h1, og, expected):
+    assert page_meta(H1_PAGE.format(title=og, og=og, above="", h1=h1))["title"] == expected
