@@ -168,6 +168,9 @@ def test_non_names_are_rejected(raw):
 
 def test_structured_author_equal_to_the_site_is_dropped():
     assert plausible_authors(["Daily Example", "Jane Doe"], "Daily Example") == ["Jane Doe"]
+    assert plausible_authors(["Daily Example - Jane Doe"], "Daily Example") == ["Jane Doe"]
+    assert plausible_authors(["Jane Doe | dailyexample"], "Daily Example") == ["Jane Doe"]
+    assert plausible_authors(["Jane Doe - Tom Roe"], "Daily Example") == ["Jane Doe - Tom Roe"]  # no site part: unchanged
 
 
 # --- captions and credits -------------------------------------------------------------------------

@@ -380,9 +380,15 @@ def _author(v: str | None) -> str | None:
 
 
 def plausible_authors(values: list[str], site: str | None) -> list[str]:
-    """Author names minus placeholders, domains and the site/publisher's own name."""
+    """Author names minus placeholders, domains and the site/publisher's own name (also as a
+    part of the value: "Site - Jane Doe", "Jane Doe | Site")."""
     out = []
     for v in values:
+        if site and v and _TITLE_SEP.search(v):
+            parts = _TITLE_SEP.split(v)
+            rest = [p for p in parts if not _names_site(p, [_site_key(site)])]
+            if rest and len(rest) < len(parts):
+                v = ", ".join(rest)
         a = _author(v)
         if a and not (site and a.casefold() == site.casefold()):
             out.append(a)
