@@ -90,6 +90,8 @@ CAPTION_MIN_WORDS = 2
 UNMARKED_CREDIT_MAX_WORDS = 5
 #: ... and a caption with a credit in capitals only ("EFE") is at most this long.
 UNMARKED_CAPS_MAX_CHARS = 200
+#: ... and the slash of a "Name / Agency" credit lies in the last this many characters.
+UNMARKED_TAIL_CHARS = 80
 _CREDIT_MARKERS = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
 _CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
@@ -132,6 +134,9 @@ def _unmarked_credit(text: str) -> tuple[str, str] | None:
     all capitals or hold a spaced slash (no link, handle or number: "pic.twitter.com/x" ends a
     quoted tweet)."""
     t = text.rstrip()
+    # cheap gate first: the credit ends the line in capitals or holds a spaced slash
+    if not t or not (t[-1].isupper() or " / " in t[-UNMARKED_TAIL_CHARS:]):
+        return None
     k = t.rfind(". ")
     if k <= 0:
         return None
