@@ -33,8 +33,10 @@ import json
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -96,23 +98,26 @@ def theirs(html: str) -> dict[str, str | None]:
     return {"title": m.title, "author": m.author, "date": m.date}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", nargs="?", type=Path, default=None)
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--misses", choices=FIELDS)
-    ap.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura baseline")
-    ap.add_argument("--json", type=Path, help="write per-page gold and predictions here")
-    args = ap.parse_args(argv)
-    data = (args.data or default_data()).resolve() / "trafilatura"
-    if not (data / "gold.json").exists():
-        print(f"no trafilatura set in {data}", file=sys.stderr)
-        return 2
+@dataclass
+class Result:
+    """Counts per system and field: ``[0]`` over pages with a non-empty gold value (issue 4's
+    definition), ``[1]`` over every page whose gold has the key."""
+
+    ids: list[str]
+    right: dict[str, dict[str, list[int]]]
+    total: dict[str, list[int]]
+    secs: dict[str, float]
+    dump: list[dict[str, Any]] = field(default_factory=list)
+
+    def accuracy(self, system: str, fld: str, k: int = 0) -> float:
+        return self.right[system][fld][k] / max(1, self.total[fld][k])
+
+
+def evaluate(data: Path, systems: dict[str, Callable[[str], dict[str, str | None]]], limit: int | None = None, misses: str | None = None) -> Result:
+    """Run every system on the dev pages of the trafilatura set folder ``data`` and count hits."""
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     split = json.loads((data / "split.json").read_text(encoding="utf-8"))
-    ids = list(split["dev"])[: args.limit or None]
-    systems = {"boilerstrip": ours} if args.no_trafilatura else {"boilerstrip": ours, "trafilatura": theirs}
-    # [0]: pages with a non-empty gold value (issue 4's definition); [1]: every page with the key
+    ids = list(split["dev"])[: limit or None]
     right = {s: {f: [0, 0] for f in FIELDS} for s in systems}
     total = {f: [0, 0] for f in FIELDS}
     secs = dict.fromkeys(systems, 0.0)
@@ -136,9 +141,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ok = same(f, meta[f], preds[name][f])
                 right[name][f][1] += ok
                 right[name][f][0] += ok and filled
-                if name == "boilerstrip" and not ok and filled and args.misses == f:
+                if name == "boilerstrip" and not ok and filled and misses == f:
                     other = preds.get("trafilatura", {}).get(f)
                     print(f"{doc_id[:40]:40}  gold={meta[f]!r}  ours={preds[name][f]!r}  trafilatura={other!r}")
+    return Result(ids, right, total, secs, dump)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", type=Path, default=None)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--misses", choices=FIELDS)
+    ap.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura baseline")
+    ap.add_argument("--json", type=Path, help="write per-page gold and predictions here")
+    args = ap.parse_args(argv)
+    data = (args.data or default_data()).resolve() / "trafilatura"
+    if not (data / "gold.json").exists():
+        print(f"no trafilatura set in {data}", file=sys.stderr)
+        return 2
+    systems = {"boilerstrip": ours} if args.no_trafilatura else {"boilerstrip": ours, "trafilatura": theirs}
+    res = evaluate(data, systems, args.limit, misses=args.misses)
+    right, total, secs, dump, ids = res.right, res.total, res.secs, res.dump, res.ids
     if args.json:
         args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"pages {len(ids)} (trafilatura set, dev)")

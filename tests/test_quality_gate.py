@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import metadata  # noqa: E402
 import quality  # noqa: E402
 
 FLOORS = json.loads((ROOT / "fixtures" / "quality-floors.json").read_text(encoding="utf-8"))
@@ -39,3 +40,17 @@ def test_floors_cover_both_flatteners_on_both_datasets() -> None:
     for ds in quality.DATASETS:
         for inp in quality.TEXT_INPUTS:
             assert 0.0 < FLOORS[ds][inp] <= 1.0, (ds, inp)
+
+
+META_FLOORS = FLOORS.get("metadata", {})
+
+
+def test_metadata_accuracy_not_below_floor() -> None:
+    """Title, author and date from HTML on the trafilatura set's annotations (issue 4's definition:
+    pages with a non-empty gold value), one run for the three fields."""
+    data = DATA / "trafilatura"
+    if not (data / "gold.json").exists():
+        pytest.skip(f"evaluation data not found in {DATA} (set BOILERSTRIP_EVALDATA to run the metadata gate)")
+    res = metadata.evaluate(data, {"boilerstrip": metadata.ours})
+    low = {f: round(res.accuracy("boilerstrip", f), 4) for f in metadata.FIELDS if res.accuracy("boilerstrip", f) < META_FLOORS[f]}
+    assert not low, f"metadata accuracy fell below its floor: {low} (floors { ({f: META_FLOORS[f] for f in metadata.FIELDS}) })"
