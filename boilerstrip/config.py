@@ -87,4 +87,23 @@ def _as_ids(value: Iterable[str] | str | None) -> frozenset[str]:
 
 
 def resolve(config: Config | None, options: dict[str, Any]) -> Config:
-    return (config or Config()).replace(**options)
+    if config is None:
+        if not all(type(v) in _SHAREABLE for v in options.values()):  # lists, datetimes (equal across time zones), ...
+            return Config().replace(**options)
+        key = tuple((k, type(v), v) for k, v in options.items())
+        found = _RESOLVED.get(key)
+        if found is None:
+            found = Config().replace(**options)
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[key] = found
+        return found
+    return config.replace(**options)
+
+
+#: Keyword options -> the Config they give (a Config is immutable, so calls with the same
+#: options can share one: clean(text, input_format="text") in a loop builds it once).
+_RESOLVED: dict[tuple[tuple[str, type, Any], ...], Config] = {}
+_RESOLVED_MAX = 64
+#: Option value types whose equality means "same option" (so a cached Config can be shared).
+_SHAREABLE = frozenset({str, int, bool, type(None), frozenset})

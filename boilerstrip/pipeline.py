@@ -71,9 +71,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
     alive = [line for line in lines if line.text]
     log: list[tuple[int, Removal]] = []  # (pipeline position, removal) for a stable sort
     position = 0
-    if ctx.html is None:  # plain text: rules that only act on HTML input are left out (see Rule.html_only)
-        rules = [r for r in rules if not r.html_only]
-    for group in _groups(rules):
+    for group in _schedule(rules, ctx.html is not None):
         if not alive:
             break
         head = group[0]
@@ -146,6 +144,27 @@ def _line_pass(group: Sequence[Rule], alive: list[Line], ctx: Context) -> dict[i
             taken = {line.index for line, _ in picked}
             remaining = [line for line in remaining if line.index not in taken]
     return picked_by
+
+
+#: (rules, html) -> their groups; keyed by identity (hashing every Rule per page costs more than
+#: the grouping), holding the rules so an id cannot be reused while its entry lives.
+_SCHEDULES: dict[tuple[int, bool], tuple[Sequence[Rule], list[list[Rule]]]] = {}
+_SCHEDULES_MAX = 128
+
+
+def _schedule(rules: Sequence[Rule], html: bool) -> list[list[Rule]]:
+    """The groups :func:`run` walks: on plain text (``html`` False) without the rules that only
+    act on HTML input (see Rule.html_only). Computed once per pipeline tuple."""
+    key = (id(rules), html)
+    found = _SCHEDULES.get(key)
+    if found is not None and found[0] is rules:
+        return found[1]
+    groups = list(_groups(rules if html else [r for r in rules if not r.html_only]))
+    if isinstance(rules, tuple):  # the pipelines api.pipeline_for caches; a list may change
+        if len(_SCHEDULES) >= _SCHEDULES_MAX:
+            _SCHEDULES.clear()
+        _SCHEDULES[key] = (rules, groups)
+    return groups
 
 
 def _groups(rules: Sequence[Rule]) -> Iterator[list[Rule]]:

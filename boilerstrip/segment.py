@@ -47,6 +47,10 @@ def split_lines(text: str) -> list[Line]:
     append = out.append
     blank = False
     for i, raw in enumerate(text.splitlines()):
+        if not raw:
+            append(Line(i, raw, raw, blank, []))
+            blank = True
+            continue
         if raw.isascii() and raw.isprintable():  # the common case of normalize(), inlined: only whitespace to fold
             words = raw.split()
             norm = " ".join(words)

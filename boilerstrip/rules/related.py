@@ -204,9 +204,24 @@ def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], boo
 
 
 def _inline_link_screen(lines: Sequence[Line]) -> list[Line]:
-    """Lines of enough words with a separator where a label would end."""
+    """Lines of enough words with a separator where a label would end, whose first word starts a
+    related heading (on a firing line the headline follows, so ``key`` keeps the label's first word)."""
     sep = _INLINE_SEP_RE.search
-    return [line for line in lines if line.n_words > INLINE_MIN_WORDS and sep(line.text, 0, INLINE_LABEL_MAX_CHARS) is not None]
+    firsts = _label_first_words()
+    strip = _INLINE_SEPARATORS + " "
+    return [
+        line
+        for line in lines
+        if line.n_words > INLINE_MIN_WORDS
+        and sep(line.text, 0, INLINE_LABEL_MAX_CHARS) is not None
+        and ((w := line.key.split(" ", 1)[0]) in firsts or w.rstrip(strip) in firsts)
+    ]
+
+
+@cache
+def _label_first_words() -> frozenset[str]:
+    """The first word of every related heading: a label a line starts with begins with one."""
+    return frozenset(label.split(" ", 1)[0] for label in catalogue("related_headings"))
 
 
 @rule("related-inline-link", family="related", max_chars=INLINE_MAX_CHARS, screen=_inline_link_screen)
