@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 
 from .model import Line
@@ -129,13 +130,15 @@ def detect(lines: Sequence[Line]) -> str | None:
     if cjk:
         return cjk
     get = _index().get
+    counts = Counter(text.casefold().split())
+    # each word's languages, or those of the word without its punctuation (lookups in bulk)
+    direct = map(get, counts)
+    bare = map(get, map(str.strip, counts, repeat(_PUNCT)))
     votes: dict[str, int] = {}  # insertion order as a Counter's, so ties break the same way
     vote = votes.get
-    for w, k in Counter(text.casefold().split()).items():
-        langs = get(w) or get(w.strip(_PUNCT))
-        if langs:
-            for code in langs:
-                votes[code] = vote(code, 0) + k
+    for langs, k in [(a or b, k) for a, b, k in zip(direct, bare, counts.values(), strict=True) if a or b]:
+        for code in langs:
+            votes[code] = vote(code, 0) + k
     if not votes:
         return None
     code, hits = max(votes.items(), key=_HITS)  # the first of the best, as Counter.most_common(1)

@@ -83,7 +83,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 for k, r in enumerate(group):
                     picked = picked_by.get(k)
                     if picked:
-                        log.extend((position + k + 1, rem) for rem in _runs(r, picked, pos))
+                        log.extend((position + k + 1, rem) for rem in _runs(r, [(pos[line.index], line, why) for line, why in picked]))
                         gone_lines.update(line.index for line, _ in picked)
                 alive = [line for line in alive if line.index not in gone_lines]
             position += len(group)
@@ -91,24 +91,19 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
         position += 1
         doc = Doc(lines, alive, ctx.meta)
         gone: set[int] = set()
-        pos = {}  # index -> position in alive, built on the first cut (most rules cut nothing)
         if head.stage == "span":
             for cut in head.fn(doc, ctx) or ():
                 _check(cut, alive, head)
-                picked = [(line, cut.reason) for line in alive[cut.start : cut.stop] if line.index not in gone]
-                gone.update(line.index for line, _ in picked)
-                if picked and not pos:
-                    pos = {line.index: k for k, line in enumerate(alive)}
-                log.extend((position, rem) for rem in _runs(head, picked, pos))
+                taken = [(k, line, cut.reason) for k, line in enumerate(alive[cut.start : cut.stop], cut.start) if line.index not in gone]
+                gone.update(line.index for _, line, _ in taken)
+                log.extend((position, rem) for rem in _runs(head, taken))
         else:  # meta
             for move in head.fn(doc, ctx) or ():
                 _check(move, alive, head)
                 _store(ctx.meta, move.field, move.value)
-                picked = [(line, move.reason) for line in alive[move.start : move.stop] if line.index not in gone]
-                gone.update(line.index for line, _ in picked)
-                if picked and not pos:
-                    pos = {line.index: k for k, line in enumerate(alive)}
-                log.extend((position, rem) for rem in _runs(head, picked, pos, field=move.field))
+                taken = [(k, line, move.reason) for k, line in enumerate(alive[move.start : move.stop], move.start) if line.index not in gone]
+                gone.update(line.index for _, line, _ in taken)
+                log.extend((position, rem) for rem in _runs(head, taken, field=move.field))
         if gone:
             alive = [line for line in alive if line.index not in gone]
     log.sort(key=lambda pr: (pr[1].start_line, pr[0]))
@@ -195,15 +190,15 @@ def _store(meta: dict[str, Any], name: str, value: Any) -> None:
         meta[name] = value
 
 
-def _runs(r: Rule, picked: list[tuple[Line, str]], pos: dict[int, int], field: str | None = None) -> Iterator[Removal]:
-    """Group dropped lines into runs that are contiguous among the surviving lines (``pos``: index -> position)."""
+def _runs(r: Rule, picked: list[tuple[int, Line, str]], field: str | None = None) -> Iterator[Removal]:
+    """Group dropped lines, given as (position among the surviving lines, line, reason), into
+    runs that are contiguous among the surviving lines."""
     if not picked:
         return
     run: list[Line] = []
-    reason = picked[0][1]
+    reason = picked[0][2]
     last = -2
-    for line, why in picked:
-        k = pos[line.index]
+    for k, line, why in picked:
         if run and (k != last + 1 or why != reason):
             yield _removal(r, run, reason, field)
             run = []
