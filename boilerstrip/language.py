@@ -136,7 +136,7 @@ def detect(lines: Sequence[Line]) -> str | None:
     bare = map(get, map(str.strip, counts, repeat(_PUNCT)))
     votes: dict[str, int] = {}  # insertion order as a Counter's, so ties break the same way
     vote = votes.get
-    for langs, k in [(a or b, k) for a, b, k in zip(direct, bare, counts.values(), strict=True) if a or b]:
+    for langs, k in [(hit, k) for a, b, k in zip(direct, bare, counts.values(), strict=True) if (hit := a or b)]:
         for code in langs:
             votes[code] = vote(code, 0) + k
     if not votes:
