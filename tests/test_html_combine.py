@@ -161,3 +161,16 @@ def test_lead_below_a_kept_caption_stays():
     drop, _ = decide(p.blocks, select(p.blocks), traf)
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert lead in kept
+
+
+def test_a_dateline_of_fields_does_not_weigh_as_prose():
+    # a "PUBLISHED: ... | UPDATED: ..." line has commas but is a row of fields, not a sentence:
+    # it must not pull the page head (title, standfirst heading) into the main region
+    from boilerstrip.html.blocks import SHORT_WEIGHT, weight
+
+    dateline, sentence = parse(
+        "<html><body><div>PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019</div>"
+        "<p>Prices rose in every region | the report says, and the rise was steepest in the north.</p></body></html>"
+    ).blocks
+    assert weight(dateline) == SHORT_WEIGHT * len(dateline.text) < 0
+    assert weight(sentence) == len(sentence.text)  # a punctuated sentence with a pipe is still prose

@@ -22,6 +22,10 @@ LINK_PENALTY = 1.0
 SHORT_WEIGHT = -0.2
 #: A prose block without sentence punctuation weighs this fraction of a punctuated one.
 UNPUNCTUATED_FACTOR = 0.5
+#: An unpunctuated block holding this separator is a line of fields (a dateline "PUBLISHED: 10:48,
+#: Tue, Nov 19, 2019 | UPDATED: ...", "Last Updated : ... | Source: ..."), not prose: it weighs as
+#: a short block (its date commas must not make it count as a sentence).
+FIELD_SEPARATOR = " | "
 #: Inside the main region, a block with link density above this is dropped as a link list.
 REGION_LINK_DENSITY_MAX = 0.6
 #: Prose blocks right next to the region (in page order) are added while they are this long.
@@ -42,7 +46,7 @@ def weight(b: Block) -> float:
         return -LINK_PENALTY * n * ld
     if b.heading:
         return 0.0
-    if n >= PROSE_MIN_CHARS:
+    if n >= PROSE_MIN_CHARS and not (FIELD_SEPARATOR in b.text and not b.text.endswith(_END)):
         w = n * (1.0 - ld)
         return w if b.text.endswith(_END) or "," in b.text else w * UNPUNCTUATED_FACTOR
     return SHORT_WEIGHT * n
