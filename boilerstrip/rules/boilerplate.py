@@ -10,7 +10,7 @@ is recognised from a catalogue in ``boilerstrip/data/`` (``chrome_labels.txt``/`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -52,7 +52,14 @@ _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
 
 
-@rule("chrome-label", family="insert", max_chars=LABEL_MAX_CHARS)
+def _label_screen(lines: Sequence[Line]) -> list[Line]:
+    """A catalogue label, or a line that starts with a digit or holds a label hint (what the regex needs)."""
+    labels = catalogue("chrome_labels")
+    hint = _LABEL_RE_HINT
+    return [line for line in lines if line.key in labels or line.lower[:1].isdigit() or hint(line.lower) is not None]
+
+
+@rule("chrome-label", family="insert", max_chars=LABEL_MAX_CHARS, screen=_label_screen)
 def chrome_label(line: Line, ctx: Context) -> str | None:
     """Short chrome labels inside or after the body: share and feedback prompts, "About the
     author", "Table of contents", recipe-card buttons, tag labels, login prompts, "next article",
@@ -67,7 +74,12 @@ def chrome_label(line: Line, ctx: Context) -> str | None:
     return None
 
 
-@rule("boilerplate-prose", family="trailer", max_chars=PROSE_MAX_CHARS)
+def _prose_screen(lines: Sequence[Line]) -> list[Line]:
+    hint = _PROSE_HINT
+    return [line for line in lines if hint(line.lower) is not None]
+
+
+@rule("boilerplate-prose", family="trailer", max_chars=PROSE_MAX_CHARS, screen=_prose_screen)
 def boilerplate_prose(line: Line, ctx: Context) -> str | None:
     """Boilerplate written as a sentence: licence notes, affiliate and advertising disclosures,
     newsletter / app / channel pitches, consent check-box texts, paywall and browser notices

@@ -81,6 +81,17 @@ def _agencies() -> frozenset[str]:
 
 
 @cache
+def _label_starts() -> tuple[str, ...]:
+    return tuple(fold(x) for x in phrases("credit_labels"))
+
+
+def _may_start_with_label(low: str) -> bool:
+    """A cheap necessary condition for ``_credit_label().fullmatch(low)`` on folded text: it starts
+    with a label (a dotless ı, which case-insensitive matching may pair with i, always passes)."""
+    return low.startswith(_label_starts()) or "ı" in low
+
+
+@cache
 def _credit_label() -> regex.Pattern[str]:
     labels = sorted((regex.escape(fold(x)) for x in phrases("credit_labels")), key=len, reverse=True)
     return regex.compile(
@@ -113,7 +124,7 @@ def _credit_shape(line: Line) -> bool:
     low = fold(text)
     if low.startswith("(") and low.endswith(")"):
         inner = low[1:-1].strip()
-        if inner in _agencies() or _credit_label().fullmatch(inner):
+        if inner in _agencies() or (_may_start_with_label(inner) and _credit_label().fullmatch(inner)):
             return True
     if low in catalogue("photo_stock"):
         return True  # "Getty Images", "Thinkstock" alone under a picture
@@ -122,7 +133,7 @@ def _credit_shape(line: Line) -> bool:
     if low.startswith("©") or low.startswith("(c) "):
         rest = low.lstrip("©(c) ")
         return bool(rest) and not rest[:4].isdigit() and len(rest.split()) <= CREDIT_LABELLED_MAX_WORDS
-    m = _credit_label().fullmatch(low)
+    m = _credit_label().fullmatch(low) if _may_start_with_label(low) else None
     if m and len(m["who"].split()) <= CREDIT_LABELLED_MAX_WORDS:
         return True
     agencies = _agencies()
