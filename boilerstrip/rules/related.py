@@ -108,7 +108,7 @@ def removed_tail_heading(doc: Doc, start: int, stop: int) -> bool:
 
 
 def _teaser_key(line: Line) -> str:
-    return fold(line.text).strip(KEY_STRIP)
+    return line.key  # fold(line.text).strip(KEY_STRIP), computed once by Line
 
 
 @rule("related-tail", family="related", stage="span")
@@ -127,7 +127,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         if kind != "button" and counts is None:
             # repeated short lines after the first heading (duplicated headlines, source names),
             # counted once per page so a page of headings stays linear
-            counts = Counter(_teaser_key(ln) for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS)
+            counts = Counter([ln.key for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS])  # _teaser_key
         stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter())
         if stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
