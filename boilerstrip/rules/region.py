@@ -8,10 +8,11 @@ while a menu of forty items or a footer is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .. import features
-from ..lexicon import phrases
+from ..lexicon import pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -93,9 +94,26 @@ def big_enough(doc: Doc, ctx: Context) -> bool:
     return big
 
 
+#: A comment-thread heading with a count or qualifier ("167 comments", "Kommentare (3)", "Top
+#: Rated Comments") has at most this many words ...
+COMMENT_HEADING_MAX_WORDS = 5
+#: ... and holds one of these stems (a cheap pre-filter before ``comment_headings.re``).
+_COMMENT_HINT = re.compile(r"comment|komment|coment|réaction|reaction|reaktion|respon|repl|antwort|réponse|rispost|respost|reactie")
+
+
+def is_comment_heading(line: Line) -> bool:
+    """A heading over a comment thread with a count or qualifier ("[ 167 comments ]", "Top Rated
+    Comments", "Kommentare (3)", "3 commentaires"; en, de, fr, es, pt, it, nl)."""
+    return (
+        line.n_words <= COMMENT_HEADING_MAX_WORDS
+        and _COMMENT_HINT.search(line.lower) is not None
+        and pattern("comment_headings").fullmatch(line.key) is not None
+    )
+
+
 def is_terminator(line: Line) -> bool:
     """A short heading that ends an article (related, comments, share, trailer families)."""
-    return is_tail_heading(line)
+    return is_tail_heading(line) or is_comment_heading(line)
 
 
 def is_cookie_notice(line: Line) -> bool:
@@ -160,7 +178,9 @@ def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
         hit = seen.get(k)
         if hit is None:
             line = doc.all[k]
-            hit = seen[k] = bool(line.text) and is_terminator(line)
+            # a removed comment count is left out: the meta line under a headline holds one
+            # ("12. November 2021 / Kommentare 0"), and the header rules take it
+            hit = seen[k] = bool(line.text) and is_tail_heading(line)
         if hit:
             return True
     return False
@@ -290,6 +310,11 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
 #: A terminator heading inside the region ends the article once at least this share of the
 #: region's prose score lies before it.
 TAIL_MIN_SHARE = 0.8
+#: A comment-thread heading with a count or qualifier ("167 comments", "Top Rated Comments") is
+#: a surer end: it ends the article once this much prose score (about six paragraphs) lies
+#: before it, whatever the share (a long thread can hold four times the article's prose; the
+#: count in a headline's meta line comes before any prose).
+COMMENT_TAIL_MIN_PROSE = 6.0
 
 
 @rule("terminator-tail", family="region", stage="span")
@@ -306,4 +331,7 @@ def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
             seen += v
         elif i > 0 and seen >= TAIL_MIN_SHARE * total and _ends_article(doc, ctx, i):
             yield Cut(i, len(doc.lines), f"after the terminator heading {doc.lines[i].text[:40]!r}")
+            return
+        elif i > 0 and seen >= COMMENT_TAIL_MIN_PROSE and is_comment_heading(doc.lines[i]):
+            yield Cut(i, len(doc.lines), f"after the comment-thread heading {doc.lines[i].text[:40]!r}")
             return
