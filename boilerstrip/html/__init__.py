@@ -98,6 +98,50 @@ def _without_chrome(page: Any) -> str:
     return str(page.tree.html)
 
 
+#: Use the JSON-LD ``articleBody`` of an article-typed object when the visible page holds only a
+#: fragment of it (a teaser, a paywalled or script-rendered page): its paragraphs replace what
+#: was kept, except the title line.
+JSONLD_BODY = True
+#: ... when the articleBody is at least this long (chars) ...
+JSONLD_BODY_MIN_CHARS = 1000
+#: ... and the text kept from the visible page is less than this share of it.
+JSONLD_BODY_SHARE = 0.3
+BY_JSONLD = "the page shows a fragment of its JSON-LD articleBody, which is used instead"
+_MARKUP = re.compile(r"<(?:/?[a-z][a-z0-9]*|!--)[^>]*>", re.I)
+
+
+def jsonld_paragraphs(body: str) -> list[str]:
+    """The paragraphs of a JSON-LD ``articleBody``: entities decoded, any markup dropped, one
+    paragraph per line of the value."""
+    from html import unescape
+
+    from ..segment import normalize
+
+    if "<" in body:
+        body = _MARKUP.sub("\n", body)
+    return [t for t in (normalize(unescape(x)) for x in body.splitlines()) if t]
+
+
+def jsonld_body(page_blocks: list[Any], drop: list[str | None], source: str, body: str, title_line: int | None) -> str:
+    """Append the articleBody's paragraphs as blocks (kept) and drop the visible kept blocks but
+    the title, when the visible text kept is a small fragment of the articleBody; else leave
+    ``drop`` alone. Returns the source that decided ("jsonld" when the articleBody is used)."""
+    from .dom import Block
+
+    paras = jsonld_paragraphs(body)
+    total = sum(len(p) for p in paras)
+    kept = sum(len(b.text) for i, (b, d) in enumerate(zip(page_blocks, drop, strict=True)) if d is None and i != title_line)
+    if total < JSONLD_BODY_MIN_CHARS or kept >= JSONLD_BODY_SHARE * total:
+        return source
+    for i, d in enumerate(drop):
+        if d is None and i != title_line:
+            drop[i] = BY_JSONLD
+    for p in paras:
+        page_blocks.append(Block(p, "p", 0, 0, ()))
+        drop.append(None)
+    return "jsonld"
+
+
 def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article, list[Line]]:
     from ..api import _detect_language, extract_lines
     from ..pipeline import Context
@@ -115,6 +159,9 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     if PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
         tree = lxml_tree(_without_chrome(page))
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
+    body = meta.pop("article_body", None)
+    if JSONLD_BODY and body:
+        source = jsonld_body(page.blocks, drop, source, body, title_line)
     lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
     ctx = Context(cfg)
     ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)

@@ -485,6 +485,9 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     if lang:
         out["language"] = lang.replace("_", "-").split("-")[0].strip().lower() or None
 
+    body = art.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        out["article_body"] = body  # raw: :func:`boilerstrip.html.jsonld_body` decides whether it is used
     image_url = _image_url(art.get("image")) or metas.get("og:image")
     out["image_url"] = image_url
     image = art.get("image")
