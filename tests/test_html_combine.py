@@ -174,3 +174,15 @@ def test_a_dateline_of_fields_does_not_weigh_as_prose():
     ).blocks
     assert weight(dateline) == SHORT_WEIGHT * len(dateline.text) < 0
     assert weight(sentence) == len(sentence.text)  # a punctuated sentence with a pipe is still prose
+
+
+def test_named_anchor_left_open_does_not_make_the_article_a_link_list():
+    # old hand-written pages: '<h2><a name="x">Title</h2>' and a stray '<a/>' leave an href-less
+    # <a> open over the paragraphs that follow; they are text, not links
+    body = "".join(_p(t) for t in PROSE)
+    html = f"<html><body><h2><a name='intro'>Introduction</h2><div>{body}</div><p>See <a href='/x'>TCLUG<a/> for more.</p></body></html>"
+    blocks = parse(html).blocks
+    prose = [b for b in blocks if b.text in PROSE]
+    assert len(prose) == len(PROSE) and all(b.link_chars == 0 for b in prose)
+    assert next(b for b in blocks if b.text.startswith("See")).link_chars == len("TCLUG")
+    assert [b.text for b in blocks if b.text in PROSE] == [b.text for b in blocks if b.text in PROSE and select(blocks)[blocks.index(b)] is None]

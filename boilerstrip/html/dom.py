@@ -272,6 +272,10 @@ class _Flattener:
                 self.stack.pop()
                 self.tags.pop()
                 self.fig -= cap
+            elif tag == "a":
+                # only a link that goes somewhere is link text: a named anchor (<a name=...>), or the
+                # href-less <a> a stray '<a/>' opens, can run on unclosed over the paragraphs after it
+                self._walk(child, depth, main, in_link + ("href" in child.attrs))
             elif tag != "img":
-                self._walk(child, depth, main, in_link + (tag == "a"))
+                self._walk(child, depth, main, in_link)
             child = child.next
