@@ -68,6 +68,17 @@ MERGE_MAX_GAP = 100
 MERGE_STOP_AT_BARRIER = False
 #: How far before the gap the lead block may start.
 MERGE_SEARCH = 60
+#: When the region ends in a line ending with a colon ("Tour dates:", "Qualified teams:"), the
+#: list printed right under it (its lines adjacent, no blank line between) joins the region, up
+#: to this many lines: dates and venues, names and places look like a menu but the article
+#: announced them. The list ends at the first blank line, bullet change or terminator heading.
+COLON_LIST_MAX_LINES = 80
+#: List items are short: a line longer than this ends the list.
+COLON_LIST_MAX_WORDS = 30
+#: The announcing line has at least this many words ("Von:", "Schlagworte:", "Meist gesucht:"
+#: are labels of a byline, tags or a menu) and the list at least COLON_LIST_MIN_LINES lines.
+COLON_INTRO_MIN_WORDS = 3
+COLON_LIST_MIN_LINES = 2
 
 
 def _caption_or_meta(text: str) -> bool:
@@ -202,6 +213,28 @@ def _kadane(vals: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, span[0], span[1]
 
 
+def _announced_list_end(doc: Doc, stop: int) -> int:
+    """Where the list announced by the region's last line ("... dates:"), or by the line right
+    after the region, ends; ``stop`` when neither ends in a colon or no adjacent list follows."""
+    start = stop
+    last = doc.lines[stop - 1]
+    if not (last.text.endswith((":", "：")) and last.n_words >= COLON_INTRO_MIN_WORDS):
+        intro = doc.lines[stop]
+        if not intro.text.endswith((":", "：")) or not COLON_INTRO_MIN_WORDS <= intro.n_words <= COLON_LIST_MAX_WORDS or is_terminator(intro):
+            return start
+        stop += 1
+        if stop == len(doc.lines) or doc.gap_before(stop):
+            return start
+    end = stop
+    bullet = doc.lines[stop].text[:1] in features.BULLETS
+    while end < len(doc.lines) and end - stop < COLON_LIST_MAX_LINES and not doc.gap_before(end):
+        line = doc.lines[end]
+        if line.n_words > COLON_LIST_MAX_WORDS or (line.text[:1] in features.BULLETS) != bullet or is_terminator(line):
+            break
+        end += 1
+    return end if end - stop >= COLON_LIST_MIN_LINES else start
+
+
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -233,6 +266,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             start -= 1
         while stop < len(vals) and vals[stop] == 0:
             stop += 1
+        if COLON_LIST_MAX_LINES and stop < len(vals):
+            stop = _announced_list_end(doc, stop)
         # the lead (standfirst) right above the body, cut off by a chrome line's score or a
         # share bar's barrier: one long sentence-like line joins the region
         if LEAD_MIN_WORDS and start > 0:
