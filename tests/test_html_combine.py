@@ -186,3 +186,19 @@ def test_named_anchor_left_open_does_not_make_the_article_a_link_list():
     assert len(prose) == len(PROSE) and all(b.link_chars == 0 for b in prose)
     assert next(b for b in blocks if b.text.startswith("See")).link_chars == len("TCLUG")
     assert [b.text for b in blocks if b.text in PROSE] == [b.text for b in blocks if b.text in PROSE and select(blocks)[blocks.index(b)] is None]
+
+
+def test_short_trafilatura_pick_mostly_outside_a_long_own_region_does_not_replace_it():
+    # trafilatura kept a pull quote of the article and footer lines outside it: too little, and
+    # too much of it elsewhere, to stand for a long article
+    long_prose = [f"{t} It was the {k + 1}th item on a long agenda." for k, t in enumerate(PROSE * 6)]
+    outside = [f"Footer line number {k}: reproduction only with permission" for k in range(8)]
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in long_prose) + "</div><div class='bottom'>" + "".join(_p(t) for t in outside) + "</div></body></html>"
+    p = parse(html)
+    own = select(p.blocks)
+    assert [b.text for b, r in zip(p.blocks, own, strict=True) if r is None] == long_prose
+    traf = MainText("\n".join([long_prose[5], *outside]))
+    assert 500 <= len(traf) < 0.15 * sum(map(len, long_prose))
+    drop, source = decide(p.blocks, own, traf)
+    assert source == "own"
+    assert [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None] == long_prose

@@ -297,7 +297,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         return own, "own"
     inside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is None)
     outside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is not None)
-    if inside < FRAGMENT_SHARE * region_chars and outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside):
+    if inside < FRAGMENT_SHARE * region_chars and (outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside) or len(traf) < SHORT_TRAF_SHARE * region_chars):
         return own, "own"
     out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
     if SIBLINGS_OF_TRUNCATED:
@@ -308,6 +308,10 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
 #: trafilatura's text lying inside the own region and covering less than this share of it is a
 #: fragment (it lost its way in the markup): the own region decides.
 FRAGMENT_SHARE = 0.15
+#: trafilatura's whole text shorter than this share of the own region, and mostly not in it, is a
+#: stray pick (a pull quote, a subheading and a footer line next to a long article): the own
+#: region decides.
+SHORT_TRAF_SHARE = 0.15
 #: When trafilatura's text lies inside the own region but covers only part of it (it stopped
 #: early: a broken tag, an inline widget), the own-region blocks that follow its paragraphs and
 #: are of the same kind (same tag at the same depth; captions and subheadings in between) are
