@@ -9,7 +9,7 @@ while a menu of forty items or a footer is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .. import features
 from ..lexicon import pattern, phrases
@@ -235,6 +235,62 @@ def _announced_list_end(doc: Doc, stop: int) -> int:
     return end if end - stop >= COLON_LIST_MIN_LINES else start
 
 
+#: A run of at least this many adjacent short lines that print the same punctuation skeleton
+#: ("England (Group A): 10th appearance", "Blue Origin, Kent, Washington", "June 9 -- Arena,
+#: Tampa, FL") is a list of facts, not a menu (menu items print no punctuation; teaser
+#: headlines vary) ...
+TEMPLATE_MIN_LINES = 3
+#: ... when this share of its lines has the most common skeleton ...
+TEMPLATE_MIN_SHARE = 0.8
+#: ... and its lines have at most this many words; the skeleton has at least this many marks
+#: (one ':' is any teaser headline's "Topic: headline").
+TEMPLATE_MAX_WORDS = 15
+TEMPLATE_MIN_MARKS = 2
+#: A templated list starts at most this many lines after the region (a heading between:
+#: "Qualified teams").
+TEMPLATE_MAX_LEAD = 1
+_SKELETON_MAP = {ord(c): "-" for c in "–—"}
+#: Lines ending in a count ("December (1)", archive and category menus) or a year ("Post title -
+#: October 24, 2020", recent-post lists) have no skeleton: such lists are chrome.
+_COUNT_OR_YEAR_END = re.compile(r"(?:\(\d{1,5}\)|\b(?:19|20)\d\d)\W*$")
+_SKELETON_KEEP = frozenset(",:;()-")
+
+
+def _skeleton(text: str) -> str:
+    """The punctuation a line prints, in order, repeated marks collapsed ("June 9 -- Arena, Tampa" -> "-,")."""
+    if _COUNT_OR_YEAR_END.search(text):
+        return ""
+    out: list[str] = []
+    prev = ""
+    for c in text.lstrip("".join(features.BULLETS) + " ").translate(_SKELETON_MAP):
+        if c in _SKELETON_KEEP and c != prev:
+            out.append(c)
+        prev = c
+    return "".join(out)
+
+
+def _templated(lines: Sequence[Line]) -> bool:
+    """Do TEMPLATE_MIN_SHARE of ``lines`` (TEMPLATE_MIN_LINES or more, each short) print the same
+    skeleton of at least TEMPLATE_MIN_MARKS marks?"""
+    if len(lines) < TEMPLATE_MIN_LINES or any(line.n_words > TEMPLATE_MAX_WORDS for line in lines):
+        return False
+    counts: dict[str, int] = {}
+    for line in lines:
+        k = _skeleton(line.text)
+        counts[k] = counts.get(k, 0) + 1
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    return len(top) >= TEMPLATE_MIN_MARKS and n >= TEMPLATE_MIN_SHARE * len(lines)
+
+
+def _templated_run_end(doc: Doc, start: int) -> int:
+    """End of the templated list (see TEMPLATE_MIN_LINES) starting at ``doc.lines[start]``, or
+    ``start`` when none starts there."""
+    end = start
+    while end < len(doc.lines) and (end == start or not doc.gap_before(end)) and doc.lines[end].n_words <= TEMPLATE_MAX_WORDS:
+        end += 1
+    return end if _templated(doc.lines[start:end]) else start
+
+
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -268,6 +324,14 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             stop += 1
         if COLON_LIST_MAX_LINES and stop < len(vals):
             stop = _announced_list_end(doc, stop)
+        if TEMPLATE_MIN_LINES:
+            for k in range(stop, min(stop + TEMPLATE_MAX_LEAD + 1, len(vals))):
+                if is_terminator(doc.lines[k]):
+                    break
+                end = _templated_run_end(doc, k)
+                if end > k:
+                    stop = end
+                    break
         # the lead (standfirst) right above the body, cut off by a chrome line's score or a
         # share bar's barrier: one long sentence-like line joins the region
         if LEAD_MIN_WORDS and start > 0:
@@ -319,7 +383,7 @@ def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
     words = sum(line.n_words for line in doc.lines[start:stop])
-    return words / (stop - start) > NAV_MAX_AVG_WORDS
+    return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and _templated(doc.lines[start:stop]))
 
 
 @rule("navigation-run", family="region", stage="span")
