@@ -202,3 +202,24 @@ def test_short_trafilatura_pick_mostly_outside_a_long_own_region_does_not_replac
     drop, source = decide(p.blocks, own, traf)
     assert source == "own"
     assert [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None] == long_prose
+
+
+def test_article_split_by_an_inline_teaser_keeps_its_first_part():
+    # the own region is the longer second part; trafilatura keeps both parts: the first part
+    # comes back (the teaser between them does not), a byline alone above the body does not
+    first = PROSE[:2]
+    second = [f"{t} It was the {k + 1}th item on a long agenda." for k, t in enumerate(PROSE * 2)]
+    byline = "By Jane Doe"
+    links = "".join(f"<p><a href='/other{k}'>Another story number {k} about the council and its budget, with a long teaser title that runs on to make you click it</a></p>" for k in range(2))
+    teaser = f"<div class='box'><div>Advertisement</div><h3>Read also</h3>{links}</div>"
+    html = (
+        f"<html><body><h1>Council passes budget</h1><div><p>{byline}</p><div>{''.join(_p(t) for t in first)}</div>{teaser}"
+        f"<section><div>{''.join(_p(t) for t in second)}</div></section></div></body></html>"
+    )
+    p = parse(html)
+    own = select(p.blocks)
+    assert not any(r is None for b, r in zip(p.blocks, own, strict=True) if b.text in first)
+    drop, source = decide(p.blocks, own, MainText("\n".join([byline, *first, *second])))
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "both"
+    assert kept == [*first, *second]

@@ -210,6 +210,42 @@ def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], ou
             leads.append(i)
 
 
+#: An article split in two by an inline teaser or ad box: the own region holds the larger part;
+#: paragraphs above it that trafilatura keeps too, of a tag the kept ones have (p, li...; the
+#: parts may sit at different depths), not link text, are the first part, up to the title
+#: (``h1``); short ones only below a punctuated prose paragraph of it (a byline or dateline
+#: alone above the body is not a part) ...
+REJOIN_PARTS = True
+#: ... across at most this many other blocks in a row (the teaser's title, label and text).
+PART_GAP_BLOCKS = 4
+
+
+def _rejoin_parts(blocks: list[Block], found: list[bool], out: list[str | None]) -> None:
+    kept = [i for i, r in enumerate(out) if r is None and not blocks[i].heading]
+    if not kept:
+        return
+    kinds = {blocks[i].tag for i in kept}
+    gap = 0
+    pending: list[int] = []  # short blocks waiting for a prose paragraph above them (a byline or dateline alone is not a part)
+    for i in range(kept[0] - 1, -1, -1):
+        b = blocks[i]
+        if b.heading == 1:
+            return
+        if out[i] is not None and found[i] and b.tag in kinds and b.link_density <= LINK_DENSITY_MAX:
+            pending.append(i)
+            if len(b.text) >= PROSE_MIN_CHARS and b.text.endswith(_END):
+                for k in pending:
+                    out[k] = None
+                pending = []
+            gap = 0
+        elif out[i] is None:
+            gap = 0
+        else:
+            gap += 1
+            if gap > PART_GAP_BLOCKS:
+                return
+
+
 #: A list item or table cell of the own region that trafilatura leaves out stays when another
 #: item of the same list (or row of the same table) is kept: lists are kept whole.
 COMPLETE_LISTS = True
@@ -290,6 +326,8 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i]) for i, r in enumerate(own)]
         _keep_lead(blocks, own, found, out)
+        if REJOIN_PARTS:
+            _rejoin_parts(blocks, found, out)
         if COMPLETE_LISTS:
             _complete_lists(blocks, own, out)
         return out, "both"
