@@ -210,7 +210,8 @@ def test_article_split_by_an_inline_teaser_keeps_its_first_part():
     first = PROSE[:2]
     second = [f"{t} It was the {k + 1}th item on a long agenda." for k, t in enumerate(PROSE * 2)]
     byline = "By Jane Doe"
-    links = "".join(f"<p><a href='/other{k}'>Another story number {k} about the council and its budget, with a long teaser title that runs on to make you click it</a></p>" for k in range(2))
+    title = "about the council and its budget, with a long teaser title that runs on to make you click it"
+    links = "".join(f"<p><a href='/other{k}'>Another story number {k} {title}</a></p>" for k in range(2))
     teaser = f"<div class='box'><div>Advertisement</div><h3>Read also</h3>{links}</div>"
     html = (
         f"<html><body><h1>Council passes budget</h1><div><p>{byline}</p><div>{''.join(_p(t) for t in first)}</div>{teaser}"
