@@ -17,7 +17,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
 from . import prose
-from .related import is_tail_heading
+from .related import heading_kind, is_tail_heading
 from .shapes import is_date_line
 
 #: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
@@ -416,6 +416,20 @@ TAIL_MIN_SHARE = 0.8
 COMMENT_TAIL_MIN_PROSE = 6.0
 
 
+def _after_related_box(doc: Doc, i: int) -> bool:
+    """Is the removed gap right before ``doc.lines[i]`` headed by a related heading (not a
+    comments or share label: comments are prose in a row too)?"""
+    lo = doc.lines[i - 1].index + 1 if i > 0 else 0
+    hi = doc.lines[i].index
+    return any(doc.all[k].text and heading_kind(doc.all[k]) in ("phrase", "pattern") for k in range(max(lo, hi - GAP_SCAN), hi))
+
+
+#: A removed terminator (a related box taken by ``related-tail``) followed by this many more
+#: prose lines in a row, the line after it prose too, was an inline box: the article resumes
+#: and the tail does not start there (0 switches this off).
+RESUME_LINES = 2
+
+
 @rule("terminator-tail", family="region", stage="span")
 def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Everything from a related / comments / share heading to the end of the article region,
@@ -423,11 +437,15 @@ def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     if not big_enough(doc, ctx):
         return
     vals = scores(doc, ctx)
+    own = scores(doc, ctx, removed_barriers=False) if RESUME_LINES else vals
     total = sum(v for v in vals if v > 0)
     seen = 0.0
     for i, v in enumerate(vals):
         if v > 0:
             seen += v
+        elif RESUME_LINES and own[i] > 0 and i + RESUME_LINES < len(own) and all(x > 0 for x in own[i + 1 : i + 1 + RESUME_LINES]) and _after_related_box(doc, i):
+            # the article resumes right after a removed box: an inline "Related articles" list
+            seen += own[i]
         elif i > 0 and seen >= TAIL_MIN_SHARE * total and _ends_article(doc, ctx, i):
             yield Cut(i, len(doc.lines), f"after the terminator heading {doc.lines[i].text[:40]!r}")
             return
