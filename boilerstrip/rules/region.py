@@ -144,6 +144,7 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     fs = features.of(doc.all, ctx)
     cache: dict[int, float] = ctx.cache.setdefault("region-scores", {})
     n = max(len(doc.all), 1)
+    every = doc.all
     out = []
     prev = -1
     for line in doc.lines:
@@ -165,7 +166,8 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
             elif DATE_PENALTY and f.digit and f.chars <= DATE_MAX_CHARS and is_date_line(line):
                 v = DATE_PENALTY
             cache[line.index] = v
-        if removed_barriers and line.index > prev + 1 and v != BARRIER and _removed_terminator(doc, ctx, prev + 1, line.index):
+        # a gap of one blank line (the usual paragraph break) holds no terminator: no scan
+        if removed_barriers and line.index > prev + 1 and v != BARRIER and (line.index > prev + 2 or every[prev + 1].text) and _removed_terminator(doc, ctx, prev + 1, line.index):
             v += BARRIER
         out.append(v)
         prev = line.index
