@@ -224,3 +224,17 @@ def test_article_split_by_an_inline_teaser_keeps_its_first_part():
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert source == "both"
     assert kept == [*first, *second]
+
+
+def test_quoted_tweet_in_the_article_stays_though_trafilatura_leaves_it_out():
+    tweet = "Yes this is real and the state spent nearly half a million dollars on it"
+    signature = "— Jane Roe (@janeroe) November 18, 2019"
+    embed = f"<div class='social-media-embed'><blockquote class='twitter-tweet'><p>{tweet}</p>{signature}</blockquote></div>"
+    share = "<div class='social-share'><a href='/s'>Share this story on social media</a></div>"
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in PROSE[:3]) + embed + "".join(_p(t) for t in PROSE[3:]) + share + "</div></body></html>"
+    p = parse(html)
+    assert [b.in_embed for b in p.blocks if b.text in (tweet, signature)] == [True, True]
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))  # trafilatura skips embeds
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "both"
+    assert kept == [*PROSE[:3], tweet, signature, *PROSE[3:]]  # the share box is still chrome

@@ -258,9 +258,14 @@ def _complete_lists(blocks: list[Block], own: list[str | None], out: list[str | 
             out[i] = None
 
 
-def _both(own: str | None, found: bool) -> str | None:
+#: A quoted social post (``blockquote`` classed "twitter-tweet", "instagram-media"...) inside the
+#: own region stays when the two agree, though trafilatura leaves embeds out: the article quotes it.
+KEEP_EMBEDS = True
+
+
+def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
     if own is None:
-        return None if found else BY_TRAFILATURA
+        return None if found or (embed and KEEP_EMBEDS) else BY_TRAFILATURA
     return own
 
 
@@ -324,7 +329,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
-        out = [_both(r, found[i]) for i, r in enumerate(own)]
+        out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
         _keep_lead(blocks, own, found, out)
         if REJOIN_PARTS:
             _rejoin_parts(blocks, found, out)

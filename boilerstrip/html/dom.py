@@ -72,6 +72,7 @@ class Block:
     in_table: bool = False
     in_figure: bool = False
     main_hint: bool = False  # inside <article>, <main> or an articleBody-like element
+    in_embed: bool = False  # inside an embedded social post (blockquote "twitter-tweet"...) the article quotes
     chrome: str | None = None  # set for a whole chrome element flattened to one block: why
 
     @property
@@ -99,6 +100,10 @@ def _chrome_tokens() -> frozenset[str]:
 @cache
 def _caption_tokens() -> frozenset[str]:
     return phrases("html_caption")
+
+
+def _embed_tokens() -> frozenset[str]:
+    return phrases("html_embed")
 
 
 @cache
@@ -188,6 +193,7 @@ class _Flattener:
         self.stack: list[int] = []  # mem_ids of open block elements
         self.tags: list[str] = []
         self.fig = 0  # depth of caption-classed elements we are inside
+        self.embed = 0  # depth of embedded-post elements we are inside
 
     def run(self, body: Any) -> None:
         self.stack.append(body.mem_id)
@@ -222,6 +228,7 @@ class _Flattener:
                 in_table="td" in tags or "th" in tags,
                 in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
                 main_hint=main,
+                in_embed=self.embed > 0,
             )
         )
 
@@ -264,6 +271,8 @@ class _Flattener:
                 sub_main = main or tag in _MAIN_TAGS or child.attributes.get("itemprop") == "articleBody"
                 cap = bool(attr_tokens(child) & _caption_tokens()) and len(child.text(deep=True)) <= FIGURE_MAX_CHARS and child.css_first("h1") is None
                 self.fig += cap
+                emb = tag == "blockquote" and bool(attr_tokens(child) & _embed_tokens())
+                self.embed += emb
                 self.stack.append(child.mem_id)
                 self.tags.append(tag)
                 self.page.elements[child.mem_id] = child
@@ -272,6 +281,7 @@ class _Flattener:
                 self.stack.pop()
                 self.tags.pop()
                 self.fig -= cap
+                self.embed -= emb
             elif tag == "a":
                 # only a link that goes somewhere is link text: a named anchor (<a name=...>), or the
                 # href-less <a> a stray '<a/>' opens, can run on unclosed over the paragraphs after it
