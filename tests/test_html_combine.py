@@ -238,3 +238,14 @@ def test_quoted_tweet_in_the_article_stays_though_trafilatura_leaves_it_out():
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert source == "both"
     assert kept == [*PROSE[:3], tweet, signature, *PROSE[3:]]  # the share box is still chrome
+
+
+def test_printed_url_in_the_region_is_not_a_link_list():
+    # a product list whose every item is followed by its address written out as a link; a real
+    # link list (titles as anchors) inside the region still goes
+    items = "".join(f"<p>{t}</p><p><a href='http://amzn.to/x{k}'>http://amzn.to/x{k}</a></p>" for k, t in enumerate(PROSE))
+    related = "<p><a href='/r1'>Related story about the council budget</a></p>"
+    p = parse(f"<html><body><div class='story'>{items}{related}</div></body></html>")
+    own = select(p.blocks)
+    kept = [b.text for b, r in zip(p.blocks, own, strict=True) if r is None]
+    assert kept == [x for k, t in enumerate(PROSE) for x in (t, f"http://amzn.to/x{k}")]

@@ -9,6 +9,8 @@ Blocks outside it, and link-heavy blocks inside it, are dropped with a reason.
 
 from __future__ import annotations
 
+import re
+
 from ..segment import normalize
 from .dom import Block
 
@@ -32,6 +34,11 @@ REGION_LINK_DENSITY_MAX = 0.6
 EXTEND_MIN_CHARS = 100
 #: ... and have at most this link density.
 EXTEND_LINK_DENSITY_MAX = 0.2
+
+#: A block inside the main region that is one printed address ("http://amzn.to/2iJFhRj", a
+#: source's URL under a paragraph) is text the author wrote out, not a menu entry: not a link list.
+KEEP_PRINTED_URLS = True
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 LINK_LIST = "link list in the main region"
 OUTSIDE = "outside the main region"
@@ -88,7 +95,7 @@ def select(blocks: list[Block]) -> list[str | None]:
             out.append(b.chrome)
         elif not ok:
             out.append(OUTSIDE)
-        elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading:
+        elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading and not (KEEP_PRINTED_URLS and _URL.fullmatch(b.text)):
             out.append(LINK_LIST)
         else:
             out.append(None)
