@@ -53,3 +53,8 @@ def test_short_jsonld_body_is_not_used():
 def test_jsonld_paragraphs_drop_markup_and_decode_entities():
     assert jsonld_paragraphs("<p>Fish &amp; chips</p><p>Second  para</p>\n") == ["Fish & chips", "Second para"]
     assert jsonld_paragraphs("One line.\r\n\r\nTwo lines.") == ["One line.", "Two lines."]
+
+
+def test_jsonld_paragraphs_keep_inline_markup_in_the_sentence_and_literal_brackets():
+    assert jsonld_paragraphs("<p>A <em>bold</em> claim: 2 < 3 and 5 > 4.</p><br/>Next") == ["A bold claim: 2 < 3 and 5 > 4.", "Next"]
+    assert jsonld_paragraphs("unclosed <p tag and text") == ["unclosed <p tag and text"]
