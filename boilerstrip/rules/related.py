@@ -221,7 +221,14 @@ def _inline_link_screen(lines: Sequence[Line]) -> list[Line]:
 @cache
 def _label_first_words() -> frozenset[str]:
     """The first word of every related heading: a label a line starts with begins with one."""
-    return frozenset(label.split(" ", 1)[0] for label in catalogue("related_headings"))
+    return frozenset(label.split(" ", 1)[0] for label in _inline_labels())
+
+
+@cache
+def _inline_labels() -> frozenset[str]:
+    """Labels an inline link may start with: related headings and the inline-only labels
+    ("READ MORE: <headline>"; alone, "Read more" is a button, not a heading)."""
+    return catalogue("related_headings") | catalogue("related_inline")
 
 
 @rule("related-inline-link", family="related", max_chars=INLINE_MAX_CHARS, screen=_inline_link_screen)
@@ -247,7 +254,7 @@ def related_inline_link(line: Line, ctx: Context) -> str | None:
 def _label_ends(low: str) -> Iterator[int]:
     """End offsets of related-heading labels that ``low`` starts with (longest first)."""
     words = low.split(" ", RELATED_HEADING_MAX_WORDS)
-    labels = catalogue("related_headings")
+    labels = _inline_labels()
     prefix = ""
     ends = []
     for w in words[:RELATED_HEADING_MAX_WORDS]:
