@@ -11,3 +11,6 @@
 (?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s?:?\s?(?:ca\.\s?|etwa\s|about\s|environ\s)?\d{1,3}\s?(?:min\.?|minuten|minutes|minutos|minuti)
 # a download link with its file type and size: "Informationsschreiben PDF | 38 KB | nicht barrierefrei"
 .{1,200}\b(?:pdf|docx?|xlsx?|pptx?|zip|odt|mp3)\s?[|(,·–-]\s?\d{1,4}(?:[.,]\d{1,2})?\s?(?:kb|mb|kib|mib|ko|mo|kbyte|mbyte)\b.{0,100}
+# photo-gallery counters: "1 / 9", "Image 1 of 9", "Bild 3 von 12", "Foto 2 de 5", "Photo 4 sur 10"
+\d{1,3} ?(?:/|of|von|de|di|sur) ?\d{1,3}
+(?:image|photo|picture|slide|bild|foto|imagen|immagine|diapositive|diapositiva) \d{1,3} ?(?:/|of|von|de|di|sur) ?\d{1,3}

@@ -27,6 +27,7 @@ LABEL_MAX_CHARS = 200
 LABEL_RE_HINTS = (
     "über ", "about ", "à propos ", "sobre ", "su ", "powered by", "theme. powered", " read", "lesedauer", "lesezeit",
     "reading time", "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "pdf", "doc", "xls", "ppt", "zip", "odt", "mp3",
+    "image ", "photo ", "picture ", "slide ", "bild ", "foto ", "imagen ", "immagine ", "diapositiv",
 )
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
