@@ -336,8 +336,16 @@ def _pages() -> tuple[str, str]:
     rng = random.Random(5)
     lengths = _line_lengths(rng)
     normal = "\n".join(_normal_line(rng, n) for n in lengths)
-    hostile = "\n".join(_adversarial_line(rng, n) for n in lengths)
+    hostile = "\n".join(_fill(_adversarial_line(rng, n), n) for n in lengths)
     return normal, hostile
+
+
+def _fill(line: str, length: int) -> str:
+    """``line`` repeated up to ``length`` characters: a short near-miss (a catalogue phrase with
+    its end changed) would otherwise make the page's size depend on the catalogues' contents."""
+    if not line or len(line) >= length:
+        return line
+    return ((line + " ") * (length // (len(line) + 1) + 1))[:length].rstrip()
 
 
 def _clean_seconds(text: str) -> float:
