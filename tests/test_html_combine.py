@@ -249,3 +249,15 @@ def test_printed_url_in_the_region_is_not_a_link_list():
     own = select(p.blocks)
     kept = [b.text for b, r in zip(p.blocks, own, strict=True) if r is None]
     assert kept == [x for k, t in enumerate(PROSE) for x in (t, f"http://amzn.to/x{k}")]
+
+
+def test_long_print_named_container_is_content_and_a_print_button_is_chrome():
+    # each step holds under a third of the page's text (a chrome name on the whole text is
+    # overruled anyway): its name alone decides
+    texts = [f"{t} It was item {k} on a long agenda." for k, t in enumerate(PROSE)]
+    steps = "".join(f"<div class='tip-print-step'>{_p(texts[k])}{_p(texts[k + 1])}</div>" for k in (0, 2, 4))
+    steps += _p("More tips from our readers follow next week, with the best of the comments on this one. " * 2)
+    button = "<div class='print-button'><span>Print this tip</span></div>"
+    blocks = parse(f"<html><body><div>{button}{steps}</div></body></html>").blocks
+    assert [b.chrome for b in blocks if b.text in texts] == [None] * len(texts)
+    assert next(b for b in blocks if "Print this tip" in b.text).chrome is not None

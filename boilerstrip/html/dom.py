@@ -44,6 +44,9 @@ HEADER_MAX_TEXT_SHARE = 0.25
 #: A caption-classed element ("media", "image"...) holding more text than this (chars), or the
 #: title (``h1``), is a container for the article's head or whole text, not a figure.
 FIGURE_MAX_CHARS = 600
+#: An element named only by a widget token (data/html_widget.txt: "print") with more text than this
+#: (chars) is the content that widget acts on, not the widget.
+WIDGET_MAX_CHARS = 200
 #: Class/id strings longer than this are not tokenised (generated utility-class soups).
 ATTR_MAX_CHARS = 300
 
@@ -111,6 +114,10 @@ def _linkbox_tokens() -> frozenset[str]:
     return phrases("html_linkbox")
 
 
+def _widget_tokens() -> frozenset[str]:
+    return phrases("html_widget")
+
+
 @cache
 def _keep_tokens() -> frozenset[str]:
     return phrases("html_content")
@@ -145,6 +152,8 @@ def chrome_reason(node: Any) -> str | None:
         if hit and not toks & _keep_tokens():
             if hit <= _linkbox_tokens() and node.css_first("a") is None:
                 return None  # a "teaser" without a link is the article's own lead
+            if hit <= _widget_tokens() and len(node.text(deep=True)) > WIDGET_MAX_CHARS:
+                return None  # a "print" button is short; a long "print-step" is the printable text
             return f"class/id {sorted(hit)[0]!r}"
     return None
 
