@@ -23,7 +23,8 @@ class Line:
     The cheap features every rule reads (``lower``, ``words``, ``n_words``, ``n_chars``, and
     ``key``: the line as a catalogue key, case-folded, apostrophes unified, KEY_STRIP decorations
     stripped from both ends) are computed once here; heavier ones live in
-    :mod:`boilerstrip.features`. Rules never write to a line.
+    :mod:`boilerstrip.features`. Rules never write to a line; the three underscore slots are memos of pure shape
+    tests (written once, by those tests, never read as part of the line).
     """
 
     __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key", "_kind", "_date", "_prose")
