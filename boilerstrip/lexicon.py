@@ -8,6 +8,9 @@ Two kinds of file live in ``boilerstrip/data/``:
   one compiled, case-insensitive alternation that must match a *whole* normalised line
   (``fullmatch``). Patterns must not nest unbounded quantifiers; the robustness tests time
   them on adversarial input.
+* ``NAME.hints``: pre-filter substrings for a catalogue, lower case, one of which every entry it
+  guards contains; a hint wrapped in double quotes keeps its leading/trailing spaces. Loaded by
+  :func:`hints` into a tuple; a rule tests the cheap hints before the expensive regex.
 
 Each file is read once per process (``functools.cache``). Multilingual families keep every
 language in the same file, grouped under ``# en``/``# de``/... comments.
@@ -49,6 +52,19 @@ def pattern(name: str) -> regex.Pattern[str]:
     if not alternatives:
         raise ValueError(f"data/{name}.re has no patterns")
     return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.IGNORECASE | regex.V0)
+
+
+@cache
+def hints(name: str) -> tuple[str, ...]:
+    """The pre-filter substrings of ``data/NAME.hints`` (quotes around an entry keep its spaces).
+
+    >>> " read" in hints("chrome_labels")
+    True
+    """
+    out = tuple(e[1:-1] if len(e) > 1 and e[0] == e[-1] == '"' else e for e in _entries(f"{name}.hints"))
+    if not out:
+        raise ValueError(f"data/{name}.hints has no entries")
+    return out
 
 
 def available(suffix: str = "") -> list[str]:

@@ -72,3 +72,12 @@ def test_every_stock_library_passes_the_credit_prefilter():
     from boilerstrip.rules.shapes import catalogue
 
     assert all(header._CREDIT_HINT.search(e) for e in catalogue("photo_stock"))
+
+
+@pytest.mark.parametrize("name", [n.removesuffix(".hints") for n in lexicon.available(".hints")])
+def test_hints_are_lower_case_substrings_with_their_spaces(name):
+    """Hints are compared against ``Line.lower``: an upper-case hint would never match, and the
+    quotes that keep a hint's spaces must not end up in it."""
+    found = lexicon.hints(name)
+    assert found and all(h and h == h.lower() and '"' not in h for h in found), found
+    assert len(set(found)) == len(found), "duplicate hints"

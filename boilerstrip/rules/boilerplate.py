@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import pattern
+from ..lexicon import hints, pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, Move, rule
@@ -24,31 +24,13 @@ from .shapes import catalogue, hint_regex
 LABEL_MAX_CHARS = 200
 #: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
 #: or one of these words (a cheap pre-filter before the regex).
-LABEL_RE_HINTS = (
-    "über ", "about ", "à propos ", "sobre ", "su ", "powered by", "theme. powered", " read", "lesedauer", "lesezeit",
-    "reading time", "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "pdf", "doc", "xls", "ppt", "zip", "odt", "mp3",
-    "image ", "photo ", "picture ", "slide ", "bild ", "foto ", "imagen ", "immagine ", "diapositiv",
-)
+LABEL_RE_HINTS = hints("chrome_labels")
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
 PROSE_MAX_CHARS = 400
 #: Substrings one of which every pattern of ``boilerplate_prose.re`` needs (a cheap pre-filter:
 #: the regex runs only on the few lines holding one).
-BOILERPLATE_HINTS = (
-    "creative commons", "cc by", "cc-by", "disclaimer", "disclosure", "compensation", "commission", "share of sales",
-    "provision", "affiliate", "partnerlink", "partner-link", "werbelink", "provisionslink", "gekennzeichnete",
-    "full story", "full article", "rest of the", "whole story", "whole article", "browser version", "browser is out",
-    "browser ist veraltet", "javascript", "newsletter", "enter your e", "app store", "google play", "ios and android",
-    "iphone and android", "to your phone", " apps ", "canal", "channel", "kanal", "chaîne", "follow us", "folge uns",
-    "folgen sie uns", "suivez-nous", "síguenos", "seguici", "siga-nos", "einverstanden", "akzeptiere", "ich stimme",
-    "i agree", "i accept", "i consent", "i have read", "gelesen", "j'accepte", "acepto", "accetto", "para comentar",
-    "to comment", "leave a comment", "zu kommentieren", "um einen kommentar", "pour commenter", "per commentare",
-    "in den kommentaren", "in the comments", "en los comentarios", "dans les commentaires", "nei commenti", "hear ",
-    "entry was posted", "eintrag wurde", "entrée a été", "entrada fue", "voce è stata", "post foi", "permalink",
-    "journalis", "periodismo", "giornalismo", "jornalismo", "our work", "unsere arbeit", "notre travail",
-    "nuestro trabajo", "il nostro lavoro", "o nosso trabalho", "unterstütze", "support us", "support our", "soutenez",
-    "apoya", "sostieni",
-)
+BOILERPLATE_HINTS = hints("boilerplate_prose")
 _PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
 _LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
 

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .. import dates
-from ..lexicon import phrases
+from ..lexicon import hints, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Move, rule
@@ -102,10 +102,7 @@ def _credit_label() -> regex.Pattern[str]:
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
 #: Substrings one of which every credit line contains (a cheap pre-filter, compiled as a trie).
-CREDIT_HINTS = (
-    "|", "/", ":", "©", "(", " via ", " by ", "copyright", "credit", "photo", "picture", "bild", "images", "stock",
-    "dealer", "pixabay", "colourbox", "123rf", "unsplash", "alamy", "alliance", "media", "foto",
-)
+CREDIT_HINTS = hints("image_credit")
 _CREDIT_HINT = hint_regex(CREDIT_HINTS)
 
 

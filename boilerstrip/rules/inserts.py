@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import pattern
+from ..lexicon import hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -21,15 +21,10 @@ NEWSLETTER_BLOCK_MAX_LINES = 4
 NEWSLETTER_BLURB_MAX_CHARS = 200
 #: Substrings every pattern of ``newsletter.re`` contains (a cheap pre-filter; a catalogue test
 #: checks each pattern carries one).
-NEWSLETTER_HINTS = (
-    "sign", "subscri", "regist", "newsletter", "inbox", "email", "abonn", "anmeld", "inscri", "suscr", "regístr",
-    "apúnt", "boletín", "iscriv", "abbonati", "nieuwsbrief", "assine", "inscreva", "thank", "dank", "merci", "gracias",
-    "grazie", "stay", "bleib", "restez", "mantente", "resta", "no thanks", "no, thanks", "no thank", "informiert", "kostenlos",
-    "never miss", "don't miss",
-)
+NEWSLETTER_HINTS = hints("newsletter")
 
 #: Substrings every entry of ``newsletter_end.txt`` contains.
-NEWSLETTER_END_HINTS = ("newsletter", "boletín")
+NEWSLETTER_END_HINTS = hints("newsletter_end")
 
 _NEWSLETTER_HINT = hint_regex(NEWSLETTER_HINTS).search
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import pattern
+from ..lexicon import hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -37,9 +37,9 @@ URL_MAX_CHARS = 400
 # a bare URL, a query-string or image-file fragment, a printed URL slug or path.
 #: Substrings every pattern of ``aggregator_promos.re`` contains (a cheap pre-filter; a catalogue
 #: test checks each pattern carries one).
-AGGREGATOR_HINTS = ("ai", "ki", "ia", "feature", "fonctionnalit", "funci", "funzional", "can do", "tun kann", "peut faire", "puede hacer", "può fare", "summar", "tool")
+AGGREGATOR_HINTS = hints("aggregator_promos")
 #: Substrings every pattern of ``app_promos.re`` contains.
-APP_HINTS = ("app ", " app", "app-", "apps", "'app", "application", "play", "download", "télécharg", "descarg", "scaric", "disponib")
+APP_HINTS = hints("app_promos")
 
 _APP_HINT_RE = hint_regex(APP_HINTS)
 #: What "Comments (0)" / "12 Kommentare" carry around the label: the count.

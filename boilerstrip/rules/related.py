@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-from ..lexicon import pattern
+from ..lexicon import hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -55,7 +55,7 @@ _INLINE_SEP_RE = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
 INLINE_LABEL_MAX_CHARS = 45
 #: Substrings every pattern of ``related_headings.re`` contains (a cheap pre-filter; a catalogue
 #: test checks each pattern carries one).
-RELATED_HINTS = ("more", "other", "latest", "top", "related", "recommended", "popular", "trending", "mehr", "weitere", "plus", "autres", "más", "altr", "mais")
+RELATED_HINTS = hints("related_headings")
 
 
 def heading_kind(line: Line) -> str | None:
