@@ -148,3 +148,24 @@ def test_iso_date_reads_iso_and_day_month_year():
     assert iso_date("2024-03-14T09:30:00+01:00") == "2024-03-14"
     assert iso_date("14.3.2024") == "2024-03-14"
     assert iso_date("yesterday") is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "chrome"),
+    [
+        ("<div class='related-posts has-thumbnails'>", True),  # a modifier does not rescue a related box
+        ("<div class='sidebar with-widgets'>", True),
+        ("<div class='newsletter-embed'>", True),  # 'embed' alone is no quoted post
+        ("<section class='o-section--has-ads'>", False),  # holds ads, is not one
+        ("<div class='layout with-sidebar'>", False),
+        ("<blockquote class='twitter-tweet'>", False),  # a quoted post is content
+    ],
+)
+def test_class_vocabulary_modifiers_and_embeds(markup, chrome):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+
+    tag = markup[1:].split()[0]
+    node = LexborHTMLParser(f"<html><body>{markup}<p>Text.</p></{tag}></body></html>").css_first(tag)
+    assert (chrome_reason(node) is not None) is chrome

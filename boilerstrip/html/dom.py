@@ -56,6 +56,9 @@ NOSCRIPT_MAX_SHARE = 0.5
 
 _NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
 _TOKEN = re.compile(r"[a-z]+")
+#: BEM-style modifiers ("o-section--has-ads", "with-sidebar", "has_comments") describe what a
+#: container holds, not what it is: they and the word they qualify are no class/id vocabulary.
+_MODIFIER = re.compile(r"(?<![a-z])(?:has|with)[-_]+[a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -129,7 +132,10 @@ def attr_tokens(node: Any) -> set[str]:
     s = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if len(s) > ATTR_MAX_CHARS:
         s = s[:ATTR_MAX_CHARS]
-    return set(_TOKEN.findall(s.lower()))
+    s = s.lower()
+    if "has" in s or "with" in s:
+        s = _MODIFIER.sub(" ", s)
+    return set(_TOKEN.findall(s))
 
 
 def chrome_reason(node: Any) -> str | None:
@@ -147,6 +153,8 @@ def chrome_reason(node: Any) -> str | None:
     if style and _HIDDEN_STYLE.search(style):
         return "hidden element"
     toks = attr_tokens(node)
+    if toks & _embed_tokens() and (tag == "blockquote" or any(attr_tokens(q) & _embed_tokens() for q in node.css("blockquote"))):
+        return None  # an embedded social post the article quotes ("twitter-tweet"), or its wrapper: content
     if toks:
         hit = toks & _chrome_tokens()
         if hit and not toks & _keep_tokens():
