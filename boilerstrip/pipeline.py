@@ -222,15 +222,17 @@ def _removal(r: Rule, run: list[Line], reason: str, field: str | None) -> Remova
 
 
 def as_images(values: list[Any]) -> tuple[Image, ...]:
-    """The images in order; one picture found twice (the HTML lead image from the markup and its
-    caption line moved by a caption rule) is kept once, with the URL either copy has."""
-    out: dict[tuple[str | None, str | None], Image] = {}
+    """The images in order. One picture found twice, once in the markup (with its URL) and once
+    as a caption line a caption rule moved (without), is kept once with the URL; two captions
+    that merely read the same ("Photo: Reuters" under two pictures) stay two images."""
+    out: list[Image] = []
     for v in values:
         img = v if isinstance(v, Image) else Image(caption=str(v))
         key = (img.caption.casefold() if img.caption else None, img.credit.casefold() if img.credit else None)
-        seen = out.get(key)
-        if seen is None:
-            out[key] = img
-        elif seen.url is None and img.url is not None:
-            out[key] = Image(caption=seen.caption, credit=seen.credit, url=img.url)
-    return tuple(out.values())
+        for k, seen in enumerate(out):
+            if (seen.url is None) != (img.url is None) and (seen.caption.casefold() if seen.caption else None, seen.credit.casefold() if seen.credit else None) == key:
+                out[k] = Image(caption=seen.caption, credit=seen.credit, url=seen.url or img.url)
+                break
+        else:
+            out.append(img)
+    return tuple(out)

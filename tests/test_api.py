@@ -100,3 +100,15 @@ def test_bad_user_rules_file_is_a_clear_error(tmp_path):
     f.write_text('[[rule]]\nid = "Bad Id"\npatterns = ["x"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="kebab-case"):
         boilerstrip.clean("text", rules=f)
+
+
+def test_images_merge_only_a_markup_picture_with_its_caption_line():
+    from boilerstrip.model import Image
+    from boilerstrip.pipeline import as_images
+
+    markup = Image(caption="Harbour at dawn.", credit="Foto: dpa", url="https://example.org/a.jpg")
+    line = Image(caption="Harbour at dawn.", credit="Foto: dpa")
+    other = Image(caption="Harbour at dawn.", credit="Foto: dpa", url="https://example.org/b.jpg")
+    assert as_images([line, markup]) == (markup,)  # one picture: the URL joins the caption line
+    assert as_images([markup, other]) == (markup, other)  # two pictures that read the same
+    assert as_images([markup, line, other]) == (markup, other)
