@@ -21,7 +21,7 @@ from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, hint_regex, is_date_line, is_headline, is_prose, key
+from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, hint_regex, is_date_line, is_headline, is_prose
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK = 8
@@ -287,7 +287,7 @@ def _title_like(line: Line) -> bool:
         return False
     if not (TITLE_MIN_WORDS <= line.n_words <= TITLE_MAX_WORDS) or not is_headline(line, TITLE_MIN_WORDS):
         return False
-    k = key(line)
+    k = line.key
     if heading_kind(line) or is_date_line(line):
         return False
     return not any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative"))

@@ -8,7 +8,7 @@ from ..lexicon import hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, ends_sentence, has_hint, hint_regex, key
+from .shapes import catalogue, ends_sentence, hint_regex
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
 AD_MARKER_MAX_CHARS = 60
@@ -27,6 +27,7 @@ NEWSLETTER_HINTS = hints("newsletter")
 NEWSLETTER_END_HINTS = hints("newsletter_end")
 
 _NEWSLETTER_HINT = hint_regex(NEWSLETTER_HINTS).search
+_NEWSLETTER_END_HINT = hint_regex(NEWSLETTER_END_HINTS).search
 
 
 def _ad_marker_screen(lines: Sequence[Line]) -> list[Line]:
@@ -79,7 +80,7 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
 
 
 def _is_end(line: Line, ends: frozenset[str]) -> bool:
-    return len(line.text) <= NEWSLETTER_MAX_CHARS and has_hint(line, NEWSLETTER_END_HINTS) and key(line) in ends
+    return len(line.text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER_END_HINT(line.lower) is not None and line.key in ends
 
 
 def _is_blurb(line: Line) -> bool:

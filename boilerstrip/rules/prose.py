@@ -30,13 +30,9 @@ CHROME = -0.5
 #: sure about (captions, teaser blurbs, short paragraphs): neither helps nor hurts much.
 DOUBTFUL = 0.3
 #: A line that starts with an amount ("250 g Mehl", "2 tablespoons oil"): an ingredient or a
-#: parts list, content that looks like navigation; neutral, so such lists do not break the region.
+#: parts list, content that looks like navigation; scored like a doubtful line, so such lists
+#: do not break the region.
 QUANTITY = 0.3
-#: A line of this many words without a sentence mark (a table row, a list item, a teaser
-#: headline) ...
-LONG_LINE_WORDS = 8
-#: ... scores this: it may be content or chrome, so it costs less than a menu item.
-LONG_LINE = -0.5
 
 
 def is_prose(f: Features) -> bool:
@@ -57,6 +53,4 @@ def value(f: Features) -> float:
         return DOUBTFUL
     if f.quantity:
         return QUANTITY
-    if f.words >= LONG_LINE_WORDS:
-        return LONG_LINE
     return CHROME

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable
 from functools import cache
 
 from .. import dates
@@ -46,23 +45,6 @@ def fold(text: str) -> str:
     """Case-fold and unify apostrophes, the form catalogue keys are compared in."""
     text = text.casefold()
     return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
-
-
-def key(line: Line) -> str:
-    """The line as a catalogue key: folded, decorations stripped from both ends (``Line.key``,
-    computed once per line)."""
-    return line.key
-
-
-def has_hint(line: Line, hints: tuple[str, ...]) -> bool:
-    """Cheap pre-filter before a catalogue regex: does the folded line contain any hint substring?"""
-    found = _HINT_SEARCH.get(id(hints))
-    if found is None or found[0] is not hints:  # keyed by identity: hashing a long tuple per call costs more than the search
-        found = _HINT_SEARCH[id(hints)] = (hints, hint_regex(hints).search)
-    return found[1](line.lower) is not None
-
-
-_HINT_SEARCH: dict[int, tuple[tuple[str, ...], Callable[[str], re.Match[str] | None]]] = {}
 
 
 @cache
