@@ -28,7 +28,6 @@ writes every page's gold and predictions for page-by-page comparison.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -41,20 +40,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
-from boilerstrip.decode import decode  # noqa: E402
+from quality import default_data, page_ids, read_page  # noqa: E402  (benchmarks/ is on the path)
+
 from boilerstrip.html.metadata import iso_date  # noqa: E402
 
 FIELDS = ("title", "author", "date")
 _SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 _WS = re.compile(r"\s+")
-
-
-def default_data() -> Path:
-    import os
-
-    env = os.environ.get("BOILERSTRIP_EVALDATA")
-    return Path(env) if env else (ROOT / ".." / "shared" / "evaldata").resolve()
 
 
 def as_str(v: object) -> str | None:
@@ -116,15 +110,14 @@ class Result:
 def evaluate(data: Path, systems: dict[str, Callable[[str], dict[str, str | None]]], limit: int | None = None, misses: str | None = None) -> Result:
     """Run every system on the dev pages of the trafilatura set folder ``data`` and count hits."""
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
-    split = json.loads((data / "split.json").read_text(encoding="utf-8"))
-    ids = list(split["dev"])[: limit or None]
+    ids = page_ids(data.parent, data.name)[: limit or None]
     right = {s: {f: [0, 0] for f in FIELDS} for s in systems}
     total = {f: [0, 0] for f in FIELDS}
     secs = dict.fromkeys(systems, 0.0)
     dump = []
     for doc_id in ids:
         meta = gold[doc_id].get("meta") or {}
-        html = decode(gzip.decompress((data / f"{doc_id}.html.gz").read_bytes()))
+        html = read_page(data.parent, data.name, "html", doc_id)
         preds = {}
         for name, fn in systems.items():
             t0 = time.perf_counter()
