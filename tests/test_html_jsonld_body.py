@@ -58,3 +58,5 @@ def test_jsonld_paragraphs_drop_markup_and_decode_entities():
 def test_jsonld_paragraphs_keep_inline_markup_in_the_sentence_and_literal_brackets():
     assert jsonld_paragraphs("<p>A <em>bold</em> claim: 2 < 3 and 5 > 4.</p><br/>Next") == ["A bold claim: 2 < 3 and 5 > 4.", "Next"]
     assert jsonld_paragraphs("unclosed <p tag and text") == ["unclosed <p tag and text"]
+    # markup escaped inside the JSON string is still markup
+    assert jsonld_paragraphs("&lt;p&gt;Hello&lt;/p&gt;&lt;p&gt;World&lt;/p&gt;") == ["Hello", "World"]

@@ -107,47 +107,19 @@ JSONLD_BODY_MIN_CHARS = 1000
 #: ... and the text kept from the visible page is less than this share of it.
 JSONLD_BODY_SHARE = 0.3
 BY_JSONLD = "the page shows a fragment of its JSON-LD articleBody, which is used instead"
-#: Tags that end a paragraph when an articleBody value carries markup.
-_BREAK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "ul", "ol", "section", "figure", "figcaption"})
-
-
-def _strip_markup(text: str) -> str:
-    """``text`` without its tags (block tags become line breaks); one pass, no regex backtracking."""
-    out: list[str] = []
-    i = 0
-    gt = -1
-    while True:
-        j = text.find("<", i)
-        if j < 0:
-            out.append(text[i:])
-            break
-        out.append(text[i:j])
-        if gt < j:
-            gt = text.find(">", j)
-        if gt < 0:
-            out.append(text[j:])
-            break
-        inner = text[j + 1 : gt]
-        if inner[:1].isalpha() or inner[:1] in ("/", "!"):
-            name = inner.lstrip("/!").split(maxsplit=1)[0].rstrip("/").lower() if inner.strip("/!") else ""
-            out.append("\n" if name in _BREAK_TAGS else "")
-            i = gt + 1
-        else:  # a literal '<' ("a < b")
-            out.append("<")
-            i = j + 1
-    return "".join(out)
-
-
 def jsonld_paragraphs(body: str) -> list[str]:
     """The paragraphs of a JSON-LD ``articleBody``: entities decoded, any markup dropped, one
     paragraph per line of the value."""
     from html import unescape
 
     from ..segment import normalize
+    from .guard import flatten
 
-    if "<" in body:
-        body = _strip_markup(body)
-    return [t for t in (normalize(unescape(x)) for x in body.splitlines()) if t]
+    if "&lt;" in body:  # markup escaped inside the JSON string: "&lt;p&gt;Hello&lt;/p&gt;"
+        body = unescape(body)
+    # the linear tag stripper of the deep-page guard (it decodes entities too)
+    text = flatten(body) if "<" in body else unescape(body)
+    return [t for t in (normalize(x) for x in text.splitlines()) if t]
 
 
 def jsonld_body(page_blocks: list[Any], drop: list[str | None], source: str, body: str, title_line: int | None) -> str:
