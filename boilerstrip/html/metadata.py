@@ -374,7 +374,7 @@ def _author(v: str | None) -> str | None:
     if v[0].isdigit() or "*" in v or ":" in v or not any(c.isalpha() for c in v):
         return None  # a count, a form label, a labelled value ("Foto: X", "En kiosques : juillet")
     folded = v.casefold()
-    if folded in phrases("author_placeholders") or folded in phrases("meta_author_labels") or folded in phrases("meta_author_prefixes"):
+    if folded in phrases("author_placeholders") or folded in phrases("meta_author_labels") or folded in phrases("social_networks") or folded in phrases("meta_author_prefixes"):
         return None
     return v
 
