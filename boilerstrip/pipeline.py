@@ -149,12 +149,13 @@ _SCHEDULES_MAX = 128
 
 def _schedule(rules: Sequence[Rule], html: bool) -> list[list[Rule]]:
     """The groups :func:`run` walks: on plain text (``html`` False) without the rules that only
-    act on HTML input (see Rule.html_only). Computed once per pipeline tuple."""
+    act on HTML input, on HTML without the text heuristics the page structure replaces (see
+    Rule.html_only, Rule.text_only). Computed once per pipeline tuple."""
     key = (id(rules), html)
     found = _SCHEDULES.get(key)
     if found is not None and found[0] is rules:
         return found[1]
-    groups = list(_groups(rules if html else [r for r in rules if not r.html_only]))
+    groups = list(_groups([r for r in rules if not r.text_only] if html else [r for r in rules if not r.html_only]))
     if isinstance(rules, tuple):  # the pipelines api.pipeline_for caches; a list may change
         if len(_SCHEDULES) >= _SCHEDULES_MAX:
             _SCHEDULES.clear()

@@ -27,11 +27,6 @@ from ..registry import Rule
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)", re.I | re.S)
 _TAGS = re.compile(r"<(?:p|div|span|a|br|table|li|h[1-6])\b[^>]*>", re.I)
-#: Text-mode heuristics the DOM replaces in HTML mode: the main region and navigation runs are
-#: decided from the page structure (html-main-content), the headline by html-title. Measured on
-#: the dev split, leaving them on in HTML mode cost 0.01-0.02 F1 (they cut body paragraphs).
-TEXT_ONLY_FAMILIES = frozenset({"region"})
-TEXT_ONLY_RULES = frozenset({"header-title"})
 #: Hand trafilatura/htmldate the page with scripts, styles and other non-text elements already
 #: stripped by selectolax (less to parse and clean twice), rather than the raw HTML.
 STRIPPED_FOR_TRAFILATURA = True
@@ -177,5 +172,4 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
     ctx.cache["html_title"] = meta.get("title")
-    rules = [r for r in rules if r.family not in TEXT_ONLY_FAMILIES and r.id not in TEXT_ONLY_RULES]
     return extract_lines(lines, cfg, rules, ctx)

@@ -304,7 +304,7 @@ def _chrome_around(doc: Doc, first: int, body: int) -> bool:
     return any(doc.all[k].text and k not in alive for k in range(0, body))
 
 
-@rule("header-title", family="header", stage="meta")
+@rule("header-title", family="header", stage="meta", text_only=True)
 def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     """The headline above the body -> title; its duplicated copies go with it.
 

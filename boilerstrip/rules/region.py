@@ -354,7 +354,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     return parts
 
 
-@rule("outside-main-region", family="region", stage="span")
+@rule("outside-main-region", family="region", stage="span", text_only=True)
 def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Lines before and after the article's main region (navigation, teasers, footers)."""
     if not big_enough(doc, ctx):
@@ -388,7 +388,7 @@ def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
     return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and _templated(doc.lines[start:stop]))
 
 
-@rule("navigation-run", family="region", stage="span")
+@rule("navigation-run", family="region", stage="span", text_only=True)
 def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
     if not NAV_RUN_MIN or not big_enough(doc, ctx):
@@ -432,7 +432,7 @@ def _after_related_box(doc: Doc, i: int) -> bool:
 RESUME_LINES = 2
 
 
-@rule("terminator-tail", family="region", stage="span")
+@rule("terminator-tail", family="region", stage="span", text_only=True)
 def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Everything from a related / comments / share heading to the end of the article region,
     once most of the article's prose lies before it."""
