@@ -10,8 +10,6 @@ string work (no regex on long lines), so a 200-line page costs well under a mill
 (False, True, 12, True)
 >>> [f.quantity for f in compute(split_lines("250 g Mehl\\n* 1 ½ cups milk\\n1. Startseite\\n22"), "de")]
 [True, True, False, False]
->>> shape("Home | News | Sport")
-(0.0, 0.6, 2)
 >>> round(fs[1].stop, 2)
 0.73
 """
@@ -32,8 +30,6 @@ from .model import Line
 SENTENCE_END = frozenset(".!?…。！？؟।։")
 #: Closing characters allowed after the sentence mark (`He said "yes."` ends a sentence).
 CLOSERS = "\"'”’»«)]}›*"
-#: Characters that separate menu items, breadcrumbs and bylines when they appear inside a line.
-SEPARATORS = frozenset("|»›•·/>←→▸►")
 #: Bullet markers at the start of the raw line (list items, flattened menus).
 BULLETS = frozenset("*•·▪◦‣●○■□►▸–—-+")
 #: Lines with fewer words than this get no stopword density (too noisy to mean anything, and
@@ -140,18 +136,6 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
         )
     return out
 
-
-def shape(text: str) -> tuple[float, float, int]:
-    """(digit share, title-case word share, separator count) of a short line: what tells a
-    dateline, a breadcrumb or a menu from a heading. On demand, as few lines need it."""
-    text = text[:SHAPE_MAX_CHARS]
-    if not text:
-        return 0.0, 0.0, 0
-    words = text.split()
-    digits = len(_DIGIT.findall(text)) / len(text)
-    caps = sum(map(str.istitle, words)) / len(words)
-    seps = sum(text.count(c) for c in SEPARATORS) if not SEPARATORS.isdisjoint(text) else 0
-    return digits, caps, seps
 
 
 @cache

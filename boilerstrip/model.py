@@ -8,8 +8,10 @@ so a user can open the file at that line.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue:
 #: bullets, arrows, dashes, brackets and trailing colons/ellipses around labels ("• Related Posts",
@@ -42,14 +44,36 @@ class Line:
             low = low.replace("’", "'").replace("‘", "'")
         self.key = low.strip(KEY_STRIP)
         # memo of shape tests several rules ask of the same line (rules.related.heading_kind,
-        # rules.shapes.is_date_line / is_prose): None until first asked; never part of the line's value
-        self._kind: str | None = None
-        self._date: bool | None = None
-        self._prose: bool | None = None
+        # rules.shapes.is_date_line / is_prose; see line_memo): None until first asked, then the
+        # answer in a 1-tuple; never part of the line's value
+        self._kind: tuple[Any] | None = None
+        self._date: tuple[Any] | None = None
+        self._prose: tuple[Any] | None = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.index + 1}: {self.text[:60]!r})"
 
+
+
+_T = TypeVar("_T")
+
+
+def line_memo(slot: str) -> Callable[[Callable[[Line], _T]], Callable[[Line], _T]]:
+    """Memoise a pure test of one line in the Line memo slot ``slot``: several rules ask the same
+    shape questions of the same lines (computed once; a memo can never change an answer)."""
+
+    def decorate(fn: Callable[[Line], _T]) -> Callable[[Line], _T]:
+        @wraps(fn)
+        def memoised(line: Line) -> _T:
+            box = getattr(line, slot)
+            if box is None:
+                box = (fn(line),)
+                setattr(line, slot, box)
+            return box[0]
+
+        return memoised
+
+    return decorate
 
 @dataclass(frozen=True)
 class Removal:

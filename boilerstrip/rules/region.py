@@ -45,10 +45,6 @@ REPEAT_PENALTY = -1.5
 DATE_PENALTY = -1.5
 #: ... when the line is at most this long (the date parser is not cheap; dates are short).
 DATE_MAX_CHARS = 32
-#: A prose line right after another prose line counts (1 + CONTINUITY) times: an article is
-#: paragraphs in a row, while teaser lists and comment threads alternate one paragraph with
-#: headlines, names and dates.
-CONTINUITY = 0.0
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE = 2.0
@@ -63,9 +59,6 @@ LEAD_CREDIT_MAX_WORDS = 6
 #: chrome, with no terminator heading, lie between them. The chrome between is dropped.
 MERGE_MIN_SCORE = 2.0
 MERGE_MAX_GAP = 100
-#: Whether a terminator heading in the gap keeps the lead block out (inline "Related" boxes
-#: sit inside articles, so by default it does not).
-MERGE_STOP_AT_BARRIER = False
 #: How far before the gap the lead block may start.
 MERGE_SEARCH = 60
 #: When the region ends in a line ending with a colon ("Tour dates:", "Qualified teams:"), the
@@ -301,8 +294,6 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     if key_ in ctx.cache:
         return ctx.cache[key_]
     vals = scores(doc, ctx)
-    if CONTINUITY:
-        vals = [v * (1.0 + CONTINUITY) if v > 0 and i and vals[i - 1] > 0 else v for i, v in enumerate(vals)]
     best, start, stop = _kadane(vals, 0, len(vals))
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
@@ -345,8 +336,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         while MERGE_MAX_GAP and start > 0:
             lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)
             score2, s2, e2 = _kadane(vals, lo, start)
-            gap = vals[e2:start]
-            if score2 < MERGE_MIN_SCORE or start - e2 > MERGE_MAX_GAP or (MERGE_STOP_AT_BARRIER and min(gap, default=0.0) <= BARRIER):
+            # a terminator heading in the gap does not keep the lead out: inline "Related" boxes sit inside articles
+            if score2 < MERGE_MIN_SCORE or start - e2 > MERGE_MAX_GAP:
                 break
             parts.insert(0, (s2, e2))
             start = s2

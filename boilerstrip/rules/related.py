@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from ..lexicon import hints, pattern
-from ..model import Line
+from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
 from .shapes import KEY_STRIP, catalogue, fold, hint_regex, is_date_line, is_headline, is_prose, is_truncated
@@ -58,17 +58,11 @@ INLINE_LABEL_MAX_CHARS = 45
 RELATED_HINTS = hints("related_headings")
 
 
+@line_memo("_kind")
 def heading_kind(line: Line) -> str | None:
     """``"phrase"`` for a catalogue heading ("Related Articles"), ``"pattern"`` for a variable one
     ("More from Al Jazeera"), ``"button"`` for a "Read more" link, else None. (Memoised on the
     line: the related, region and header rules ask it of the same lines.)"""
-    found = line._kind
-    if found is None:
-        found = line._kind = _heading_kind(line) or ""
-    return found or None
-
-
-def _heading_kind(line: Line) -> str | None:
     if line.n_chars > RELATED_HEADING_MAX_CHARS or line.n_words > RELATED_HEADING_MAX_WORDS:
         return None
     k = line.key
@@ -101,10 +95,6 @@ def is_tail_heading(line: Line) -> bool:
         return True
     return line.key in _other_tail_labels()
 
-
-def removed_tail_heading(doc: Doc, start: int, stop: int) -> bool:
-    """True when an input line in ``doc.all[start:stop]`` (lines earlier rules removed) was a tail heading."""
-    return any(doc.all[k].text and is_tail_heading(doc.all[k]) for k in range(start, stop))
 
 
 def _teaser_key(line: Line) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from .. import dates
 from ..lexicon import phrases
 from ..model import KEY_STRIP as _KEY_STRIP
-from ..model import Line
+from ..model import Line, line_memo
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
@@ -78,19 +78,13 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in SENTENCE_END
 
 
+@line_memo("_prose")
 def is_prose(line: Line) -> bool:
     """A line that reads like a paragraph: several words and a sentence mark, or just long.
 
     Scripts written without spaces (Chinese, Japanese) have few "words": there a line of
     SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose.
     (Memoised on the line: the header, related and promo rules ask it of the same lines.)"""
-    found = line._prose
-    if found is None:
-        found = line._prose = _is_prose(line)
-    return found
-
-
-def _is_prose(line: Line) -> bool:
     n = line.n_words
     if n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text)):
         return True
@@ -130,16 +124,10 @@ _MONTH_DAY = re.compile(
 )
 
 
+@line_memo("_date")
 def is_date_line(line: Line) -> bool:
     """A short line that is a printed date or relative time ("19 minutes ago", "August 14, 2025").
     (Memoised on the line: the region, related and header rules ask it of the same lines.)"""
-    found = line._date
-    if found is None:
-        found = line._date = _is_date_line(line)
-    return found
-
-
-def _is_date_line(line: Line) -> bool:
     if line.n_words > DATE_MAX_WORDS or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
         return False
     text = line.lower.strip(KEY_STRIP)
