@@ -9,6 +9,7 @@ of its flattened pages: a screen that dropped a firing line would change an outp
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_screens_keep_every_firing_line_of_the_evaluation_pages():
 def test_a_screen_that_drops_a_firing_line_is_caught():
     """The check itself: a screen that keeps nothing fails on the fixtures."""
     r = SCREENED[0]
-    broken = type(r)(r.id, r.family, r.stage, r.fn, r.summary, r.max_chars, r.max_words, r.html_only, lambda lines: [])
+    broken = dataclasses.replace(r, screen=lambda lines: [])
     SCREENED.insert(0, broken)
     try:
         with pytest.raises(AssertionError, match="screen drops"):
