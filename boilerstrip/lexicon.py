@@ -10,7 +10,9 @@ Two kinds of file live in ``boilerstrip/data/``:
   them on adversarial input.
 * ``NAME.hints``: pre-filter substrings for a catalogue, lower case, one of which every entry it
   guards contains; a hint wrapped in double quotes keeps its leading/trailing spaces. Loaded by
-  :func:`hints` into a tuple; a rule tests the cheap hints before the expensive regex.
+  :func:`hints` into a tuple; a rule tests the cheap hints before the expensive regex, with
+  :func:`line_hints`: every hint of every file is looked for in one Aho-Corasick pass
+  (pyahocorasick), over a whole page at once when the runner calls :func:`prime_hints`.
 
 Each file is read once per process (``functools.cache``). Multilingual families keep every
 language in the same file, grouped under ``# en``/``# de``/... comments.
@@ -21,9 +23,14 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import accumulate
+from typing import Any
 
+import ahocorasick
 import regex
 
 from .segment import normalize
@@ -65,6 +72,66 @@ def hints(name: str) -> tuple[str, ...]:
     if not out:
         raise ValueError(f"data/{name}.hints has no entries")
     return out
+
+
+@cache
+def hint_flag(name: str) -> int:
+    """The bit of ``data/NAME.hints`` in :func:`line_hints` masks.
+
+    >>> line_hints_of("see our Affiliate links") & hint_flag("boilerplate_prose") != 0
+    True
+    """
+    return 1 << _hint_names().index(name)
+
+
+@cache
+def _hint_names() -> tuple[str, ...]:
+    return tuple(n[: -len(".hints")] for n in available(".hints"))
+
+
+@cache
+def _automaton() -> Any:
+    """One Aho-Corasick automaton over the hints of every ``.hints`` file; a hint's value is the
+    mask of the files that list it."""
+    masks: dict[str, int] = {}
+    for name in _hint_names():
+        for h in hints(name):
+            masks[h] = masks.get(h, 0) | hint_flag(name)
+    a = ahocorasick.Automaton()
+    for h, mask in masks.items():
+        a.add_word(h, mask)
+    a.make_automaton()
+    return a
+
+
+def line_hints_of(lower: str) -> int:
+    """The mask of the hint files one of whose hints occurs in ``lower`` (a casefolded line)."""
+    mask = 0
+    for _, m in _automaton().iter(lower):
+        mask |= m
+    return mask
+
+
+def line_hints(line: Any) -> int:
+    """``line_hints_of(line.lower)``, memoised on the line (``Line._hints``)."""
+    mask = line._hints
+    if mask is None:
+        mask = line._hints = line_hints_of(line.lower)
+    return mask
+
+
+def prime_hints(lines: Iterable[Any]) -> None:
+    """Fill the hint masks of a page's lines in one pass over the joined page (the same masks
+    :func:`line_hints` computes line by line; no hint holds a newline, so none spans two lines)."""
+    lines = list(lines)
+    lowers = [line.lower for line in lines]
+    masks = [0] * len(lines)
+    if lines:
+        starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
+        for end, m in _automaton().iter("\n".join(lowers)):
+            masks[bisect_right(starts, end) - 1] |= m
+    for line, mask in zip(lines, masks, strict=True):
+        line._hints = mask
 
 
 def available(suffix: str = "") -> list[str]:

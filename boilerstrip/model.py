@@ -25,11 +25,11 @@ class Line:
     The cheap features every rule reads (``lower``, ``words``, ``n_words``, ``n_chars``, and
     ``key``: the line as a catalogue key, case-folded, apostrophes unified, KEY_STRIP decorations
     stripped from both ends) are computed once here; heavier ones live in
-    :mod:`boilerstrip.features`. Rules never write to a line; the three underscore slots are memos of pure shape
+    :mod:`boilerstrip.features`. Rules never write to a line; the underscore slots are memos of pure shape
     tests (written once, by those tests, never read as part of the line).
     """
 
-    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key", "_kind", "_date", "_prose")
+    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key", "_kind", "_date", "_prose", "_hints")
 
     def __init__(self, index: int, raw: str, text: str, blank_before: bool = False, words: list[str] | None = None) -> None:
         self.index = index
@@ -49,6 +49,9 @@ class Line:
         self._kind: tuple[Any] | None = None
         self._date: tuple[Any] | None = None
         self._prose: tuple[Any] | None = None
+        # bit mask of the pre-filter hint catalogues found in ``lower`` (lexicon.line_hints):
+        # None until asked, or filled for a whole page at once by lexicon.prime_hints
+        self._hints: int | None = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.index + 1}: {self.text[:60]!r})"
