@@ -78,7 +78,7 @@ def hints(name: str) -> tuple[str, ...]:
 def hint_flag(name: str) -> int:
     """The bit of ``data/NAME.hints`` in :func:`line_hints` masks.
 
-    >>> line_hints_of("see our Affiliate links") & hint_flag("boilerplate_prose") != 0
+    >>> line_hints_of("see our affiliate links") & hint_flag("boilerplate_prose") != 0
     True
     """
     return 1 << _hint_names().index(name)
