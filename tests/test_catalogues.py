@@ -71,7 +71,7 @@ def test_every_stock_library_passes_the_credit_prefilter():
     from boilerstrip.rules import header
     from boilerstrip.rules.shapes import catalogue
 
-    assert all(header._CREDIT_HINT.search(e) for e in catalogue("photo_stock"))
+    assert all(lexicon.line_hints_of(e) & header._CREDIT_HINT for e in catalogue("photo_stock"))
 
 
 @pytest.mark.parametrize("name", [n.removesuffix(".hints") for n in lexicon.available(".hints")])
@@ -81,3 +81,40 @@ def test_hints_are_lower_case_substrings_with_their_spaces(name):
     found = lexicon.hints(name)
     assert found and all(h and h == h.lower() and '"' not in h for h in found), found
     assert len(set(found)) == len(found), "duplicate hints"
+
+
+def test_hint_masks_say_which_files_have_a_hint_in_the_line():
+    """``line_hints`` (one Aho-Corasick pass) answers what a substring test of every hint of every
+    file answers, line by line or primed for a whole page, hints at line edges included."""
+    from boilerstrip.segment import split_lines
+
+    names = [n.removesuffix(".hints") for n in lexicon.available(".hints")]
+    text = "\n".join(
+        [
+            "Sign up to our newsletter",  # newsletter
+            " read more",  # a hint with its leading space, at the start of the line
+            "Photo: Jane Doe / Reuters",
+            "Nothing to see here",
+            "",
+            "Download the app on the App Store",
+            *(_fixture_texts()),
+        ]
+    )
+    lines = split_lines(text)
+    lexicon.prime_hints(lines)
+    for line in lines:
+        want = sum(lexicon.hint_flag(n) for n in names if any(h in line.lower for h in lexicon.hints(n)))
+        assert line._hints == want == lexicon.line_hints_of(line.lower), line
+    assert lines[0]._hints & lexicon.hint_flag("newsletter")
+    assert lines[3]._hints == 0
+
+
+def _fixture_texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    out = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    for p in sorted((root / "rules").glob("*.json")):
+        out.extend(case["input"] for case in json.loads(p.read_text(encoding="utf-8"))["cases"])
+    return out

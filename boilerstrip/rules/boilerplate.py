@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import hints, pattern
+from ..lexicon import hint_flag, hints, line_hints, pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, Move, rule
@@ -31,15 +31,14 @@ PROSE_MAX_CHARS = 400
 #: Substrings one of which every pattern of ``boilerplate_prose.re`` needs (a cheap pre-filter:
 #: the regex runs only on the few lines holding one).
 BOILERPLATE_HINTS = hints("boilerplate_prose")
-_PROSE_HINT = hint_regex(BOILERPLATE_HINTS).search
-_LABEL_RE_HINT = hint_regex(LABEL_RE_HINTS).search
+_PROSE_HINT = hint_flag("boilerplate_prose")
+_LABEL_RE_HINT = hint_flag("chrome_labels")
 
 
 def _label_screen(lines: Sequence[Line]) -> list[Line]:
     """A catalogue label, or a line that starts with a digit or holds a label hint (what the regex needs)."""
     labels = catalogue("chrome_labels")
-    hint = _LABEL_RE_HINT
-    return [line for line in lines if line.key in labels or line.lower[:1].isdigit() or hint(line.lower) is not None]
+    return [line for line in lines if line.key in labels or line.lower[:1].isdigit() or line_hints(line) & _LABEL_RE_HINT]
 
 
 @rule("chrome-label", family="insert", max_chars=LABEL_MAX_CHARS, screen=_label_screen)
@@ -52,14 +51,13 @@ def chrome_label(line: Line, ctx: Context) -> str | None:
     if line.key in catalogue("chrome_labels"):
         return "chrome label"
     low = line.lower
-    if (low[:1].isdigit() or _LABEL_RE_HINT(low) is not None) and pattern("chrome_labels").fullmatch(line.text):
+    if (low[:1].isdigit() or line_hints(line) & _LABEL_RE_HINT) and pattern("chrome_labels").fullmatch(line.text):
         return "chrome label"
     return None
 
 
 def _prose_screen(lines: Sequence[Line]) -> list[Line]:
-    hint = _PROSE_HINT
-    return [line for line in lines if hint(line.lower) is not None]
+    return [line for line in lines if line_hints(line) & _PROSE_HINT]
 
 
 @rule("boilerplate-prose", family="trailer", max_chars=PROSE_MAX_CHARS, screen=_prose_screen)
@@ -67,7 +65,7 @@ def boilerplate_prose(line: Line, ctx: Context) -> str | None:
     """Boilerplate written as a sentence: licence notes, affiliate and advertising disclosures,
     newsletter / app / channel pitches, consent check-box texts, paywall and browser notices
     (en, de, fr, es, it; some pt, nl)."""
-    if line.n_chars > PROSE_MAX_CHARS or _PROSE_HINT(line.lower) is None:
+    if line.n_chars > PROSE_MAX_CHARS or not line_hints(line) & _PROSE_HINT:
         return None
     return "boilerplate sentence" if pattern("boilerplate_prose").fullmatch(line.text) else None
 

@@ -15,13 +15,13 @@ from functools import cache
 import regex
 
 from .. import dates
-from ..lexicon import hints, phrases
+from ..lexicon import hint_flag, hints, line_hints, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, hint_regex, is_date_line, is_headline, is_prose
+from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK = 8
@@ -103,12 +103,12 @@ def _credit_label() -> regex.Pattern[str]:
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
 #: Substrings one of which every credit line contains (a cheap pre-filter, compiled as a trie).
 CREDIT_HINTS = hints("image_credit")
-_CREDIT_HINT = hint_regex(CREDIT_HINTS)
+_CREDIT_HINT = hint_flag("image_credit")
 
 
 def is_credit(line: Line) -> bool:
     """An image credit: "Name | AFP | Getty Images", "Photo: Jane Doe", "(Reuters)", "© Jane Doe"."""
-    if line.n_chars > CREDIT_MAX_CHARS or _CREDIT_HINT.search(line.lower) is None:
+    if line.n_chars > CREDIT_MAX_CHARS or not line_hints(line) & _CREDIT_HINT:
         return False
     return _credit_shape(line)
 
@@ -148,8 +148,7 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
     lines = doc.lines
     b = first_body(lines)
     top = b if b is not None else -1
-    hint = _CREDIT_HINT.search
-    credits = [i for i, line in enumerate(lines) if line.n_chars <= CREDIT_MAX_CHARS and hint(line.lower) and _credit_shape(line)]
+    credits = [i for i, line in enumerate(lines) if line.n_chars <= CREDIT_MAX_CHARS and line_hints(line) & _CREDIT_HINT and _credit_shape(line)]
     for n, i in enumerate(credits):
         line = lines[i]
         cap = i - 1

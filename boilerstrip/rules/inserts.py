@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import hints, pattern
+from ..lexicon import hint_flag, hints, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, ends_sentence, hint_regex
+from .shapes import catalogue, ends_sentence
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
 AD_MARKER_MAX_CHARS = 60
@@ -26,8 +26,8 @@ NEWSLETTER_HINTS = hints("newsletter")
 #: Substrings every entry of ``newsletter_end.txt`` contains.
 NEWSLETTER_END_HINTS = hints("newsletter_end")
 
-_NEWSLETTER_HINT = hint_regex(NEWSLETTER_HINTS).search
-_NEWSLETTER_END_HINT = hint_regex(NEWSLETTER_END_HINTS).search
+_NEWSLETTER_HINT = hint_flag("newsletter")
+_NEWSLETTER_END_HINT = hint_flag("newsletter_end")
 
 
 def _ad_marker_screen(lines: Sequence[Line]) -> list[Line]:
@@ -53,7 +53,7 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
     i = 0
     while i < n:
         line = lines[i]
-        if line.n_chars > NEWSLETTER_MAX_CHARS or _NEWSLETTER_HINT(line.lower) is None:
+        if line.n_chars > NEWSLETTER_MAX_CHARS or not line_hints(line) & _NEWSLETTER_HINT:
             i += 1  # the end markers carry a newsletter hint too
             continue
         if pattern("newsletter").fullmatch(line.text) is not None:  # a sign-up call to action
@@ -80,7 +80,7 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
 
 
 def _is_end(line: Line, ends: frozenset[str]) -> bool:
-    return len(line.text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER_END_HINT(line.lower) is not None and line.key in ends
+    return len(line.text) <= NEWSLETTER_MAX_CHARS and bool(line_hints(line) & _NEWSLETTER_END_HINT) and line.key in ends
 
 
 def _is_blurb(line: Line) -> bool:

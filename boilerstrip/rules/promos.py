@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import hints, pattern
+from ..lexicon import hint_flag, hints, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, hint_regex, is_prose
+from .shapes import catalogue, is_prose
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS = 3
@@ -41,10 +41,10 @@ AGGREGATOR_HINTS = hints("aggregator_promos")
 #: Substrings every pattern of ``app_promos.re`` contains.
 APP_HINTS = hints("app_promos")
 
-_APP_HINT_RE = hint_regex(APP_HINTS)
+_APP_HINT = hint_flag("app_promos")
 #: What "Comments (0)" / "12 Kommentare" carry around the label: the count.
 _COUNT_CHARS = "0123456789 ()[]"
-_AGGREGATOR_HINT = hint_regex(AGGREGATOR_HINTS).search
+_AGGREGATOR_HINT = hint_flag("aggregator_promos")
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
 _SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
@@ -84,14 +84,13 @@ def url_slug(line: Line, ctx: Context) -> str | None:
 
 
 def _aggregator_screen(lines: Sequence[Line]) -> list[Line]:
-    hint = _AGGREGATOR_HINT
-    return [line for line in lines if hint(line.lower) is not None]
+    return [line for line in lines if line_hints(line) & _AGGREGATOR_HINT]
 
 
 @rule("aggregator-promo", family="promo", max_chars=PROMO_MAX_CHARS, screen=_aggregator_screen)
 def aggregator_promo(line: Line, ctx: Context) -> str | None:
     """Feature promos of news aggregators ("Try Our AI Features", "Explore what Daily8 AI can do for you:")."""
-    if line.n_chars > PROMO_MAX_CHARS or _AGGREGATOR_HINT(line.lower) is None:
+    if line.n_chars > PROMO_MAX_CHARS or not line_hints(line) & _AGGREGATOR_HINT:
         return None
     return "aggregator promo" if pattern("aggregator_promos").fullmatch(line.text) else None
 
@@ -124,9 +123,8 @@ def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
     and badges of the footer); elsewhere only the matching line goes."""
     lines = doc.lines
     n = len(lines)
-    hint = _APP_HINT_RE.search
     for i, line in enumerate(lines):
-        if line.n_chars > APP_PROMO_MAX_CHARS or not hint(line.lower) or pattern("app_promos").fullmatch(line.text) is None:
+        if line.n_chars > APP_PROMO_MAX_CHARS or not line_hints(line) & _APP_HINT or pattern("app_promos").fullmatch(line.text) is None:
             continue
         if n - i <= APP_FOOTER_MAX_LINES and all(ln.n_chars <= APP_FOOTER_MAX_CHARS for ln in lines[i:]):
             # the footer: every later line is short; a prose line there is the footer's blurb only

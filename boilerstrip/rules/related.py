@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-from ..lexicon import hints, pattern
+from ..lexicon import hint_flag, hints, line_hints, pattern
 from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import KEY_STRIP, catalogue, fold, hint_regex, is_date_line, is_headline, is_prose, is_truncated
+from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_prose, is_truncated
 
 #: A related heading is a short standalone line.
 RELATED_HEADING_MAX_WORDS = 8
@@ -70,12 +70,12 @@ def heading_kind(line: Line) -> str | None:
         return "phrase"
     if k in catalogue("read_more"):
         return "button"
-    if _RELATED_HINT(line.lower) and pattern("related_headings").fullmatch(k):
+    if line_hints(line) & _RELATED_HINT and pattern("related_headings").fullmatch(k):
         return "pattern"
     return None
 
 
-_RELATED_HINT = hint_regex(RELATED_HINTS).search
+_RELATED_HINT = hint_flag("related_headings")
 
 
 @cache
