@@ -55,7 +55,13 @@ def test_multilingual_catalogue_has_a_section_per_language(name):
 
 @pytest.mark.parametrize(
     ("name", "hints"),
-    [("newsletter", inserts.NEWSLETTER_HINTS), ("app_promos", promos.APP_HINTS), ("aggregator_promos", promos.AGGREGATOR_HINTS), ("related_headings", related.RELATED_HINTS)],
+    [
+        ("newsletter", inserts.NEWSLETTER_HINTS),
+        ("app_promos", promos.APP_HINTS),
+        ("aggregator_promos", promos.AGGREGATOR_HINTS),
+        ("related_headings", related.RELATED_HINTS),
+        ("comment_headings", lexicon.hints("comment_headings")),
+    ],
 )
 def test_every_pattern_carries_a_prefilter_hint(name, hints):
     """The rules skip the regex when no hint substring is in the line; a pattern without a hint would never fire."""

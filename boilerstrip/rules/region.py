@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .. import features
-from ..lexicon import pattern, phrases
+from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -101,8 +101,8 @@ def big_enough(doc: Doc, ctx: Context) -> bool:
 #: A comment-thread heading with a count or qualifier ("167 comments", "Kommentare (3)", "Top
 #: Rated Comments") has at most this many words ...
 COMMENT_HEADING_MAX_WORDS = 5
-#: ... and holds one of these stems (a cheap pre-filter before ``comment_headings.re``).
-_COMMENT_HINT = re.compile(r"comment|komment|coment|réaction|reaction|reaktion|respon|repl|antwort|réponse|rispost|respost|reactie")
+#: ... and holds one of the stems of ``comment_headings.hints`` (a cheap pre-filter before ``comment_headings.re``).
+_COMMENT_HINT = hint_flag("comment_headings")
 
 
 def is_comment_heading(line: Line) -> bool:
@@ -110,7 +110,7 @@ def is_comment_heading(line: Line) -> bool:
     Comments", "Kommentare (3)", "3 commentaires"; en, de, fr, es, pt, it, nl)."""
     return (
         line.n_words <= COMMENT_HEADING_MAX_WORDS
-        and _COMMENT_HINT.search(line.lower) is not None
+        and line_hints(line) & _COMMENT_HINT != 0
         and pattern("comment_headings").fullmatch(line.key) is not None
     )
 
