@@ -12,7 +12,7 @@ Two kinds of file live in ``boilerstrip/data/``:
   guards contains; a hint wrapped in double quotes keeps its leading/trailing spaces. Loaded by
   :func:`hints` into a tuple; a rule tests the cheap hints before the expensive regex, with
   :func:`line_hints`: every hint of every file is looked for in one Aho-Corasick pass
-  (pyahocorasick), over a whole page at once when the runner calls :func:`prime_hints`.
+  (pyahocorasick) over the line, once per line.
 
 Each file is read once per process (``functools.cache``). Multilingual families keep every
 language in the same file, grouped under ``# en``/``# de``/... comments.
@@ -23,11 +23,8 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -118,20 +115,6 @@ def line_hints(line: Any) -> int:
     if mask is None:
         mask = line._hints = line_hints_of(line.lower)
     return mask
-
-
-def prime_hints(lines: Iterable[Any]) -> None:
-    """Fill the hint masks of a page's lines in one pass over the joined page (the same masks
-    :func:`line_hints` computes line by line; no hint holds a newline, so none spans two lines)."""
-    lines = list(lines)
-    lowers = [line.lower for line in lines]
-    masks = [0] * len(lines)
-    if lines:
-        starts = [0, *accumulate(len(low) + 1 for low in lowers[:-1])]
-        for end, m in _automaton().iter("\n".join(lowers)):
-            masks[bisect_right(starts, end) - 1] |= m
-    for line, mask in zip(lines, masks, strict=True):
-        line._hints = mask
 
 
 def available(suffix: str = "") -> list[str]:

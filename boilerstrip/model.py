@@ -50,7 +50,7 @@ class Line:
         self._date: tuple[Any] | None = None
         self._prose: tuple[Any] | None = None
         # bit mask of the pre-filter hint catalogues found in ``lower`` (lexicon.line_hints):
-        # None until asked, or filled for a whole page at once by lexicon.prime_hints
+        # None until first asked
         self._hints: int | None = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .lexicon import prime_hints
 from .model import Image, Line, Removal
 from .registry import Cut, Move, Rule
 
@@ -70,7 +69,6 @@ class Result:
 
 def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
     alive = [line for line in lines if line.text]
-    prime_hints(alive)  # every line's hint mask in one pass over the page (rules ask most lines)
     log: list[tuple[int, Removal]] = []  # (pipeline position, removal) for a stable sort
     position = 0
     for group in _schedule(rules, ctx.html is not None):

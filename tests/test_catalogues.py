@@ -90,8 +90,8 @@ def test_hints_are_lower_case_substrings_with_their_spaces(name):
 
 
 def test_hint_masks_say_which_files_have_a_hint_in_the_line():
-    """``line_hints`` (one Aho-Corasick pass) answers what a substring test of every hint of every
-    file answers, line by line or primed for a whole page, hints at line edges included."""
+    """``line_hints`` (one Aho-Corasick pass over the line) answers what a substring test of every
+    hint of every file answers, hints at line edges included."""
     from boilerstrip.segment import split_lines
 
     names = [n.removesuffix(".hints") for n in lexicon.available(".hints")]
@@ -107,12 +107,12 @@ def test_hint_masks_say_which_files_have_a_hint_in_the_line():
         ]
     )
     lines = split_lines(text)
-    lexicon.prime_hints(lines)
     for line in lines:
         want = sum(lexicon.hint_flag(n) for n in names if any(h in line.lower for h in lexicon.hints(n)))
-        assert line._hints == want == lexicon.line_hints_of(line.lower), line
-    assert lines[0]._hints & lexicon.hint_flag("newsletter")
-    assert lines[3]._hints == 0
+        assert lexicon.line_hints(line) == want, line
+        assert line._hints == want  # memoised
+    assert lexicon.line_hints(lines[0]) & lexicon.hint_flag("newsletter")
+    assert lexicon.line_hints(lines[3]) == 0
 
 
 def _fixture_texts() -> list[str]:
