@@ -40,7 +40,8 @@ RELATIVE = re.compile(
     rf"|(?P<n5>\d{{1,4}}|una?)\s+(?P<u5>{_UNIT_RE})i?\s+fa)",
     re.IGNORECASE,
 )
-_MONTHS = {
+#: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number.
+MONTHS = {
     m: i + 1
     for names in (
         "january february march april may june july august september october november december",
@@ -52,7 +53,7 @@ _MONTHS = {
     )
     for i, m in enumerate(names.split())
 }
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _ABSOLUTE = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})"),
@@ -90,7 +91,7 @@ def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime]
         if not m:
             continue
         groups = m.groupdict()
-        month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"].lower().rstrip("."), 0)
+        month = int(groups["m"]) if groups.get("m") else MONTHS.get(groups["mon"].lower().rstrip("."), 0)
         try:
             return m.group(0), _dt.datetime(int(groups["y"]), month, int(groups["d"]), tzinfo=tz)
         except ValueError:

@@ -117,10 +117,15 @@ _COMPACT_AGO = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yr
 
 #: What teaser lists print after a time: a gallery count or a video duration.
 _MEDIA_SUFFIX = re.compile(r"(?:\s+(?:\d{1,4}\s+(?:photos?|videos?|images?|pictures?|bilder|fotos?|images)|\d{1,2}:\d{2}(?::\d{2})?))+$")
-#: "Nov 18", "18. Nov", "Aug 14, 2025": a month name and a day (the year may be left out in teaser lists).
+#: A month as teaser lists print it: a name of :data:`boilerstrip.dates.MONTHS` (en, de, fr, es, it)
+#: or its first MONTH_ABBREV_MIN letters or more ("sept", "févr", "janv", "dic", "ott").
+MONTH_ABBREV_MIN = 3
+_MONTH_NAME = "|".join(sorted({m[:k] for m in dates.MONTHS for k in range(MONTH_ABBREV_MIN, len(m) + 1)}, key=len, reverse=True))
+#: "Nov 18", "18. Nov", "Aug 14, 2025", "18 janv.", "3 de enero": a month and a day (the year may
+#: be left out in teaser lists; with a year, dates.resolve knows the shape too).
 _MONTH_DAY = re.compile(
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?(?:\s+\d{4})?)"
+    rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?:{_MONTH_NAME})\.?(?:\s+(?:de\s+)?\d{{4}})?)"
 )
 
 
