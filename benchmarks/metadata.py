@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/metadata.py [DATA] [--limit N] [--misses FIELD] [--no-trafilatura]
         [--json OUT]
 
-Runs ``boilerstrip.extract`` on each page's HTML and, side by side on the same pages,
-``trafilatura.extract_metadata`` (the baseline of issue 4). Two accuracies per field:
+Runs ``boilerstrip.extract`` on each page's HTML (or, with ``--input flat-inscriptis`` /
+``flat-html_text``, on its flattened text: the metadata text mode finds) and, side by side on the
+same pages, ``trafilatura.extract_metadata`` on the HTML (the baseline of issue 4). Two accuracies per field:
 
 * **headline** (issue 4's definition, the one its baseline figures use): over the pages whose
   gold value for the field is NON-EMPTY; a page counts as right when the prediction matches it.
@@ -28,6 +29,7 @@ writes every page's gold and predictions for page-by-page comparison.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -42,7 +44,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from quality import default_data, page_ids, read_page  # noqa: E402  (benchmarks/ is on the path)
+from quality import TEXT_INPUTS, default_data, page_ids, read_page  # noqa: E402  (benchmarks/ is on the path)
 
 from boilerstrip.html.metadata import iso_date  # noqa: E402
 
@@ -75,10 +77,10 @@ def same(field: str, gold: object, pred: object) -> bool:
     return fold(gold) == fold(pred)
 
 
-def ours(html: str) -> dict[str, str | None]:
+def ours(html: str, input_format: str = "html") -> dict[str, str | None]:
     from boilerstrip import extract
 
-    a = extract(html, input_format="html")
+    a = extract(html, input_format=input_format)
     date = a.published_at.date().isoformat() if a.published_at else iso_date(a.published)
     return {"title": a.title, "author": "; ".join(a.authors) or None, "date": date}
 
@@ -107,8 +109,12 @@ class Result:
         return self.right[system][fld][k] / max(1, self.total[fld][k])
 
 
-def evaluate(data: Path, systems: dict[str, Callable[[str], dict[str, str | None]]], limit: int | None = None, misses: str | None = None) -> Result:
-    """Run every system on the dev pages of the trafilatura set folder ``data`` and count hits."""
+def evaluate(
+    data: Path, systems: dict[str, Callable[[str], dict[str, str | None]]], limit: int | None = None, misses: str | None = None, inputs: dict[str, str] | None = None
+) -> Result:
+    """Run every system on the dev pages of the trafilatura set folder ``data`` and count hits.
+    ``inputs`` names what a system reads (``html``, the default, or a flattened text folder)."""
+    inputs = inputs or {}
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     ids = page_ids(data.parent, data.name)[: limit or None]
     right = {s: {f: [0, 0] for f in FIELDS} for s in systems}
@@ -117,11 +123,12 @@ def evaluate(data: Path, systems: dict[str, Callable[[str], dict[str, str | None
     dump = []
     for doc_id in ids:
         meta = gold[doc_id].get("meta") or {}
-        html = read_page(data.parent, data.name, "html", doc_id)
+        pages = {kind: read_page(data.parent, data.name, kind, doc_id) for kind in {inputs.get(name, "html") for name in systems}}
         preds = {}
         for name, fn in systems.items():
+            page = pages[inputs.get(name, "html")]
             t0 = time.perf_counter()
-            preds[name] = fn(html)
+            preds[name] = fn(page)
             secs[name] += time.perf_counter() - t0
         dump.append({"id": doc_id, "gold": {f: as_str(meta.get(f)) for f in FIELDS}, **preds})
         for f in FIELDS:
@@ -147,17 +154,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--misses", choices=FIELDS)
     ap.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura baseline")
     ap.add_argument("--json", type=Path, help="write per-page gold and predictions here")
+    ap.add_argument("--input", default="html", choices=("html", *TEXT_INPUTS), help="what boilerstrip reads (trafilatura always reads the HTML)")
     args = ap.parse_args(argv)
     data = (args.data or default_data()).resolve() / "trafilatura"
     if not (data / "gold.json").exists():
         print(f"no trafilatura set in {data}", file=sys.stderr)
         return 2
-    systems = {"boilerstrip": ours} if args.no_trafilatura else {"boilerstrip": ours, "trafilatura": theirs}
-    res = evaluate(data, systems, args.limit, misses=args.misses)
+    mine = ours if args.input == "html" else functools.partial(ours, input_format="text")
+    systems = {"boilerstrip": mine} if args.no_trafilatura else {"boilerstrip": mine, "trafilatura": theirs}
+    res = evaluate(data, systems, args.limit, misses=args.misses, inputs={"boilerstrip": args.input})
     right, total, secs, dump, ids = res.right, res.total, res.secs, res.dump, res.ids
     if args.json:
         args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"pages {len(ids)} (trafilatura set, dev)")
+    print(f"pages {len(ids)} (trafilatura set, dev; boilerstrip reads {args.input})")
     for k, label in ((0, "non-empty gold (issue 4's definition)"), (1, "incl. empty gold ('page has none')")):
         print(f"{label}: " + ", ".join(f"{f} {total[f][k]}" for f in FIELDS) + " pages")
         for name in systems:

@@ -35,6 +35,7 @@ from typing import Any
 from .. import dates
 from ..lexicon import phrases
 from ..model import Image
+from ..rules.shapes import AUTHOR_SEPARATOR
 from ..segment import normalize
 
 #: JSON-LD ``@type`` values that describe the article itself.
@@ -118,7 +119,7 @@ AUTHOR_STRIP = " \t'\"-–—|,;:·•/→»«()"
 #: Where a printed byline's names end: a bar, a spaced dash, an opening bracket (commas: see
 #: :func:`byline_names`).
 _BYLINE_END = re.compile(r"\s[|–—-]\s|\s\(")
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_BYLINE_SPLIT = re.compile(AUTHOR_SEPARATOR)
 #: Typographic quotes folded to plain ones when a heading and a title are compared (og:title
 #: often carries the headline with straight quotes).
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "…": "..."})
@@ -339,8 +340,8 @@ def _agrees(h1: str, cand: str | None) -> bool:
 
 @functools.cache
 def _author_prefix() -> re.Pattern[str]:
-    """A byline prefix word (``data/meta_author_prefixes.txt``) with an optional colon, at the start."""
-    words = sorted(phrases("meta_author_prefixes"), key=len, reverse=True)
+    """A byline prefix word (``data/byline_prefixes.txt``) with an optional colon, at the start."""
+    words = sorted(phrases("byline_prefixes"), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\s*:?\s+|^(?:" + "|".join(re.escape(w) for w in words) + r")\s*:\s*", re.I)
 
 
@@ -374,7 +375,7 @@ def _author(v: str | None) -> str | None:
     if v[0].isdigit() or "*" in v or ":" in v or not any(c.isalpha() for c in v):
         return None  # a count, a form label, a labelled value ("Foto: X", "En kiosques : juillet")
     folded = v.casefold()
-    if folded in phrases("author_placeholders") or folded in phrases("meta_author_labels") or folded in phrases("social_networks") or folded in phrases("meta_author_prefixes"):
+    if folded in phrases("author_placeholders") or folded in phrases("meta_author_labels") or folded in phrases("social_networks") or folded in phrases("byline_prefixes"):
         return None
     return v
 

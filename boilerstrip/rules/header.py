@@ -21,7 +21,7 @@ from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose
+from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK = 8
@@ -244,7 +244,7 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
 # -- byline -------------------------------------------------------------------------------------
 
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
-_AND = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+_AND = AUTHOR_SEPARATOR
 
 
 @cache

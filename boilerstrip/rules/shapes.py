@@ -41,6 +41,11 @@ DATE_MAX_WORDS = 8
 _ANY_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
 
+#: What separates two names in a byline or an author value: a comma, "&", "and" / "und" / "et" /
+#: "y" / "e" (en, de, fr, es, it and pt).
+AUTHOR_SEPARATOR = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+
+
 def fold(text: str) -> str:
     """Case-fold and unify apostrophes, the form catalogue keys are compared in."""
     text = text.casefold()
