@@ -2,6 +2,7 @@
 # "Kommentare (3)", "Top Rated Comments"). Matched (fullmatch) against Line.key, i.e. the line
 # case-folded with its outer decorations stripped ("[ 167 comments ]" -> "167 comments",
 # "Kommentare (3)" -> "kommentare (3"). Used by the region rules as an article terminator.
+# (comment_widget.txt: empty-widget lines removed anywhere; chrome_labels.re: "N responses to <title>".)
 # en
 \d{1,5} (?:comments?|responses?|replies|reactions)
 (?:comments?|responses|replies|reactions) ?[(\[:]? ?\d{1,5}[)\]]?
