@@ -39,9 +39,6 @@ STOP_MIN_WORDS = 5
 STOP_SAMPLE_CHARS = 160
 #: A CJK character counts as this many "words" (a Chinese word is ~1.5-2 characters).
 CJK_CHARS_PER_WORD = 2
-#: :func:`shape` looks at this many characters: it tells menus, datelines and breadcrumbs from
-#: headings; a longer line is judged by its prose features.
-SHAPE_MAX_CHARS = 120
 #: Lines starting with an amount (recipe ingredients, parts lists) are at most this long.
 QUANTITY_MAX_CHARS = 100
 _AMOUNT_START = frozenset("0123456789½¼¾⅓⅔⅛")
@@ -51,16 +48,20 @@ _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _DIGIT = re.compile(r"\d")
 
 
+def has_digit(text: str) -> bool:
+    """Does ``text`` hold a digit (any script)? Asked of short lines only (dates, scores, prices):
+    the search runs over the whole text."""
+    return _DIGIT.search(text) is not None
+
+
 @dataclass(slots=True)
 class Features:
     chars: int = 0  # normalised length
     words: int = 0  # whitespace words (CJK: characters / CJK_CHARS_PER_WORD)
     end_mark: bool = False  # ends with a sentence mark (closing quotes/brackets allowed after it)
-    marks: int = 0  # sentence marks followed by a space or at the end (a rough sentence count)
+    marks: int = 0  # CJK pages: sentence marks followed by a space or at the end (a rough sentence count); elsewhere not counted (0), as the prose score reads it only on CJK pages
     stop: float = 0.0  # share of words that are stopwords of the document's language
-    digit: bool = False  # a short line (<= SHAPE_MAX_CHARS) with a digit: dates, scores, prices
     bullet: bool = False  # raw line starts with a bullet marker (lines of 3+ words)
-    indent: int = 0  # leading whitespace of the raw line (lines of 3+ words)
     quantity: bool = False  # starts with an amount: "250 g flour", "1 ½ cups milk", "2 Eier (Größe M)"
     repeats: int = 1  # how many lines of the page have exactly this text
     cjk: bool = False  # the document is Chinese, Japanese or Korean
@@ -83,59 +84,45 @@ def compute(lines: Sequence[Line], language: str | None) -> list[Features]:
     counts = Counter([line.text for line in lines])  # counts[""] is never read
     out: list[Features] = []
     append = out.append
-    digit_search = _DIGIT.search
     is_stop = stops.__contains__
+    quantity_match = _QUANTITY.match
     # fast-path lines (menu items, labels, single words) with equal values share one (never
     # mutated) Features object, like blank lines share EMPTY
-    short: dict[tuple[int, int, bool, bool, int], Features] = {}
+    short: dict[tuple[int, int, bool, int], Features] = {}
+    short_get = short.get
     for line in lines:
         text = line.text
         if not text:
             append(EMPTY)
             continue
-        n = text.count(" ") + 1
-        chars = len(text)
+        # ``text`` is the line's words joined by single spaces (segment.split_lines), so
+        # n_words == text.count(" ") + 1 and n_chars == len(text), both computed once by Line
+        n = line.n_words
+        chars = line.n_chars
         tail = text.rstrip(CLOSERS)
         end = bool(tail) and tail[-1] in SENTENCE_END
-        digit = chars <= SHAPE_MAX_CHARS and digit_search(text) is not None
         if n <= 2 and not cjk:  # fast path: menu items, labels, single words
-            k = (chars, n, end, digit, counts[text])
-            f = short.get(k)
+            k = (chars, n, end, counts[text])
+            f = short_get(k)
             if f is None:
-                f = short[k] = Features(chars, n, end, int(end), 0.0, digit, False, 0, False, k[4], False)
+                f = short[k] = Features(chars, n, end, 0, 0.0, False, False, k[3], False)
             append(f)
             continue
-        raw = line.raw
-        stripped = raw.lstrip()
+        marks = 0
+        stop = 0.0
         if cjk:
             marks = text.count("。") + text.count("！") + text.count("？") + text.count(". ") + end
-        else:
-            marks = text.count(". ") + text.count("? ") + text.count("! ") + end
-        stop = 0.0
-        if n >= STOP_MIN_WORDS and not cjk:
+        elif n >= STOP_MIN_WORDS:
             sample = text[:STOP_SAMPLE_CHARS].lower().split()
             if len(sample) > 3:
                 sample.pop()  # may be cut in the middle
             stop = sum(map(is_stop, sample)) / len(sample)
+        raw = line.raw
+        stripped = raw.lstrip() if raw[0].isspace() else raw  # lstrip() copies: only when there is something to strip
         bullet = bool(stripped) and stripped[0] in BULLETS and (len(stripped) == 1 or stripped[1] == " ")
-        quantity = chars <= QUANTITY_MAX_CHARS and (text[0] in _AMOUNT_START or bullet) and _QUANTITY.match(text) is not None
-        append(
-            Features(
-                chars,
-                max(n, chars // CJK_CHARS_PER_WORD) if cjk else n,
-                end,
-                marks,
-                stop,
-                digit,
-                bullet,
-                len(raw) - len(stripped),
-                quantity,
-                counts[text],
-                cjk,
-            )
-        )
+        quantity = chars <= QUANTITY_MAX_CHARS and (text[0] in _AMOUNT_START or bullet) and quantity_match(text) is not None
+        append(Features(chars, max(n, chars // CJK_CHARS_PER_WORD) if cjk else n, end, marks, stop, bullet, quantity, counts[text], cjk))
     return out
-
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import cast
 
 from .. import features
 from ..lexicon import hint_flag, line_hints, pattern, phrases
@@ -133,38 +134,65 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     heading taken by ``related-tail``, a comments label by ``comment-widget``) carries the
     BARRIER too, so the region still stops there (``removed_barriers=False`` leaves that out:
     it marks a boundary, it says nothing about the line itself). Line scores are cached per
-    input line."""
-    fs = features.of(doc.all, ctx)
-    cache: dict[int, float] = ctx.cache.setdefault("region-scores", {})
-    n = max(len(doc.all), 1)
-    every = doc.all
-    out = []
-    prev = -1
-    for line in doc.lines:
-        v = cache.get(line.index)
-        if v is None:
-            f = fs[line.index]
-            v = prose.value(f)
-            if v > 0:
-                if f.bullet:
-                    v *= LIST_PROSE_FACTOR
-                if POSITION_DECAY:
-                    v /= 1.0 + POSITION_DECAY * line.index / n
-                if is_cookie_notice(line):
-                    v = prose.CHROME
-            elif is_terminator(line):
-                v = BARRIER
-            elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
-                v = REPEAT_PENALTY
-            elif DATE_PENALTY and f.digit and f.chars <= DATE_MAX_CHARS and is_date_line(line):
-                v = DATE_PENALTY
-            cache[line.index] = v
-        # a gap of one blank line (the usual paragraph break) holds no terminator: no scan
-        if removed_barriers and line.index > prev + 1 and v != BARRIER and (line.index > prev + 2 or every[prev + 1].text) and _removed_terminator(doc, ctx, prev + 1, line.index):
-            v += BARRIER
-        out.append(v)
-        prev = line.index
+    input line; the list for the same surviving lines and flag is computed once (callers must
+    not modify it)."""
+    key = "region-scores-gaps" if removed_barriers else "region-scores-own"
+    last = ctx.cache.get(key)
+    if last is not None and last[0] is doc.lines:  # holding the list: its id cannot be reused
+        return last[1]
+    base = _base_scores(doc, ctx)
+    got = [base[line.index] for line in doc.lines]
+    if None in got:  # lines no earlier call saw
+        fs = features.of(doc.all, ctx)
+        for line in doc.lines:
+            if base[line.index] is None:
+                base[line.index] = _line_score(line, fs[line.index], len(doc.all))
+        got = [base[line.index] for line in doc.lines]
+    out = cast("list[float]", got)  # no None left
+    if removed_barriers:
+        every = doc.all
+        prev = -1
+        for k, line in enumerate(doc.lines):
+            i = line.index
+            # a gap of one blank line (the usual paragraph break) holds no terminator: no scan
+            if i > prev + 1 and (i > prev + 2 or every[prev + 1].text) and out[k] != BARRIER and _removed_terminator(doc, ctx, prev + 1, i):
+                out[k] += BARRIER
+            prev = i
+    ctx.cache[key] = (doc.lines, out)
     return out
+
+
+def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
+    """Every input line's own score (None for lines removed before the first call), computed in
+    one pass over the surviving lines on first use and cached per document."""
+    base: list[float | None] | None = ctx.cache.get("region-base")
+    if base is None:
+        fs = features.of(doc.all, ctx)
+        n = len(doc.all)
+        base = ctx.cache["region-base"] = [None] * n
+        for line in doc.lines:
+            base[line.index] = _line_score(line, fs[line.index], n)
+    return base
+
+
+def _line_score(line: Line, f: features.Features, n: int) -> float:
+    """One line's score: its prose value, adjusted for list items, cookie notices, terminator
+    headings, repeated lines and printed dates."""
+    v = prose.value(f)
+    if v > 0:
+        if f.bullet:
+            v *= LIST_PROSE_FACTOR
+        if POSITION_DECAY:
+            v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
+        if is_cookie_notice(line):
+            v = prose.CHROME
+    elif is_terminator(line):
+        v = BARRIER
+    elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
+        v = REPEAT_PENALTY
+    elif DATE_PENALTY and f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
+        v = DATE_PENALTY
+    return v
 
 
 def _ends_article(doc: Doc, ctx: Context, i: int) -> bool:
