@@ -136,6 +136,8 @@ def _credit_shape(line: Line) -> bool:
     agencies = _agencies()
     if low.startswith("(") and low.endswith(")") and low[1:-1].strip() in agencies:
         return True
+    if "|" not in low and "/" not in low and "via" not in low:
+        return False  # none of the separators _PART_SPLIT cuts at: one part
     parts = [p.strip() for p in _PART_SPLIT.split(low) if p.strip()]
     if len(parts) >= 2 and all(len(p.split()) <= CREDIT_PART_MAX_WORDS for p in parts):
         return any(p in agencies for p in parts)
