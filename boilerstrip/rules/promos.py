@@ -63,7 +63,12 @@ def decorative_leftover(line: Line, ctx: Context) -> str | None:
     return None
 
 
-@rule("url-fragment", family="promo", max_chars=URL_MAX_CHARS, max_words=1)
+def _url_fragment_screen(lines: Sequence[Line]) -> list[Line]:
+    """What _BARE_URL needs (its scheme or www.) or _QUERY_FRAGMENT needs (an "=" or a ".")."""
+    return [line for line in lines if "." in (t := line.text) or "=" in t or t.startswith(("http://", "https://", "www."))]
+
+
+@rule("url-fragment", family="promo", max_chars=URL_MAX_CHARS, max_words=1, screen=_url_fragment_screen)
 def url_fragment(line: Line, ctx: Context) -> str | None:
     """A bare URL or a broken piece of one printed as a line ("&w=3840&q=100)", "photo.jpg?x=1")."""
     if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:
@@ -75,7 +80,12 @@ def url_fragment(line: Line, ctx: Context) -> str | None:
     return None
 
 
-@rule("url-slug", family="promo", max_chars=URL_MAX_CHARS, max_words=1)
+def _url_slug_screen(lines: Sequence[Line]) -> list[Line]:
+    """What _SLUG needs: three hyphens (a slug) or two slashes (a path)."""
+    return [line for line in lines if (t := line.text).count("-") >= 3 or t.count("/") >= 2]
+
+
+@rule("url-slug", family="promo", max_chars=URL_MAX_CHARS, max_words=1, screen=_url_slug_screen)
 def url_slug(line: Line, ctx: Context) -> str | None:
     """A URL slug or path printed as a line ("russia-intensifies-internet-crackdown-...")."""
     if line.n_words != 1 or line.n_chars > URL_MAX_CHARS:

@@ -85,7 +85,8 @@ def _is_network_run(line: Line) -> bool:
 
 
 def _duration_screen(lines: Sequence[Line]) -> list[Line]:
-    return [line for line in lines if ":" in line.text]
+    """What _DURATIONS needs: a colon in each of DURATION_MIN_RUN durations."""
+    return [line for line in lines if line.text.count(":") >= DURATION_MIN_RUN]
 
 
 @rule("video-duration-run", family="trailer", max_chars=DURATION_MAX_CHARS, screen=_duration_screen)
