@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
+from operator import attrgetter
 from typing import cast
 
 from .. import features
@@ -90,12 +92,16 @@ def _caption_or_meta(text: str) -> bool:
     return 0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail)
 
 
+_TEXT = attrgetter("text")
+
+
 def big_enough(doc: Doc, ctx: Context) -> bool:
     """True when the input page has at least MIN_LINES non-blank lines (decided once per page,
     so the rules after the region cut still run on the shortened body)."""
     big = ctx.cache.get("region-big")
     if big is None:
-        big = ctx.cache["region-big"] = sum(1 for line in doc.all if line.text) >= MIN_LINES
+        # is there a MIN_LINES-th non-blank line? (stops looking there)
+        big = ctx.cache["region-big"] = next(islice(filter(None, map(_TEXT, doc.all)), MIN_LINES - 1, None), None) is not None
     return big
 
 
@@ -272,24 +278,27 @@ TEMPLATE_MIN_MARKS = 2
 #: A templated list starts at most this many lines after the region (a heading between:
 #: "Qualified teams").
 TEMPLATE_MAX_LEAD = 1
-_SKELETON_MAP = {ord(c): "-" for c in "–—"}
 #: Lines ending in a count ("December (1)", archive and category menus) or a year ("Post title -
-#: October 24, 2020", recent-post lists) have no skeleton: such lists are chrome.
-_COUNT_OR_YEAR_END = re.compile(r"(?:\(\d{1,5}\)|\b(?:19|20)\d\d)\W*$")
-_SKELETON_KEEP = frozenset(",:;()-")
+#: October 24, 2020", recent-post lists) have no skeleton: such lists are chrome. (A fullmatch
+#: from the start: one call, where a search would retry at every position.)
+_COUNT_OR_YEAR_END = re.compile(r"(?s:.*)(?:\(\d{1,5}\)|\b(?:19|20)\d\d)\W*")
+#: The marks a skeleton keeps; a run of one repeated mark ("--", "::") counts once. Dashes
+#: ("–", "—") are read as "-" first.
+_SKELETON_MARK = re.compile(r"([,:;()-])\1*")
+_SKELETON_LEAD = "".join(features.BULLETS) + " "
 
 
 def _skeleton(text: str) -> str:
-    """The punctuation a line prints, in order, repeated marks collapsed ("June 9 -- Arena, Tampa" -> "-,")."""
-    if _COUNT_OR_YEAR_END.search(text):
+    """The punctuation a line prints, in order, repeated marks collapsed ("June 9 -- Arena, Tampa" -> "-,").
+
+    >>> [_skeleton(t) for t in ("June 9 -- Arena, Tampa", "a, ,b", "England (Group A): 10th", "• Blue Origin, Kent — Washington")]
+    ['-,', ',,', '():', ',-']
+    >>> [_skeleton(t) for t in ("December (1)", "Post title - October 24, 2020.", "Vote 2020: results, maps")]
+    ['', '', ':,']
+    """
+    if _COUNT_OR_YEAR_END.fullmatch(text):
         return ""
-    out: list[str] = []
-    prev = ""
-    for c in text.lstrip("".join(features.BULLETS) + " ").translate(_SKELETON_MAP):
-        if c in _SKELETON_KEEP and c != prev:
-            out.append(c)
-        prev = c
-    return "".join(out)
+    return "".join(_SKELETON_MARK.findall(text.lstrip(_SKELETON_LEAD).replace("–", "-").replace("—", "-")))
 
 
 def _templated(lines: Sequence[Line]) -> bool:
