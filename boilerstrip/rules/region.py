@@ -149,10 +149,7 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     base = _base_scores(doc, ctx)
     got = [base[line.index] for line in doc.lines]
     if None in got:  # lines no earlier call saw
-        fs = features.of(doc.all, ctx)
-        for line in doc.lines:
-            if base[line.index] is None:
-                base[line.index] = _line_score(line, fs[line.index], len(doc.all))
+        _fill_scores(base, [line for line in doc.lines if base[line.index] is None], features.of(doc.all, ctx), len(doc.all))
         got = [base[line.index] for line in doc.lines]
     out = cast("list[float]", got)  # no None left
     if removed_barriers:
@@ -173,32 +170,32 @@ def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
     one pass over the surviving lines on first use and cached per document."""
     base: list[float | None] | None = ctx.cache.get("region-base")
     if base is None:
-        fs = features.of(doc.all, ctx)
-        n = len(doc.all)
-        base = ctx.cache["region-base"] = [None] * n
-        for line in doc.lines:
-            base[line.index] = _line_score(line, fs[line.index], n)
+        base = ctx.cache["region-base"] = [None] * len(doc.all)
+        _fill_scores(base, doc.lines, features.of(doc.all, ctx), len(doc.all))
     return base
 
 
-def _line_score(line: Line, f: features.Features, n: int) -> float:
-    """One line's score: its prose value, adjusted for list items, cookie notices, terminator
-    headings, repeated lines and printed dates."""
-    v = prose.value(f)
-    if v > 0:
-        if f.bullet:
-            v *= LIST_PROSE_FACTOR
-        if POSITION_DECAY:
-            v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
-        if is_cookie_notice(line):
-            v = prose.CHROME
-    elif is_terminator(line):
-        v = BARRIER
-    elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
-        v = REPEAT_PENALTY
-    elif DATE_PENALTY and f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
-        v = DATE_PENALTY
-    return v
+def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features], n: int) -> None:
+    """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
+    items, cookie notices, terminator headings, repeated lines and printed dates."""
+    value = prose.value
+    for line in lines:
+        f = fs[line.index]
+        v = value(f)
+        if v > 0:
+            if f.bullet:
+                v *= LIST_PROSE_FACTOR
+            if POSITION_DECAY:
+                v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
+            if is_cookie_notice(line):
+                v = prose.CHROME
+        elif is_terminator(line):
+            v = BARRIER
+        elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
+            v = REPEAT_PENALTY
+        elif DATE_PENALTY and f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
+            v = DATE_PENALTY
+        base[line.index] = v
 
 
 def _ends_article(doc: Doc, ctx: Context, i: int) -> bool:
