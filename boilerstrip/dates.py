@@ -62,12 +62,33 @@ _ABSOLUTE = (
 )
 
 
+#: A literal word every alternative of RELATIVE holds ("ago", "vor", "il y a", "hace", "fa").
+_RELATIVE_WORDS = ("ago", "vor", "il", "hace", "fa")
+#: The first three letters of every month name: the month-name shapes of _ABSOLUTE hold one.
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+
+
+def relative_search(text: str) -> re.Match[str] | None:
+    """``RELATIVE.search(text)``, skipped when it cannot match: an ASCII text without any of the
+    words the shapes are built on (case-insensitive matching of ASCII text is matching its
+    lower case; other texts always go to the regex, which scans slowly: no literal prefix)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _RELATIVE_WORDS):
+            return None
+    return RELATIVE.search(text)
+
+
+#: _ABSOLUTE[_NAMED_SHAPES:] are the shapes with a month name.
+_NAMED_SHAPES = 2
+
+
 def resolve(printed: str | None, reference_time: _dt.datetime | None) -> _dt.datetime | None:
     """The datetime a printed date stands for, or None when it cannot be known."""
     if not printed:
         return None
     tz = reference_time.tzinfo if reference_time and reference_time.tzinfo else _dt.UTC
-    m = RELATIVE.search(printed)
+    m = relative_search(printed)
     if m:
         if reference_time is None:
             return None
@@ -86,7 +107,12 @@ def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime]
     >>> absolute("Von Deutscher Tennis Bund 4. 2. 2022.")[0]
     '4. 2. 2022'
     """
-    for pat in _ABSOLUTE:
+    # the month-name shapes scan slowly (case-insensitive alternation): an ASCII text without a
+    # month's first three letters is not searched for them (see relative_search)
+    named = not printed.isascii() or any(s in printed.lower() for s in _MONTH_STEMS)
+    for k, pat in enumerate(_ABSOLUTE):
+        if k >= _NAMED_SHAPES and not named:
+            break
         m = pat.search(printed)
         if not m:
             continue
