@@ -64,16 +64,19 @@ def trafilatura_html(pages: Sequence[str]) -> Callable[[], None]:
     return go
 
 
-def timed(fn: Callable[[], None], repeat: int) -> tuple[float, float]:
-    """Best wall time and best CPU time of ``repeat`` runs (the least disturbed by other processes;
-    CPU time stays comparable on a loaded machine)."""
-    wall = cpu = float("inf")
+def timed(fns: Sequence[Callable[[], None]], repeat: int) -> list[tuple[float, float]]:
+    """Best wall time and best CPU time of each of ``fns`` over ``repeat`` rounds. The functions
+    take turns in every round, so a slow spell of the machine (a virtual machine's speed drifts by
+    a third within minutes here) falls on both sides instead of on one; the best round of each is
+    the least disturbed."""
+    best = [(float("inf"), float("inf")) for _ in fns]
     for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall = min(wall, time.perf_counter() - t0)
-        cpu = min(cpu, time.process_time() - c0)
-    return wall, cpu
+        for k, fn in enumerate(fns):
+            t0, c0 = time.perf_counter(), time.process_time()
+            fn()
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            best[k] = (min(best[k][0], wall), min(best[k][1], cpu))
+    return best
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--input", default="flat-inscriptis", choices=TEXT_INPUTS, help="flat text boilerstrip gets in text mode")
     ap.add_argument("--mode", default="text", choices=("text", "html"), help="what boilerstrip gets: the flat text or the HTML")
     ap.add_argument("--limit", type=int, help="first N pages of each dataset")
-    ap.add_argument("--repeat", type=int, default=1, help="time each side R times and keep the best")
+    ap.add_argument("--repeat", type=int, default=1, help="R rounds, the two sides taking turns; each keeps its best")
     args = ap.parse_args(argv)
 
     data = (args.data or default_data()).resolve()
@@ -105,8 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     boilerstrip_text(flat[:1])() if args.mode == "text" else boilerstrip_html(html[:1])()
     trafilatura_html(html[:1])()
 
-    t_mine, c_mine = timed(mine, args.repeat)
-    t_theirs, c_theirs = timed(theirs, args.repeat)
+    (t_mine, c_mine), (t_theirs, c_theirs) = timed([mine, theirs], args.repeat)
     mine_rate, theirs_rate = n / t_mine, n / t_theirs
     src = args.input if args.mode == "text" else "html"
     print(f"pages {n} ({', '.join(datasets)})")
