@@ -7,7 +7,6 @@ import re
 import pytest
 
 from boilerstrip import lexicon
-from boilerstrip.rules import inserts, promos, related
 
 TXT = [n.removesuffix(".txt") for n in lexicon.available(".txt")]
 RE = [n.removesuffix(".re") for n in lexicon.available(".re")]
@@ -56,10 +55,10 @@ def test_multilingual_catalogue_has_a_section_per_language(name):
 @pytest.mark.parametrize(
     ("name", "hints"),
     [
-        ("newsletter", inserts.NEWSLETTER_HINTS),
-        ("app_promos", promos.APP_HINTS),
-        ("aggregator_promos", promos.AGGREGATOR_HINTS),
-        ("related_headings", related.RELATED_HINTS),
+        ("newsletter", lexicon.hints("newsletter")),
+        ("app_promos", lexicon.hints("app_promos")),
+        ("aggregator_promos", lexicon.hints("aggregator_promos")),
+        ("related_headings", lexicon.hints("related_headings")),
         ("comment_headings", lexicon.hints("comment_headings")),
     ],
 )
@@ -70,7 +69,7 @@ def test_every_pattern_carries_a_prefilter_hint(name, hints):
 
 
 def test_newsletter_end_markers_carry_the_prefilter_hint():
-    assert all(any(h in e for h in inserts.NEWSLETTER_END_HINTS) for e in lexicon.phrases("newsletter_end"))
+    assert all(any(h in e for h in lexicon.hints("newsletter_end")) for e in lexicon.phrases("newsletter_end"))
 
 
 def test_every_stock_library_passes_the_credit_prefilter():

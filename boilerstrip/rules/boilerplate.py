@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import hint_flag, hints, line_hints, pattern
+from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, Move, rule
@@ -23,16 +23,14 @@ from .shapes import catalogue, hint_regex
 #: Chrome labels are a few words; longer lines are never matched.
 LABEL_MAX_CHARS = 200
 #: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
-#: or one of these words (a cheap pre-filter before the regex).
-LABEL_RE_HINTS = hints("chrome_labels")
+#: or holds a hint of ``data/chrome_labels.hints`` (a cheap pre-filter before the regex).
+_LABEL_RE_HINT = hint_flag("chrome_labels")
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
 PROSE_MAX_CHARS = 400
-#: Substrings one of which every pattern of ``boilerplate_prose.re`` needs (a cheap pre-filter:
-#: the regex runs only on the few lines holding one).
-BOILERPLATE_HINTS = hints("boilerplate_prose")
+#: The hint bit of ``data/boilerplate_prose.hints``: substrings one of which every pattern of
+#: ``boilerplate_prose.re`` needs (a cheap pre-filter: the regex runs only on the few lines holding one).
 _PROSE_HINT = hint_flag("boilerplate_prose")
-_LABEL_RE_HINT = hint_flag("chrome_labels")
 
 
 def _label_screen(lines: Sequence[Line]) -> list[Line]:

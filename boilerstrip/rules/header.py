@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .. import dates
-from ..lexicon import hint_flag, hints, line_hints, phrases
+from ..lexicon import hint_flag, line_hints, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Move, rule
@@ -101,8 +101,8 @@ def _credit_label() -> regex.Pattern[str]:
 
 
 _PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-#: Substrings one of which every credit line contains (a cheap pre-filter, compiled as a trie).
-CREDIT_HINTS = hints("image_credit")
+#: The hint bit of ``data/image_credit.hints``: substrings one of which every credit line contains
+#: (a cheap pre-filter).
 _CREDIT_HINT = hint_flag("image_credit")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import hint_flag, hints, line_hints, pattern
+from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -19,14 +19,10 @@ NEWSLETTER_MAX_CHARS = 160
 NEWSLETTER_BLOCK_MAX_LINES = 4
 #: ... and each of them is a short line without a final full stop (the blurb, not the body).
 NEWSLETTER_BLURB_MAX_CHARS = 200
-#: Substrings every pattern of ``newsletter.re`` contains (a cheap pre-filter; a catalogue test
-#: checks each pattern carries one).
-NEWSLETTER_HINTS = hints("newsletter")
-
-#: Substrings every entry of ``newsletter_end.txt`` contains.
-NEWSLETTER_END_HINTS = hints("newsletter_end")
-
+#: The hint bit of ``data/newsletter.hints``: substrings every pattern of ``newsletter.re``
+#: contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
 _NEWSLETTER_HINT = hint_flag("newsletter")
+#: ... and of ``data/newsletter_end.hints``: substrings every entry of ``newsletter_end.txt`` contains.
 _NEWSLETTER_END_HINT = hint_flag("newsletter_end")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from ..lexicon import hint_flag, hints, line_hints, pattern
+from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -35,16 +35,14 @@ URL_MAX_CHARS = 400
 
 # Structural shapes (not phrases, so they live here rather than in a catalogue):
 # a bare URL, a query-string or image-file fragment, a printed URL slug or path.
-#: Substrings every pattern of ``aggregator_promos.re`` contains (a cheap pre-filter; a catalogue
-#: test checks each pattern carries one).
-AGGREGATOR_HINTS = hints("aggregator_promos")
-#: Substrings every pattern of ``app_promos.re`` contains.
-APP_HINTS = hints("app_promos")
-
+#: The hint bit of ``data/aggregator_promos.hints``: substrings every pattern of
+#: ``aggregator_promos.re`` contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
+_AGGREGATOR_HINT = hint_flag("aggregator_promos")
+#: ... and of ``data/app_promos.hints`` for ``app_promos.re``.
 _APP_HINT = hint_flag("app_promos")
+
 #: What "Comments (0)" / "12 Kommentare" carry around the label: the count.
 _COUNT_CHARS = "0123456789 ()[]"
-_AGGREGATOR_HINT = hint_flag("aggregator_promos")
 _BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
 _SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-from ..lexicon import hint_flag, hints, line_hints, pattern
+from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
@@ -53,9 +53,9 @@ _INLINE_SEPARATORS = ":：»›>|–—-"
 _INLINE_SEP_RE = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
 #: "Read also:" labels sit at the start of the line: the separator comes within this many characters.
 INLINE_LABEL_MAX_CHARS = 45
-#: Substrings every pattern of ``related_headings.re`` contains (a cheap pre-filter; a catalogue
-#: test checks each pattern carries one).
-RELATED_HINTS = hints("related_headings")
+#: The hint bit of ``data/related_headings.hints``: substrings every pattern of
+#: ``related_headings.re`` contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
+_RELATED_HINT = hint_flag("related_headings")
 
 
 @line_memo("_kind")
@@ -74,8 +74,6 @@ def heading_kind(line: Line) -> str | None:
         return "pattern"
     return None
 
-
-_RELATED_HINT = hint_flag("related_headings")
 
 
 @cache
