@@ -246,14 +246,13 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
 # -- byline -------------------------------------------------------------------------------------
 
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
-_AND = AUTHOR_SEPARATOR
 
 
 @cache
 def _byline_re() -> regex.Pattern[str]:
     prefixes = sorted((regex.escape(p.rstrip(" :")) for p in phrases("byline_prefixes")), key=len, reverse=True)
     return regex.compile(
-        rf"(?i:{'|'.join(prefixes)})\s*:?\s+(?P<names>{_NAME}(?:{_AND}{_NAME}){{0,5}})(?P<rest>\s*[|,·•–—/-]\s*.{{0,80}})?",
+        rf"(?i:{'|'.join(prefixes)})\s*:?\s+(?P<names>{_NAME}(?:{AUTHOR_SEPARATOR}{_NAME}){{0,5}})(?P<rest>\s*[|,·•–—/-]\s*.{{0,80}})?",
         regex.V0,
     )
 
@@ -271,7 +270,7 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
         m = _byline(line.text)
         if not m:
             continue
-        for name in regex.split(_AND, m["names"]):
+        for name in regex.split(AUTHOR_SEPARATOR, m["names"]):
             if name.strip():
                 yield Move(i, i + 1, "authors", name.strip(), "byline")
         rest = (m["rest"] or "").strip(_SEPARATORS)
