@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import islice
-from operator import attrgetter
 from typing import cast
 
 from .. import features
@@ -92,16 +90,12 @@ def _caption_or_meta(text: str) -> bool:
     return 0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail)
 
 
-_TEXT = attrgetter("text")
-
-
 def big_enough(doc: Doc, ctx: Context) -> bool:
     """True when the input page has at least MIN_LINES non-blank lines (decided once per page,
     so the rules after the region cut still run on the shortened body)."""
     big = ctx.cache.get("region-big")
     if big is None:
-        # is there a MIN_LINES-th non-blank line? (stops looking there)
-        big = ctx.cache["region-big"] = next(islice(filter(None, map(_TEXT, doc.all)), MIN_LINES - 1, None), None) is not None
+        big = ctx.cache["region-big"] = sum(1 for line in doc.all if line.text) >= MIN_LINES
     return big
 
 
