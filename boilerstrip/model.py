@@ -36,13 +36,16 @@ class Line:
         self.raw = raw
         self.text = text
         self.blank_before = blank_before  # a blank input line separates it from the previous non-blank line
-        self.lower = low = text.casefold()
+        if text.isascii():  # most lines: lower() is casefold() there, and no curly apostrophe
+            self.lower = low = text.lower()
+        else:
+            self.lower = low = text.casefold()
+            if "’" in low or "‘" in low:
+                low = low.replace("’", "'").replace("‘", "'")
+        self.key = low.strip(KEY_STRIP)
         self.words = words = text.split() if words is None else words  # ``words``: text.split(), when the caller has it
         self.n_words = len(words)
         self.n_chars = len(text)
-        if "’" in low or "‘" in low:
-            low = low.replace("’", "'").replace("‘", "'")
-        self.key = low.strip(KEY_STRIP)
         # memo of shape tests several rules ask of the same line (rules.related.heading_kind,
         # rules.shapes.is_date_line / is_prose; see line_memo): None until first asked, then the
         # answer in a 1-tuple; never part of the line's value

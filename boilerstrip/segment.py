@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from .model import KEY_STRIP, Line
+from .model import Line
 
 # Whitespace runs (including NBSP and friends) fold to one space. Invisible characters vanish:
 # zero-width spaces, word joiners, BOMs, soft hyphens, bidi marks/embeddings/overrides/isolates
@@ -42,35 +42,17 @@ def normalize(raw: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every input line, blank ones included, with its 0-based index and normalised text.
-
-    Builds each :class:`Line` itself (slot by slot, exactly as ``Line.__init__`` would: a test
-    compares every slot) to spare a Python call per line, the largest share of this function.
-    """
+    """Every input line, blank ones included, with its 0-based index and normalised text."""
     out: list[Line] = []
     append = out.append
-    new = object.__new__
     blank = False
-    # Line.key unifies apostrophes; a page without any skips the per-line test
-    apostrophes = "’" in text or "‘" in text
     for i, raw in enumerate(text.splitlines()):
-        line = new(Line)
-        line.index = i
-        line.raw = raw
-        line.blank_before = blank
-        line._kind = line._date = line._prose = line._hints = None
         if not raw:
-            line.text = line.lower = line.key = raw
-            line.words = []
-            line.n_words = line.n_chars = 0
-            append(line)
+            append(Line(i, raw, raw, blank, []))
             blank = True
             continue
         if raw.isascii() and raw.isprintable():  # the common case of normalize(), inlined: only whitespace to fold
             words = raw.split()
-            norm = " ".join(words)
-            low = norm.lower()  # casefold, on ASCII
-            key = low.strip(KEY_STRIP)
         else:  # normalize(), keeping its words
             clean = raw
             if not raw.isprintable():  # every invisible character is non-printable: a printable line has none
@@ -78,19 +60,8 @@ def split_lines(text: str) -> list[Line]:
             if not raw.isascii() and not unicodedata.is_normalized("NFC", clean):
                 clean = unicodedata.normalize("NFC", clean)
             words = clean.split()
-            norm = " ".join(words)
-            low = norm.casefold()
-            if apostrophes and ("’" in low or "‘" in low):
-                key = low.replace("’", "'").replace("‘", "'").strip(KEY_STRIP)
-            else:
-                key = low.strip(KEY_STRIP)
-        line.text = norm
-        line.lower = low
-        line.words = words
-        line.n_words = len(words)
-        line.n_chars = len(norm)
-        line.key = key
-        append(line)
+        norm = " ".join(words)
+        append(Line(i, raw, norm, blank, words))
         blank = not norm
     return out
 

@@ -1,5 +1,5 @@
-"""split_lines builds its Lines slot by slot (a speed path): every slot must equal what the
-public constructor ``Line(index, raw, normalize(raw), blank_before)`` gives for the same line."""
+"""split_lines inlines normalize() and hands Line its words (a speed path): every slot must equal
+what the public constructor ``Line(index, raw, normalize(raw), blank_before)`` gives for the same line."""
 
 from __future__ import annotations
 
