@@ -30,6 +30,7 @@ from typing import Any
 import ahocorasick
 import regex
 
+from .model import Line
 from .segment import normalize
 
 
@@ -109,7 +110,7 @@ def line_hints_of(lower: str) -> int:
     return mask
 
 
-def line_hints(line: Any) -> int:
+def line_hints(line: Line) -> int:
     """``line_hints_of(line.lower)``, memoised on the line (``Line._hints``)."""
     mask = line._hints
     if mask is None:
