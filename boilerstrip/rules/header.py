@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cache
+from typing import cast
 
 import regex
 
@@ -21,7 +22,7 @@ from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose
+from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK = 8
@@ -70,6 +71,18 @@ def first_body(lines: Sequence[Line]) -> int | None:
                 continue
             return i
     return None
+
+
+def _body_start(doc: Doc, ctx: Context) -> int | None:
+    """``first_body(doc.lines)``, computed once for the same surviving lines: the four header
+    rules ask it in turn and most of them move nothing, so they see the same list (holding the
+    list in the cache keeps its id from being reused)."""
+    got = ctx.cache.get("header-body")
+    if got is not None and got[0] is doc.lines:
+        return cast("int | None", got[1])
+    b = first_body(doc.lines)
+    ctx.cache["header-body"] = (doc.lines, b)
+    return b
 
 
 # -- image caption + credit -------------------------------------------------------------------
@@ -148,9 +161,11 @@ def _credit_shape(line: Line) -> bool:
 def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
     """Image credits ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa") and, in the header, the caption above them."""
     lines = doc.lines
-    b = first_body(lines)
+    credits = [i for i in with_hint(lines, _CREDIT_HINT, CREDIT_MAX_CHARS) if _credit_shape(lines[i])]
+    if not credits:
+        return
+    b = _body_start(doc, ctx)
     top = b if b is not None else -1
-    credits = [i for i, line in enumerate(lines) if line.n_chars <= CREDIT_MAX_CHARS and line_hints(line) & _CREDIT_HINT and _credit_shape(line)]
     for n, i in enumerate(credits):
         line = lines[i]
         cap = i - 1
@@ -211,17 +226,18 @@ def _is_source(src: str) -> bool:
     return "by" not in (w.casefold() for w in words) and not _byline(src)
 
 
-def _zone(lines: Sequence[Line]) -> tuple[int, int] | None:
-    b = first_body(lines)
+def _zone(doc: Doc, ctx: Context) -> tuple[int, int] | None:
+    b = _body_start(doc, ctx)
     if b is None:
         return None
     return max(0, b - HEADER_LOOKBACK), b
 
 
-def _header_lines(lines: Sequence[Line]) -> Iterator[tuple[int, Line]]:
+def _header_lines(doc: Doc, ctx: Context) -> Iterator[tuple[int, Line]]:
     """(position, line) for each line of the header zone: up to HEADER_LOOKBACK lines above the body."""
-    zone = _zone(lines)
+    zone = _zone(doc, ctx)
     if zone is not None:
+        lines = doc.lines
         for i in range(*zone):
             yield i, lines[i]
 
@@ -229,7 +245,7 @@ def _header_lines(lines: Sequence[Line]) -> Iterator[tuple[int, Line]]:
 @rule("source-date", family="header", stage="meta")
 def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A publisher glued to a date above the body ("The Guardian2 days ago"), or a bare date line -> source, published."""
-    for i, line in _header_lines(doc.lines):
+    for i, line in _header_lines(doc, ctx):
         if line.n_words > SOURCE_MAX_WORDS + 8 or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
             continue
         found = split_source_date(line.text)
@@ -266,7 +282,7 @@ def _byline(text: str) -> regex.Match[str] | None:
 @rule("byline", family="header", stage="meta")
 def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
-    for i, line in _header_lines(doc.lines):
+    for i, line in _header_lines(doc, ctx):
         m = _byline(line.text)
         if not m:
             continue
@@ -313,7 +329,7 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     moved out from between it and the body. A clean text that starts with a heading keeps it, so
     cleaning the output again changes nothing (idempotence)."""
     lines = doc.lines
-    zone = _zone(lines)
+    zone = _zone(doc, ctx)
     if zone is None:
         return
     lo, b = zone

@@ -8,7 +8,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, ends_sentence
+from .shapes import catalogue, ends_sentence, with_hint
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
 AD_MARKER_MAX_CHARS = 60
@@ -44,14 +44,17 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Newsletter promotions: "Sign up to <newsletter>" ... "after newsletter promotion" blocks and
     standalone calls to action ("Sign up for our newsletter", "Newsletter abonnieren")."""
     lines = doc.lines
+    # the lines that may open or close a promotion (the end markers carry a newsletter hint too)
+    cands = with_hint(lines, _NEWSLETTER_HINT, NEWSLETTER_MAX_CHARS)
+    if not cands:
+        return
     ends = catalogue("newsletter_end")
     n = len(lines)
-    i = 0
-    while i < n:
-        line = lines[i]
-        if line.n_chars > NEWSLETTER_MAX_CHARS or not line_hints(line) & _NEWSLETTER_HINT:
-            i += 1  # the end markers carry a newsletter hint too
+    done = 0  # lines before this one belong to a promotion already cut
+    for i in cands:
+        if i < done:
             continue
+        line = lines[i]
         if pattern("newsletter").fullmatch(line.text) is not None:  # a sign-up call to action
             stop = i + 1
             # an opener: the block runs to its closing marker when one follows the blurb
@@ -62,7 +65,7 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
                 if not _is_blurb(lines[k]):
                     break
             yield Cut(i, stop, "newsletter promotion" if stop > i + 1 else "newsletter call to action")
-            i = stop
+            done = stop
             continue
         if _is_end(line, ends):
             start = i
@@ -72,7 +75,6 @@ def newsletter_insert(doc: Doc, ctx: Context) -> Iterator[Cut]:
                     break
                 start = j
             yield Cut(start, i + 1, "newsletter promotion")
-        i += 1
 
 
 def _is_end(line: Line, ends: frozenset[str]) -> bool:

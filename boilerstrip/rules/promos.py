@@ -11,7 +11,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..registry import Cut, rule
-from .shapes import catalogue, is_prose
+from .shapes import catalogue, is_prose, with_hint
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS = 3
@@ -131,8 +131,9 @@ def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
     and badges of the footer); elsewhere only the matching line goes."""
     lines = doc.lines
     n = len(lines)
-    for i, line in enumerate(lines):
-        if line.n_chars > APP_PROMO_MAX_CHARS or not line_hints(line) & _APP_HINT or pattern("app_promos").fullmatch(line.text) is None:
+    for i in with_hint(lines, _APP_HINT, APP_PROMO_MAX_CHARS):
+        line = lines[i]
+        if pattern("app_promos").fullmatch(line.text) is None:
             continue
         if n - i <= APP_FOOTER_MAX_LINES and all(ln.n_chars <= APP_FOOTER_MAX_CHARS for ln in lines[i:]):
             # the footer: every later line is short; a prose line there is the footer's blurb only

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from .. import dates
-from ..lexicon import phrases
+from ..lexicon import line_hints, phrases
 from ..model import KEY_STRIP as _KEY_STRIP
 from ..model import Line, line_memo
 
@@ -76,6 +77,15 @@ def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
 def catalogue(name: str) -> frozenset[str]:
     """``phrases(name)`` folded and stripped the same way :func:`key` strips lines."""
     return frozenset(k for k in (fold(p).strip(KEY_STRIP) for p in phrases(name)) if k)
+
+
+def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
+    """Positions of the lines of at most ``max_chars`` characters whose hint mask has ``flag``
+    (``line_hints(line) & flag``, :mod:`boilerstrip.lexicon`): the candidates of a span rule whose
+    catalogue has a ``.hints`` pre-filter. The same list as calling ``line_hints`` on each line;
+    it reads the mask's memo in place, as ``line_hints`` does, because a Python call per line of
+    the page was most of what such a scan cost."""
+    return [i for i, line in enumerate(lines) if line.n_chars <= max_chars and (line_hints(line) if (h := line._hints) is None else h) & flag]
 
 
 def ends_sentence(text: str) -> bool:
