@@ -77,6 +77,22 @@ def heading_kind(line: Line) -> str | None:
 
 
 @cache
+def _heading_keys() -> frozenset[str]:
+    """The keys :func:`heading_kind` knows without its pattern: catalogue headings and read-more buttons."""
+    return catalogue("related_headings") | catalogue("read_more")
+
+
+def _may_be_heading(line: Line) -> bool:
+    """A cheap necessary condition for ``heading_kind(line) is not None`` (its gates, a catalogue
+    key or the pattern's hint), written inline where it screens every line of a page."""
+    return (
+        line.n_chars <= RELATED_HEADING_MAX_CHARS
+        and line.n_words <= RELATED_HEADING_MAX_WORDS
+        and (line.key in _heading_keys() or bool((line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT))
+    )
+
+
+@cache
 def _other_tail_labels() -> frozenset[str]:
     """Comment-widget, share and trailer labels: the tail headings that are not related headings."""
     return catalogue("comment_widget") | catalogue("share") | catalogue("trailers")
@@ -88,9 +104,10 @@ def is_tail_heading(line: Line) -> bool:
     stays a barrier even after the rule of its family removed it."""
     if line.n_words > RELATED_HEADING_MAX_WORDS:
         return False
-    kind = heading_kind(line)  # memoised: related-tail asked it first
-    if kind == "phrase" or kind == "pattern":
-        return True
+    if _may_be_heading(line):
+        kind = heading_kind(line)  # memoised: related-tail asked it first
+        if kind == "phrase" or kind == "pattern":
+            return True
     return line.key in _other_tail_labels()
 
 
@@ -104,13 +121,22 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """A related-content block: its heading ("Related Articles", "You may also like", "Lire aussi")
     and the teasers after it, down to the end of the page or to where the article resumes."""
     lines = doc.lines
-    n = len(lines)
     counts: Counter[str] | None = None
-    i = 0
-    while i < n:
+    done = 0  # lines before this one are in a block already cut
+    heads = _heading_keys()
+    # the lines _may_be_heading passes, written out: this screens every line of the page
+    cands = [
+        i
+        for i, line in enumerate(lines)
+        if line.n_chars <= RELATED_HEADING_MAX_CHARS
+        and line.n_words <= RELATED_HEADING_MAX_WORDS
+        and (line.key in heads or (line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT)
+    ]
+    for i in cands:
+        if i < done:
+            continue
         kind = heading_kind(lines[i])
         if kind is None:
-            i += 1
             continue
         if kind != "button" and counts is None:
             # repeated short lines after the first heading (duplicated headlines, source names),
@@ -119,9 +145,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter())
         if stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
-            i = stop
-        else:
-            i += 1
+            done = stop
 
 
 def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -> int:
