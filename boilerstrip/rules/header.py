@@ -16,7 +16,7 @@ from typing import cast
 import regex
 
 from .. import dates
-from ..lexicon import hint_flag, line_hints, phrases
+from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Move, rule
@@ -297,21 +297,139 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 # -- title --------------------------------------------------------------------------------------
 
+#: Arrows a pager link ends with ("Nachdenken über das Nachrufen →"); a title never does. (Those it
+#: starts with, "← Das F-Wort – Teil 2", "↓ Zu den Kommentaren", fail the _TITLE_OPENERS test.)
+_PAGER_END = "→⇒⟶↑↓>"
+#: A title does not end with a separator ("ET Online |", "Erschienen in Ausgabe 12 |").
+_SEPARATOR_END = "|/\\·•–—-"
+#: Quotation marks that double as pager arrows: "« Older post" and "Newer post »" are links, but
+#: «Titre» and »Titel« are quoted titles (the line holds the other mark of the pair).
+_QUOTE_ARROWS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+#: Besides a letter or a digit, what a title may start with: quotes, brackets, a hash tag, ¿ ¡, a
+#: currency sign. Dashes, bullets, colons, pipes and arrows start chrome ("‐ Konzepte ‐", ":: Leben").
+_TITLE_OPENERS = frozenset("\"'„“”‚‘’«»‹›([#¿¡@$€£¥")
+#: A three-word line joined by one of these is a section label ("Beauty & Lifestyle", "Presse + Medien").
+_SECTION_JOINERS = frozenset("&+")
+#: Separators of a breadcrumb trail ("Home › Technik › Freizeit › News", "home / InfoStream / ...").
+_CRUMB_SEPARATORS = ("»", "›", ">", " / ", " | ", "\\")
+#: A line holding this many of one breadcrumb separator is a trail, not a title.
+BREADCRUMB_MIN_SEPARATORS = 2
+#: The first part of a line, up to its first separator: "Anzeige" in "Anzeige, enthält Affiliate Links".
+_HEAD_SPLIT = regex.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
+#: A disclosure label before the separator is this many words at most ("Sponsored content: ...").
+AD_HEAD_MAX_WORDS = 3
+#: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
+#: "Travel Wellness 30/10/23"): a dateline or a teaser's meta line, not a title.
+_CLOCK_OR_NUMERIC_DATE = regex.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?!\d)")
+#: A line whose words are numbers for more than this share is a counter, price or rating line
+#: ("0 0 0 0 30 Views", "5343 mal gelesen | 32 Kommentare", "Versandkosten* 5,95€ Preis** 2,80€").
+NUMERIC_MAX_SHARE = 1 / 3
+#: "Title over standfirst": the moved-line evidence takes the headline right above the one it
+#: found only when that one is this long (a standfirst). A shorter line under a short one is the
+#: title under its kicker ("Unternehmen & Märkte" / "Hafen Göteborg: Umschlag auf Rekordniveau").
+STANDFIRST_MIN_WORDS = 12
+#: The moved byline / date / caption counts as evidence for the headline above it only when at most
+#: this many lines sit between them, not counting share buttons, decorations and dates
+#: (_header_filler); farther up is a menu item or a teaser. On the dev split this trades 1 right
+#: title for 3-4 wrong ones per flattener, against no limit.
+MOVED_MAX_GAP = 2
+
+
+def _pager_or_crumb(text: str) -> bool:
+    """A previous/next link by its arrow ("« Title", "Title →"), a line ending in a separator, or a
+    breadcrumb trail ("Startseite > News & Analysen > Topthemen > ...")."""
+    first, last = text[0], text[-1]
+    if last in _PAGER_END or last in _SEPARATOR_END:
+        return True
+    if first in _QUOTE_ARROWS and _QUOTE_ARROWS[first] not in text:
+        return True
+    if last in _QUOTE_ARROWS and _QUOTE_ARROWS[last] not in text:
+        return True
+    if not any(c in text for c in "»›>/|\\"):
+        return False
+    return any(text.count(sep) >= BREADCRUMB_MIN_SEPARATORS for sep in _CRUMB_SEPARATORS) and "«" not in text and "‹" not in text
+
+
+@cache
+def _crumb_labels() -> tuple[str, ...]:
+    return tuple(fold(x) for x in phrases("breadcrumb_labels"))
+
+
+def _disclosure(line: Line) -> bool:
+    """An ad / affiliate / sponsorship disclosure ("Anzeige, enthält Affiliate Links", "Sponsored by Acme")."""
+    k = line.key
+    head = _HEAD_SPLIT.split(k, maxsplit=1)[0]
+    if head != k and len(head.split()) <= AD_HEAD_MAX_WORDS and head.strip(KEY_STRIP) in catalogue("ad_markers"):
+        return True
+    return pattern("ad_disclosures").fullmatch(k) is not None
+
+
+def _numeric(line: Line) -> bool:
+    """Mostly numbers: a counter, a price or a rating line (separators like "|" not counted as words)."""
+    words = [w for w in line.words if any(c.isalnum() for c in w)]
+    return sum(w[0].isdigit() for w in words) > NUMERIC_MAX_SHARE * len(words)
+
+
+def _credited_caption(text: str) -> bool:
+    """A caption ending in its credit: "Birgit Kelle (Bild: Facebook)"."""
+    if not text.endswith(")") or "(" not in text:
+        return False
+    inner = fold(text[text.rfind("(") + 1 : -1]).strip()
+    return inner in _agencies() or (_may_start_with_label(inner) and _credit_label().fullmatch(inner) is not None)
+
 
 def _title_like(line: Line) -> bool:
-    if line.text[:1] in _BULLETS or is_list_item(line.text):
-        return False
+    """A headline-shaped header line that is not one of the families of headline-shaped chrome:
+    pager links, breadcrumbs, ad disclosures, datelines, counters, credited captions, catalogued
+    labels, and lines that start like no title does (a bullet, a dash, a lower-case word)."""
+    text = line.text
+    if (text[:1] in _BULLETS and not (text[0] == "»" and "«" in text)) or is_list_item(text):
+        return False  # a bullet, but »Titel« is a German quotation
     if not (TITLE_MIN_WORDS <= line.n_words <= TITLE_MAX_WORDS) or not is_headline(line, TITLE_MIN_WORDS):
         return False
-    k = line.key
-    if heading_kind(line) or is_date_line(line):
+    first = text[0]
+    if not (first.isalnum() or first in _TITLE_OPENERS):
         return False
-    return not any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative"))
+    if line.n_words == 3 and line.words[1] in _SECTION_JOINERS:
+        return False  # "Unternehmen & Märkte", "Presse + Medien": a section label
+    w0 = line.words[0]
+    if first.islower() and w0[1:2].islower():
+        return False  # "durch Yirou Chen", "yes we camp ...": a title starts with a capital ("iPhone" aside)
+    if _pager_or_crumb(text) or line.key.startswith(_crumb_labels()):
+        return False
+    if any(c.isdigit() for c in text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or any(p.search(text) for p in dates._ABSOLUTE)):
+        return False
+    k = line.key
+    if heading_kind(line) or is_date_line(line) or _credited_caption(text):
+        return False
+    if any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative")):
+        return False
+    return not _disclosure(line) and pattern("pager_links").fullmatch(k) is None
 
 
 def _name_like(line: Line) -> bool:
-    """"Leah C. Stokes": a few capitalised words, more likely an author than a headline."""
-    return line.n_words <= NAME_MAX_WORDS and all(w[:1].isupper() for w in line.words)
+    """"Leah C. Stokes": a few capitalised words, more likely an author than a headline; or a list
+    of them ("Isabel Caro, Rocío Latorre y José Miguel Wilson", "Jane Doe, Staff Attorney")."""
+    if line.n_words <= NAME_MAX_WORDS and all(w[:1].isupper() for w in line.words):
+        return True
+    if "," not in line.text:
+        return False
+    parts = [p.split() for p in regex.split(AUTHOR_SEPARATOR, line.text)]
+    return len(parts) >= 2 and all(0 < len(p) <= NAME_MAX_WORDS and all(w[:1].isupper() for w in p) for p in parts)
+
+
+def _header_filler(line: Line) -> bool:
+    """A line that sits between a headline and its byline without separating them: a share button,
+    a bare decoration ("--", "|"), a date."""
+    k = line.key
+    return not any(c.isalnum() for c in k) or k in catalogue("share") or k in catalogue("social_networks") or is_date_line(line)
+
+
+def _glued(lines: Sequence[Line], cands: list[int]) -> set[int]:
+    """Candidates that end with another candidate's text: the headline with chrome glued in front
+    ("Accueil à la une Parité hommes-femmes ...", "Läuft gerade Der Landwirtschafts-Simulator ...")."""
+    folded = {k: fold(lines[k].text) for k in cands}
+    return {k for k, f in folded.items() if any(j != k and len(g) < len(f) and f.endswith(" " + g) for j, g in folded.items())}
 
 
 def _chrome_around(doc: Doc, first: int, body: int) -> bool:
@@ -326,14 +444,18 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
 
     Taken when it is printed twice; when it is the first line right above the body and rules
     removed chrome around it (a logo, a URL slug, a caption); or when a byline / date / caption
-    moved out from between it and the body. A clean text that starts with a heading keeps it, so
-    cleaning the output again changes nothing (idempotence)."""
+    moved out from just below it (at most MOVED_MAX_GAP lines apart) before the body. Headline-
+    shaped chrome is never a candidate (see :func:`_title_like`). A clean text that starts with a
+    heading keeps it, so cleaning the output again changes nothing (idempotence)."""
     lines = doc.lines
     zone = _zone(doc, ctx)
     if zone is None:
         return
     lo, b = zone
     cands = [k for k in range(lo, b) if _title_like(lines[k])]
+    if len(cands) > 1:
+        glued = _glued(lines, cands)
+        cands = [k for k in cands if k not in glued]
     if not cands:
         return
     seen: dict[str, int] = {}
@@ -352,9 +474,13 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
         for k in reversed(cands):
             if _name_like(lines[k]):
                 continue
-            if any(lines[k].index < m < body_at for m in moved):
-                # a headline directly above another (title over standfirst): the upper one is the title
-                while k - 1 >= lo and k - 1 in cands:
+            below = [m for m in moved if lines[k].index < m < body_at]
+            if below:
+                first_moved = min(below)
+                if sum(1 for j in range(k + 1, b) if lines[j].index < first_moved and not _header_filler(lines[j])) > MOVED_MAX_GAP:
+                    break  # a menu or a teaser between them: the evidence is not about this line
+                # a headline directly above a longer one (title over standfirst): the upper one is the title
+                if k - 1 in cands and lines[k].n_words >= STANDFIRST_MIN_WORDS:
                     k -= 1
                 pick = k
                 break
