@@ -466,8 +466,6 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
             pick = seen[f]
             break
         seen[f] = k
-    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and not _name_like(lines[0]) and _chrome_around(doc, lines[0].index, lines[b].index):
-        pick = 0
     if pick is None:
         moved = ctx.cache.get("header-moved", set())
         body_at = lines[b].index
@@ -484,6 +482,8 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
                     k -= 1
                 pick = k
                 break
+    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and not _name_like(lines[0]) and _chrome_around(doc, lines[0].index, lines[b].index):
+        pick = 0
     if pick is None:
         return
     title = lines[pick].text
