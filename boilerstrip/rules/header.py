@@ -9,6 +9,7 @@ line alone moves (its caption may be a body paragraph, so it stays).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import cast
@@ -315,12 +316,14 @@ _CRUMB_SEPARATORS = ("»", "›", ">", " / ", " | ", "\\")
 #: A line holding this many of one breadcrumb separator is a trail, not a title.
 BREADCRUMB_MIN_SEPARATORS = 2
 #: The first part of a line, up to its first separator: "Anzeige" in "Anzeige, enthält Affiliate Links".
-_HEAD_SPLIT = regex.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
+_HEAD_SPLIT = re.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
 #: A disclosure label before the separator is this many words at most ("Sponsored content: ...").
 AD_HEAD_MAX_WORDS = 3
 #: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
 #: "Travel Wellness 30/10/23"): a dateline or a teaser's meta line, not a title.
-_CLOCK_OR_NUMERIC_DATE = regex.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?!\d)")
+_CLOCK_OR_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 #: A line whose words are numbers for more than this share is a counter, price or rating line
 #: ("0 0 0 0 30 Views", "5343 mal gelesen | 32 Kommentare", "Versandkosten* 5,95€ Preis** 2,80€").
 NUMERIC_MAX_SHARE = 1 / 3
@@ -366,8 +369,14 @@ def _disclosure(line: Line) -> bool:
 
 def _numeric(line: Line) -> bool:
     """Mostly numbers: a counter, a price or a rating line (separators like "|" not counted as words)."""
-    words = [w for w in line.words if any(c.isalnum() for c in w)]
+    words = [w for w in line.words if w[0].isalnum() or w[-1].isalnum() or len(w) > 2]
     return sum(w[0].isdigit() for w in words) > NUMERIC_MAX_SHARE * len(words)
+
+
+def _printed_date(line: Line) -> bool:
+    """A date with a month name inside the line ("Anglertalk 7. Januar 2022", "Sa, 19. Okt 2019").
+    (Every such shape has a 4-digit year and a month stem: both are checked before the slow search.)"""
+    return _YEAR.search(line.text) is not None and any(s in line.lower for s in dates._MONTH_STEMS) and dates.absolute(line.text) is not None
 
 
 def _credited_caption(text: str) -> bool:
@@ -392,19 +401,16 @@ def _title_like(line: Line) -> bool:
         return False
     if line.n_words == 3 and line.words[1] in _SECTION_JOINERS:
         return False  # "Unternehmen & Märkte", "Presse + Medien": a section label
-    w0 = line.words[0]
-    if first.islower() and w0[1:2].islower():
+    if first.islower() and line.words[0][1:2].islower():
         return False  # "durch Yirou Chen", "yes we camp ...": a title starts with a capital ("iPhone" aside)
-    if _pager_or_crumb(text) or line.key.startswith(_crumb_labels()):
-        return False
-    if any(c.isdigit() for c in text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or any(p.search(text) for p in dates._ABSOLUTE)):
-        return False
     k = line.key
-    if heading_kind(line) or is_date_line(line) or _credited_caption(text):
-        return False
     if any(k in catalogue(c) for c in ("comment_widget", "share", "trailers", "ad_markers", "decorative")):
         return False
-    return not _disclosure(line) and pattern("pager_links").fullmatch(k) is None
+    if heading_kind(line) or is_date_line(line) or _pager_or_crumb(text) or k.startswith(_crumb_labels()):
+        return False
+    if _DIGIT.search(text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or _printed_date(line)):
+        return False
+    return not _credited_caption(text) and not _disclosure(line) and pattern("pager_links").fullmatch(k) is None
 
 
 def _name_like(line: Line) -> bool:
@@ -452,6 +458,12 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     if zone is None:
         return
     lo, b = zone
+    moved = ctx.cache.get("header-moved", set())
+    body_at = lines[b].index
+    if b > TITLE_MAX_LEADING and not any(lines[lo].index < m < body_at for m in moved):
+        folds = {fold(lines[k].text) for k in range(lo, b)}
+        if len(folds) == b - lo:
+            return  # no repeat, no moved line, not at the top: no evidence for any line
     cands = [k for k in range(lo, b) if _title_like(lines[k])]
     if len(cands) > 1:
         glued = _glued(lines, cands)
@@ -467,8 +479,6 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
             break
         seen[f] = k
     if pick is None:
-        moved = ctx.cache.get("header-moved", set())
-        body_at = lines[b].index
         for k in reversed(cands):
             if _name_like(lines[k]):
                 continue
