@@ -19,6 +19,13 @@ from typing import Any, TypeVar
 KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
 
 
+#: A Line's value: the slots its constructor fills.
+LINE_FIELDS = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
+#: The memo slots :func:`line_memo` may fill (module constants, not ``Line.__slots__``: a class
+#: compiled with mypyc, see setup.py, has no ``__slots__`` attribute at run time).
+MEMO_SLOTS = ("_kind", "_date", "_prose")
+
+
 class Line:
     """One input line. ``text`` is whitespace-normalised; ``index`` is its 0-based input position.
 
@@ -29,7 +36,7 @@ class Line:
     tests (written once, by those tests, never read as part of the line).
     """
 
-    __slots__ = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key", "_kind", "_date", "_prose", "_hints")
+    __slots__ = (*LINE_FIELDS, *MEMO_SLOTS, "_hints")
 
     def __init__(self, index: int, raw: str, text: str, blank_before: bool = False, words: list[str] | None = None) -> None:
         self.index = index
@@ -68,7 +75,7 @@ def line_memo(slot: str) -> Callable[[Callable[[Line], _T]], Callable[[Line], _T
     """Memoise a pure test of one line in the Line memo slot ``slot``: several rules ask the same
     shape questions of the same lines (computed once; a memo can never change an answer)."""
 
-    if slot not in Line.__slots__ or not slot.startswith("_"):
+    if slot not in MEMO_SLOTS:
         raise ValueError(f"{slot!r} is not a memo slot of Line")
 
     def decorate(fn: Callable[[Line], _T]) -> Callable[[Line], _T]:

@@ -20,9 +20,14 @@ but not registered) is an error at import time, so the two can never drift apart
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 STAGES = ("line", "span", "meta")
@@ -74,7 +79,33 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return (self.fn.__doc__ or "").strip()
+        return docstring(self.fn)
+
+
+def docstring(fn: Callable[..., Any]) -> str:
+    """``fn``'s docstring, cleaned as :func:`inspect.cleandoc` does ("" when it has none).
+
+    A function compiled with mypyc (a regular install compiles the rule modules, see setup.py)
+    has no ``__doc__`` at run time; its docstring is then read from the module's ``.py`` source,
+    which every install ships beside the compiled module.
+    """
+    if fn.__doc__ is not None:
+        return inspect.cleandoc(fn.__doc__)
+    module = sys.modules.get(getattr(fn, "__module__", None) or "")
+    source = getattr(module, "__file__", None)
+    if not source:
+        return ""
+    return _source_docstrings(str(Path(source).with_name(Path(source).name.split(".", 1)[0] + ".py"))).get(getattr(fn, "__name__", ""), "")
+
+
+@cache
+def _source_docstrings(path: str) -> dict[str, str]:
+    """The docstrings of the top-level functions defined in the Python file ``path``."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    return {node.name: ast.get_docstring(node) or "" for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -109,7 +140,8 @@ def rule(
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         if rule_id in _REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id!r}")
-        summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
+        doc = docstring(fn)
+        summary = doc.splitlines()[0] if doc else ""
         _REGISTRY[rule_id] = Rule(rule_id, family, stage, fn, summary, max_chars, max_words, html_only=html_only, text_only=text_only, screen=screen)
         return fn
 

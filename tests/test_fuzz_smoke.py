@@ -3,6 +3,7 @@ inputs, and the runner command itself. The long run is `python fuzz/run.py --min
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,7 @@ def test_target_reports_a_broken_invariant(monkeypatch):
 
     def inventing(text, *a, **kw):
         art = real(text, *a, **kw)
-        return type(art)(**{**art.__dict__, "body": art.body + "\n\ninvented line"})
+        return dataclasses.replace(art, body=art.body + "\n\ninvented line")
 
     monkeypatch.setattr(boilerstrip, "extract", inventing)
     try:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip.model import Line
+from boilerstrip.model import LINE_FIELDS, MEMO_SLOTS, Line
 from boilerstrip.segment import normalize, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +42,14 @@ TRICKY = (
     "北京时间昨天晚上，中国队获得了冠军。",
 )
 SEPARATORS = ("\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
-SLOTS = tuple(s for s in Line.__slots__ if not s.startswith("_"))
-MEMOS = tuple(s for s in Line.__slots__ if s.startswith("_"))
+SLOTS = LINE_FIELDS
+MEMOS = (*MEMO_SLOTS, "_hints")  # memos, and lexicon.line_hints' mask
+
+
+def test_the_slot_lists_cover_every_slot_of_line():
+    if not hasattr(Line, "__slots__"):  # compiled with mypyc (setup.py): no __slots__ at run time
+        pytest.skip("Line is compiled; the plain-Python run of this test checks the slots")
+    assert sorted(Line.__slots__) == sorted(SLOTS + MEMOS)
 
 
 def assert_same_as_constructor(text: str) -> None:
