@@ -14,7 +14,8 @@ AD = "A storm hit the coast on Monday, and thousands of homes lost power.\nAdver
 
 
 def test_public_names():
-    assert set(boilerstrip.__all__) == {"clean", "extract", "explain", "Article", "Image", "Removal", "Config", "InputError", "__version__"}
+    assert set(boilerstrip.__all__) == {"clean", "extract", "explain", "Article", "Image", "Removal", "Config", "InputError", "COMPILED", "__version__"}
+    assert isinstance(boilerstrip.COMPILED, bool)
 
 
 def test_clean_returns_body_paragraphs_separated_by_one_blank_line():
