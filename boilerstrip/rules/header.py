@@ -130,9 +130,15 @@ def is_credit(line: Line) -> bool:
 def _credit_shape(line: Line) -> bool:
     """:func:`is_credit` once its cheap gates (length, hint substring) have passed."""
     text = line.text
+    low = line.lower  # fold(text): the line's casefolded text, apostrophes unified below
+    if "’" in low or "‘" in low:
+        low = low.replace("’", "'").replace("‘", "'")
+    # every shape below opens with "(" or "©", a credit label or a stock name, or holds a
+    # separator _PART_SPLIT cuts at; most lines with a credit hint (a headline with a colon) do not
+    if not ("|" in low or "/" in low or "via" in low or low.startswith(("(", "©")) or low in catalogue("photo_stock") or _may_start_with_label(low)):
+        return False
     if ends_sentence(text) and not text.endswith(")"):
         return False
-    low = fold(text)
     if low.startswith("(") and low.endswith(")"):
         inner = low[1:-1].strip()
         if inner in _agencies() or (_may_start_with_label(inner) and _credit_label().fullmatch(inner)):

@@ -104,11 +104,13 @@ def is_tail_heading(line: Line) -> bool:
     stays a barrier even after the rule of its family removed it."""
     if line.n_words > RELATED_HEADING_MAX_WORDS:
         return False
-    if _may_be_heading(line):
+    k = line.key
+    # _may_be_heading written out (the region rules ask this of most lines of a page)
+    if line.n_chars <= RELATED_HEADING_MAX_CHARS and (k in _heading_keys() or (line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT):
         kind = heading_kind(line)  # memoised: related-tail asked it first
         if kind == "phrase" or kind == "pattern":
             return True
-    return line.key in _other_tail_labels()
+    return k in _other_tail_labels()
 
 
 
