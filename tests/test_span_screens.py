@@ -1,0 +1,80 @@
+"""The speed screens of the span and header rules are pure gates: each must give the same answers
+as the plain definition it stands for (see rules.shapes.with_hint, rules.related._may_be_heading
+and is_tail_heading, rules.header._credit_shape).
+
+Checked on every line of the rule fixtures, the negative fixtures and the seed pages, and, when
+the evaluation data is there (``../shared/evaldata`` or ``$BOILERSTRIP_EVALDATA``), on every line
+of a sample of its flattened pages.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from boilerstrip.lexicon import _hint_names, hint_flag, line_hints
+from boilerstrip.model import Line
+from boilerstrip.rules.related import RELATED_HEADING_MAX_WORDS, _may_be_heading, _other_tail_labels, heading_kind, is_tail_heading
+from boilerstrip.rules.shapes import fold, with_hint
+from boilerstrip.segment import split_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import quality  # noqa: E402
+
+#: Every this many-th flat page of the evaluation data is checked (all of them take a while).
+EVAL_SAMPLE_STEP = 5
+
+
+def _fixture_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))]
+    for f in sorted((ROOT / "fixtures" / "rules").glob("*.json")) + sorted((ROOT / "fixtures" / "negative").glob("*.json")):
+        texts += [c["input"] for c in json.loads(f.read_text(encoding="utf-8"))["cases"]]
+    return texts
+
+
+def _evaldata_texts() -> list[str]:
+    data = quality.default_data()
+    pages = [p for ds in quality.DATASETS for p in sorted((data / ds).glob("flat-*/*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in pages[::EVAL_SAMPLE_STEP]]
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [line for text in texts for line in split_lines(text) if line.text]
+
+
+def _check(lines: list[Line]) -> None:
+    # with_hint: the plain comprehension over line_hints, whether the memo is filled or not
+    # (every other line asked first, so both paths of the inline memo read are taken)
+    for k, line in enumerate(lines):
+        if k % 2:
+            line_hints(line)
+    for name in _hint_names():
+        flag = hint_flag(name)
+        for max_chars in (90, 160, 300):
+            assert with_hint(lines, flag, max_chars) == [i for i, line in enumerate(lines) if line.n_chars <= max_chars and line_hints(line) & flag], name
+    others = _other_tail_labels()
+    for line in lines:
+        # the related-heading screen never drops a line heading_kind knows
+        kind = heading_kind(line)
+        assert kind is None or _may_be_heading(line), line.text
+        # is_tail_heading as it reads without the screen
+        plain = line.n_words <= RELATED_HEADING_MAX_WORDS and (kind in ("phrase", "pattern") or line.key in others)
+        assert is_tail_heading(line) == plain, line.text
+        # _credit_shape reads Line.lower for fold(text)
+        low = line.lower
+        assert fold(line.text) == low.replace("’", "'").replace("‘", "'"), line.text
+
+
+def test_span_screens_on_the_fixtures():
+    _check(_lines(_fixture_texts()))
+
+
+def test_span_screens_on_the_evaluation_pages():
+    if not (quality.default_data() / "scrapinghub").exists():
+        pytest.skip(f"evaluation data not found in {quality.default_data()} (set BOILERSTRIP_EVALDATA)")
+    _check(_lines(_evaldata_texts()))
