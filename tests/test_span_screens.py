@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from boilerstrip import dates
 from boilerstrip.lexicon import _hint_names, hint_flag, line_hints
 from boilerstrip.model import Line
 from boilerstrip.rules.related import RELATED_HEADING_MAX_WORDS, _may_be_heading, _other_tail_labels, heading_kind, is_tail_heading
@@ -68,6 +69,32 @@ def _check(lines: list[Line]) -> None:
         # _credit_shape reads Line.lower for fold(text)
         low = line.lower
         assert fold(line.text) == low.replace("’", "'").replace("‘", "'"), line.text
+        # split_source_date scans a line for a shape only when the line ends in what the shape
+        # ends in: a letter (relative dates) or a digit (absolute dates)
+        for p in (dates.RELATIVE, *dates._ABSOLUTE):
+            for m in p.finditer(line.text):
+                last = line.text[m.end() - 1]
+                assert last.isalpha() if p is dates.RELATIVE else last.isdigit(), (line.text, m.group(0))
+
+
+#: Printed dates in every shape and language dates knows, upper and lower case.
+DATES = [
+    "2 days ago", "an hour ago", "ONE WEEK AGO", "vor 3 Stunden", "vor einem Tag", "il y a 2 jours",
+    "hace 2 días", "hace un año", "2 giorni fa", "una settimana fa", "2019-11-18", "18.11.2019",
+    "18. 11. 2019", "November 18, 2019", "Nov. 18th 2019", "18 novembre 2019", "1er mai 2020",
+    "3 de enero de 2021", "18. MÄRZ 2019", "12 août 2018", "1º dicembre 2017",
+]
+
+
+def test_date_shapes_end_in_a_letter_or_a_digit():
+    seen = 0
+    for text in DATES:
+        for p in (dates.RELATIVE, *dates._ABSOLUTE):
+            for m in p.finditer(f"Source {text}"):
+                seen += 1
+                last = m.group(0)[-1]
+                assert last.isalpha() if p is dates.RELATIVE else last.isdigit(), (text, m.group(0))
+    assert seen >= len(DATES)  # every date is found by some shape
 
 
 def test_span_screens_on_the_fixtures():

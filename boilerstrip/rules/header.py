@@ -200,8 +200,12 @@ def split_source_date(text: str) -> tuple[str | None, str] | None:
     t = _TIME_PREFIX.sub("", text, count=1) if text[:4].casefold() == "time" else text
     if _is_date(t):
         return None, t
+    # only a date that ends the line can follow a source: the relative shapes end in a letter
+    # ("ago", a unit), the absolute ones in a digit (the year or day), so a line ending otherwise
+    # is not scanned for that kind (the scans were most of what source-date cost)
+    last = t[-1:]
     for p in (dates.RELATIVE, *dates._ABSOLUTE):  # the printed-date shapes dates.resolve knows
-        for m in p.finditer(t):
+        for m in p.finditer(t) if (last.isalpha() if p is dates.RELATIVE else last.isdigit()) else ():
             if m.end() != len(t) or m.start() == 0:
                 continue
             src = t[: m.start()].strip(_SEPARATORS)
