@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Final
 
-_UNITS = {
+_UNITS: Final = {
     "second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
     "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400,
     # de / fr / es / it
@@ -29,10 +30,10 @@ _UNITS = {
     "segundo": 1, "minuto": 60, "hora": 3600, "día": 86400, "dia": 86400, "semana": 7 * 86400, "mes": 30 * 86400, "año": 365 * 86400,
     "secondo": 1, "ora": 3600, "ore": 3600, "giorno": 86400, "giorni": 86400, "settimana": 7 * 86400, "mese": 30 * 86400, "anno": 365 * 86400,
 }
-_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1, "una": 1, "uno": 1}
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_NUM_WORDS: Final = {"a": 1, "an": 1, "one": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "un": 1, "une": 1, "una": 1, "uno": 1}
+_UNIT_RE: Final = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 #: "2 days ago", "an hour ago", "vor 3 Stunden", "il y a 2 jours", "hace 2 días", "2 giorni fa".
-RELATIVE = re.compile(
+RELATIVE: Final = re.compile(
     rf"(?:(?P<n1>\d{{1,4}}|an?|one)\s+(?P<u1>{_UNIT_RE})s?\s+ago"
     rf"|vor\s+(?P<n2>\d{{1,4}}|einer?m?|einer)\s+(?P<u2>{_UNIT_RE})(?:e|en|n)?"
     rf"|il\s+y\s+a\s+(?P<n3>\d{{1,4}}|une?)\s+(?P<u3>{_UNIT_RE})s?"
@@ -41,7 +42,7 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 #: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number.
-MONTHS = {
+MONTHS: Final = {
     m: i + 1
     for names in (
         "january february march april may june july august september october november december",
@@ -53,8 +54,8 @@ MONTHS = {
     )
     for i, m in enumerate(names.split())
 }
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_ABSOLUTE = (
+_MONTH_RE: Final = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_ABSOLUTE: Final = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})"),
     re.compile(rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
@@ -63,9 +64,9 @@ _ABSOLUTE = (
 
 
 #: A literal word every alternative of RELATIVE holds ("ago", "vor", "il y a", "hace", "fa").
-_RELATIVE_WORDS = ("ago", "vor", "il", "hace", "fa")
+_RELATIVE_WORDS: Final = ("ago", "vor", "il", "hace", "fa")
 #: The first three letters of every month name: the month-name shapes of _ABSOLUTE hold one.
-_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+_MONTH_STEMS: Final = tuple(sorted({m[:3] for m in MONTHS}))
 
 
 def relative_search(text: str) -> re.Match[str] | None:
@@ -80,7 +81,7 @@ def relative_search(text: str) -> re.Match[str] | None:
 
 
 #: _ABSOLUTE[_NAMED_SHAPES:] are the shapes with a month name.
-_NAMED_SHAPES = 2
+_NAMED_SHAPES: Final = 2
 
 
 def resolve(printed: str | None, reference_time: _dt.datetime | None) -> _dt.datetime | None:

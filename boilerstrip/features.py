@@ -21,31 +21,31 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 from .language import any_stopwords, stoplist
 from .model import Line
 
 #: Characters that end a sentence (Latin, typographic, CJK, Arabic/Urdu, Devanagari, Armenian).
-SENTENCE_END = frozenset(".!?…。！？؟।։")
+SENTENCE_END: Final = frozenset(".!?…。！？؟।։")
 #: Closing characters allowed after the sentence mark (`He said "yes."` ends a sentence).
-CLOSERS = "\"'”’»«)]}›*"
+CLOSERS: Final = "\"'”’»«)]}›*"
 #: Bullet markers at the start of the raw line (list items, flattened menus).
-BULLETS = frozenset("*•·▪◦‣●○■□►▸–—-+")
+BULLETS: Final = frozenset("*•·▪◦‣●○■□►▸–—-+")
 #: Lines with fewer words than this get no stopword density (too noisy to mean anything, and
 #: the prose score does not look at it below its PROSE_WORDS anyway).
-STOP_MIN_WORDS = 5
+STOP_MIN_WORDS: Final = 5
 #: Characters of a long line looked at for stopword and capital shares (a paragraph's start is enough).
-STOP_SAMPLE_CHARS = 160
+STOP_SAMPLE_CHARS: Final = 160
 #: A CJK character counts as this many "words" (a Chinese word is ~1.5-2 characters).
-CJK_CHARS_PER_WORD = 2
+CJK_CHARS_PER_WORD: Final = 2
 #: Lines starting with an amount (recipe ingredients, parts lists) are at most this long.
-QUANTITY_MAX_CHARS = 100
-_AMOUNT_START = frozenset("0123456789½¼¾⅓⅔⅛")
+QUANTITY_MAX_CHARS: Final = 100
+_AMOUNT_START: Final = frozenset("0123456789½¼¾⅓⅔⅛")
 #: An amount (not a list number "1." or "2)") followed by a word: "250 g", "1 ½ cups", "2-3 Eier".
-_QUANTITY = re.compile(r"(?:[*•·▪◦‣●○■□►▸+-] )?(?:\d++(?:[.,/]\d++)?(?:\s?[-–]\s?\d++)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s++[^\W\d_]")
-_CJK_LANGS = frozenset({"zh", "ja", "ko"})
-_DIGIT = re.compile(r"\d")
+_QUANTITY: Final = re.compile(r"(?:[*•·▪◦‣●○■□►▸+-] )?(?:\d++(?:[.,/]\d++)?(?:\s?[-–]\s?\d++)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s++[^\W\d_]")
+_CJK_LANGS: Final = frozenset({"zh", "ja", "ko"})
+_DIGIT: Final = re.compile(r"\d")
 
 
 def has_digit(text: str) -> bool:
@@ -67,7 +67,7 @@ class Features:
     cjk: bool = False  # the document is Chinese, Japanese or Korean
 
 
-EMPTY = Features()
+EMPTY: Final = Features()
 
 
 def of(lines: Sequence[Line], ctx: Any) -> list[Features]:

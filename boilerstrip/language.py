@@ -27,12 +27,13 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
+from typing import Final
 
 from .model import Line
 
 #: jusText stoplist name -> ISO 639-1 code. Only languages whose lists are distinctive enough to
 #: vote; Korean/Japanese/Chinese go by script instead.
-STOPLISTS: dict[str, str] = {
+STOPLISTS: Final[dict[str, str]] = {
     "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
     "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl",
     "Czech": "cs", "Slovak": "sk", "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "no",
@@ -42,23 +43,23 @@ STOPLISTS: dict[str, str] = {
     "Persian": "fa", "Hebrew": "he", "Hindi": "hi", "Tagalog": "tl", "Malay": "ms", "Serbian": "sr",
 }
 #: How many words of a document the detector reads (enough to be stable, cheap on long pages).
-SAMPLE_WORDS = 400
+SAMPLE_WORDS: Final = 400
 #: Lines with fewer words are skipped while sampling (menus are often in English on any page).
-SAMPLE_MIN_WORDS = 8
+SAMPLE_MIN_WORDS: Final = 8
 #: Characters the CJK script check looks at.
-SCRIPT_SAMPLE = 3000
+SCRIPT_SAMPLE: Final = 3000
 #: Fewer stopword hits than this for the best language means "unknown".
-MIN_HITS = 3
+MIN_HITS: Final = 3
 #: Stoplists longer than this are cut to their first entries (jusText lists are frequency
 #: ordered), so a huge list (Russian has 5,000 words) does not win on size alone.
-MAX_STOPWORDS = 600
+MAX_STOPWORDS: Final = 600
 #: Share of letters in CJK scripts above which the document is treated as CJK.
-CJK_SHARE = 0.30
+CJK_SHARE: Final = 0.30
 
-_PUNCT = ".,;:!?\"'()[]{}«»„“”‘’`*…–—-/|"
-_ANY_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]|([\u3040-\u30ff])|([\uac00-\ud7af\u1100-\u11ff])")
-_LETTER = re.compile(r"[^\W\d_]")
+_PUNCT: Final = ".,;:!?\"'()[]{}«»„“”‘’`*…–—-/|"
+_ANY_CJK: Final = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK: Final = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]|([\u3040-\u30ff])|([\uac00-\ud7af\u1100-\u11ff])")
+_LETTER: Final = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -124,7 +125,7 @@ def _maybe_cjk(text: str) -> bool:
     return any(map(data.__contains__, _CJK_LEAD_BYTES))
 
 
-_CJK_LEAD_BYTES = range(0xE3, 0xEE)
+_CJK_LEAD_BYTES: Final = range(0xE3, 0xEE)
 
 
 def detect(lines: Sequence[Line]) -> str | None:
@@ -161,4 +162,4 @@ def detect(lines: Sequence[Line]) -> str | None:
     return code if hits >= MIN_HITS else None
 
 
-_HITS = itemgetter(1)
+_HITS: Final = itemgetter(1)

@@ -11,19 +11,19 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue:
 #: bullets, arrows, dashes, brackets and trailing colons/ellipses around labels ("• Related Posts",
 #: "Share this:", "No comments yet..."). See ``Line.key``.
-KEY_STRIP = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
+KEY_STRIP: Final = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
 
 
 #: A Line's value: the slots its constructor fills.
-LINE_FIELDS = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
+LINE_FIELDS: Final = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
 #: The memo slots :func:`line_memo` may fill (module constants, not ``Line.__slots__``: a class
 #: compiled with mypyc, see setup.py, has no ``__slots__`` attribute at run time).
-MEMO_SLOTS = ("_kind", "_date", "_prose")
+MEMO_SLOTS: Final = ("_kind", "_date", "_prose")
 
 
 class Line:

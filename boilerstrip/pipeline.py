@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from .config import Config
 from .model import Image, Line, Removal
 from .registry import Cut, Move, Rule
 
 #: Metadata fields that collect several values; the others keep the first value they get.
-LIST_FIELDS = ("authors", "images")
+LIST_FIELDS: Final = ("authors", "images")
 
 
 @dataclass
@@ -143,8 +143,8 @@ def _line_pass(group: Sequence[Rule], alive: list[Line], ctx: Context) -> dict[i
 
 #: (rules, html) -> their groups; keyed by identity (hashing every Rule per page costs more than
 #: the grouping), holding the rules so an id cannot be reused while its entry lives.
-_SCHEDULES: dict[tuple[int, bool], tuple[Sequence[Rule], list[list[Rule]]]] = {}
-_SCHEDULES_MAX = 128
+_SCHEDULES: Final[dict[tuple[int, bool], tuple[Sequence[Rule], list[list[Rule]]]]] = {}
+_SCHEDULES_MAX: Final = 128
 
 
 def _schedule(rules: Sequence[Rule], html: bool) -> list[list[Rule]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from .model import Line
 
@@ -23,11 +24,11 @@ from .model import Line
 # (they would hide chrome from the catalogues, "Adver\u00adtisement", and can reorder text) and
 # C0/C1 controls other than tab. ZWJ/ZWNJ stay: they carry meaning in Persian, Indic scripts and
 # emoji. Non-ASCII lines are put in NFC so decomposed accents (e\u0301) match the catalogues.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
-_SPACES = re.compile(r"\s+")
+_INVISIBLE: Final = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+_SPACES: Final = re.compile(r"\s+")
 
 #: A line that starts like a list item keeps its own line next to its siblings in the body.
-LIST_ITEM = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*+-]|\d{1,3}[.)])\s")
+LIST_ITEM: Final = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*+-]|\d{1,3}[.)])\s")
 
 
 def normalize(raw: str) -> str:

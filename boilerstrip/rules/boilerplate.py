@@ -11,6 +11,7 @@ is recognised from a catalogue in ``boilerstrip/data/`` (``chrome_labels.txt``/`
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 import regex
 
@@ -21,16 +22,16 @@ from ..registry import Cut, Move, rule
 from .shapes import catalogue, hint_regex
 
 #: Chrome labels are a few words; longer lines are never matched.
-LABEL_MAX_CHARS = 200
+LABEL_MAX_CHARS: Final = 200
 #: Variable labels ("142 Antworten zu <title>") are tested only when a line starts with a digit
 #: or holds a hint of ``data/chrome_labels.hints`` (a cheap pre-filter before the regex).
-_LABEL_RE_HINT = hint_flag("chrome_labels")
+_LABEL_RE_HINT: Final = hint_flag("chrome_labels")
 #: Boilerplate sentences are one paragraph of at most this many characters; longer lines are
 #: article prose that may mention the same words.
-PROSE_MAX_CHARS = 400
+PROSE_MAX_CHARS: Final = 400
 #: The hint bit of ``data/boilerplate_prose.hints``: substrings one of which every pattern of
 #: ``boilerplate_prose.re`` needs (a cheap pre-filter: the regex runs only on the few lines holding one).
-_PROSE_HINT = hint_flag("boilerplate_prose")
+_PROSE_HINT: Final = hint_flag("boilerplate_prose")
 
 
 def _label_screen(lines: Sequence[Line]) -> list[Line]:
@@ -69,33 +70,33 @@ def boilerplate_prose(line: Line, ctx: Context) -> str | None:
 
 
 #: A caption that ends in a credit is at most this long (caption and credit together) ...
-CAPTION_MAX_CHARS = 360
+CAPTION_MAX_CHARS: Final = 360
 #: ... its credit (after "©" or "Foto:") has at most this many characters and words ...
-CAPTION_CREDIT_MAX_CHARS = 60
-CAPTION_CREDIT_MAX_WORDS = 8
+CAPTION_CREDIT_MAX_CHARS: Final = 60
+CAPTION_CREDIT_MAX_WORDS: Final = 8
 #: ... and the caption before the credit at least this many words (a bare credit line is
 #: ``image-credit``'s).
-CAPTION_MIN_WORDS = 2
+CAPTION_MIN_WORDS: Final = 2
 #: An unlabelled credit after a caption's last sentence ("EFE", "DCV / Oppitz") has at most
 #: this many words.
-UNMARKED_CREDIT_MAX_WORDS = 5
+UNMARKED_CREDIT_MAX_WORDS: Final = 5
 #: ... and a caption with a credit in capitals only ("EFE") is at most this long.
-UNMARKED_CAPS_MAX_CHARS = 200
+UNMARKED_CAPS_MAX_CHARS: Final = 200
 #: ... and the slash of a "Name / Agency" credit lies in the last this many characters.
-UNMARKED_TAIL_CHARS = 80
-_CREDIT_MARKERS = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
-_CREDIT_MARKER_HINT = hint_regex(_CREDIT_MARKERS).search
+UNMARKED_TAIL_CHARS: Final = 80
+_CREDIT_MARKERS: Final = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
+_CREDIT_MARKER_HINT: Final = hint_regex(_CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
 #: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
 #: separator or a comma, never a plain word ("Here is the image: ..." is prose).
-_CAPTION_CREDIT = regex.compile(
+_CAPTION_CREDIT: Final = regex.compile(
     r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
     r"(?:©|\(c\)|(?:foto|fotos|photo|photos|photograph|fotografía|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
 )
 #: Numbered figure captions: "Abbildung 4: ...", "Figure 2: ...", "Abb. 3: ...".
-_FIGURE = regex.compile(r"(?:abbildung|abb\.|figure|fig\.|grafik|illustration)(?: ?\d{1,3})? ?: \S", regex.IGNORECASE)
+_FIGURE: Final = regex.compile(r"(?:abbildung|abb\.|figure|fig\.|grafik|illustration)(?: ?\d{1,3})? ?: \S", regex.IGNORECASE)
 
 
 def caption_credit(line: Line) -> tuple[str, str | None] | None:
@@ -158,11 +159,11 @@ def caption_credit_rule(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 
 #: An author bio is one of the last BIO_LAST_LINES lines of the body ...
-BIO_LAST_LINES = 3
+BIO_LAST_LINES: Final = 3
 #: ... and a paragraph of at most this many characters (a long last paragraph is article).
-BIO_MAX_CHARS = 700
+BIO_MAX_CHARS: Final = 700
 #: The body must keep at least this many lines before the bio (a short text is left alone).
-BIO_MIN_BODY_LINES = 4
+BIO_MIN_BODY_LINES: Final = 4
 
 
 @rule("author-bio", family="trailer", stage="span")

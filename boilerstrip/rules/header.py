@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import cast
+from typing import Final, cast
 
 import regex
 
@@ -26,38 +26,38 @@ from .related import heading_kind
 from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
-HEADER_LOOKBACK = 8
+HEADER_LOOKBACK: Final = 8
 #: A caption is at most this many words (longer lines above a credit are body paragraphs).
-CAPTION_MAX_WORDS = 25
+CAPTION_MAX_WORDS: Final = 25
 #: Credits closer together than this many lines are a gallery: their captions are content and stay.
-GALLERY_GAP = 12
+GALLERY_GAP: Final = 12
 #: Credit lines are short ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa").
-CREDIT_MAX_CHARS = 120
+CREDIT_MAX_CHARS: Final = 120
 #: Each part of a "Name | Agency | Desk" credit has at most this many words.
-CREDIT_PART_MAX_WORDS = 5
+CREDIT_PART_MAX_WORDS: Final = 5
 #: A labelled credit ("Photo: ...") names at most this many words after the label.
-CREDIT_LABELLED_MAX_WORDS = 12
+CREDIT_LABELLED_MAX_WORDS: Final = 12
 #: A publisher name glued to a date has at most this many words.
-SOURCE_MAX_WORDS = 5
+SOURCE_MAX_WORDS: Final = 5
 #: Bylines are short ("By Jane Doe and John Roe | Reuters").
-BYLINE_MAX_WORDS = 14
+BYLINE_MAX_WORDS: Final = 14
 #: A title has this many words at least and at most.
-TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 30
+TITLE_MIN_WORDS: Final = 3
+TITLE_MAX_WORDS: Final = 30
 #: Without other evidence, the first line is taken as the title only when the body starts
 #: within this many lines of the top.
-TITLE_MAX_LEADING = 2
+TITLE_MAX_LEADING: Final = 2
 #: Without a repeat, a line of this many capitalised words or fewer reads as a name, not a title.
-NAME_MAX_WORDS = 4
+NAME_MAX_WORDS: Final = 4
 
-_SEPARATORS = " |·•,–—-/"
-_BULLETS = frozenset("-+*•·o▪◦‣●○■□►▸–—>»|")
-_DATE_LABELS = regex.compile(
+_SEPARATORS: Final = " |·•,–—-/"
+_BULLETS: Final = frozenset("-+*•·o▪◦‣●○■□►▸–—>»|")
+_DATE_LABELS: Final = regex.compile(
     r"(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
     r"\b(?:\s+(?:on|at|am|le|el|il)\b)?\s*:?\s*",
     regex.IGNORECASE,
 )
-_TIME_PREFIX = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
+_TIME_PREFIX: Final = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
 
 
 def first_body(lines: Sequence[Line]) -> int | None:
@@ -114,10 +114,10 @@ def _credit_label() -> regex.Pattern[str]:
     )
 
 
-_PART_SPLIT = regex.compile(r"\s*[|/]\s*|\s+via\s+")
+_PART_SPLIT: Final = regex.compile(r"\s*[|/]\s*|\s+via\s+")
 #: The hint bit of ``data/image_credit.hints``: substrings one of which every credit line contains
 #: (a cheap pre-filter).
-_CREDIT_HINT = hint_flag("image_credit")
+_CREDIT_HINT: Final = hint_flag("image_credit")
 
 
 def is_credit(line: Line) -> bool:
@@ -272,7 +272,7 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 # -- byline -------------------------------------------------------------------------------------
 
-_NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
+_NAME: Final = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
 
 
 @cache
@@ -310,42 +310,42 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 #: Arrows a pager link ends with ("Nachdenken über das Nachrufen →"); a title never does. (Those it
 #: starts with, "← Das F-Wort – Teil 2", "↓ Zu den Kommentaren", fail the _TITLE_OPENERS test.)
-_PAGER_END = "→⇒⟶↑↓>"
+_PAGER_END: Final = "→⇒⟶↑↓>"
 #: A title does not end with a separator ("ET Online |", "Erschienen in Ausgabe 12 |").
-_SEPARATOR_END = "|/\\·•–—-"
+_SEPARATOR_END: Final = "|/\\·•–—-"
 #: Quotation marks that double as pager arrows: "« Older post" and "Newer post »" are links, but
 #: «Titre» and »Titel« are quoted titles (the line holds the other mark of the pair).
-_QUOTE_ARROWS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+_QUOTE_ARROWS: Final = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
 #: Besides a letter or a digit, what a title may start with: quotes, brackets, a hash tag, ¿ ¡, a
 #: currency sign. Dashes, bullets, colons, pipes and arrows start chrome ("‐ Konzepte ‐", ":: Leben").
-_TITLE_OPENERS = frozenset("\"'„“”‚‘’«»‹›([#¿¡@$€£¥")
+_TITLE_OPENERS: Final = frozenset("\"'„“”‚‘’«»‹›([#¿¡@$€£¥")
 #: A three-word line joined by one of these is a section label ("Beauty & Lifestyle", "Presse + Medien").
-_SECTION_JOINERS = frozenset("&+")
+_SECTION_JOINERS: Final = frozenset("&+")
 #: Separators of a breadcrumb trail ("Home › Technik › Freizeit › News", "home / InfoStream / ...").
-_CRUMB_SEPARATORS = ("»", "›", ">", " / ", " | ", "\\")
+_CRUMB_SEPARATORS: Final = ("»", "›", ">", " / ", " | ", "\\")
 #: A line holding this many of one breadcrumb separator is a trail, not a title.
-BREADCRUMB_MIN_SEPARATORS = 2
+BREADCRUMB_MIN_SEPARATORS: Final = 2
 #: The first part of a line, up to its first separator: "Anzeige" in "Anzeige, enthält Affiliate Links".
-_HEAD_SPLIT = re.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
+_HEAD_SPLIT: Final = re.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
 #: A disclosure label before the separator is this many words at most ("Sponsored content: ...").
-AD_HEAD_MAX_WORDS = 3
+AD_HEAD_MAX_WORDS: Final = 3
 #: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
 #: "Travel Wellness 30/10/23"): a dateline or a teaser's meta line, not a title.
-_CLOCK_OR_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
-_YEAR = re.compile(r"\d{4}")
-_DIGIT = re.compile(r"\d")
+_CLOCK_OR_NUMERIC_DATE: Final = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
+_YEAR: Final = re.compile(r"\d{4}")
+_DIGIT: Final = re.compile(r"\d")
 #: A line whose words are numbers for more than this share is a counter, price or rating line
 #: ("0 0 0 0 30 Views", "5343 mal gelesen | 32 Kommentare", "Versandkosten* 5,95€ Preis** 2,80€").
-NUMERIC_MAX_SHARE = 1 / 3
+NUMERIC_MAX_SHARE: Final = 1 / 3
 #: "Title over standfirst": the moved-line evidence takes the headline right above the one it
 #: found only when that one is this long (a standfirst). A shorter line under a short one is the
 #: title under its kicker ("Unternehmen & Märkte" / "Hafen Göteborg: Umschlag auf Rekordniveau").
-STANDFIRST_MIN_WORDS = 12
+STANDFIRST_MIN_WORDS: Final = 12
 #: The moved byline / date / caption counts as evidence for the headline above it only when at most
 #: this many lines sit between them, not counting share buttons, decorations and dates
 #: (_header_filler); farther up is a menu item or a teaser. On the dev split this trades 1 right
 #: title for 3-4 wrong ones per flattener, against no limit.
-MOVED_MAX_GAP = 2
+MOVED_MAX_GAP: Final = 2
 
 
 def _pager_or_crumb(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
@@ -11,19 +12,19 @@ from ..registry import Cut, rule
 from .shapes import catalogue, ends_sentence, with_hint
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
-AD_MARKER_MAX_CHARS = 60
+AD_MARKER_MAX_CHARS: Final = 60
 #: Newsletter calls to action are one short line; longer lines are never matched.
-NEWSLETTER_MAX_CHARS = 160
+NEWSLETTER_MAX_CHARS: Final = 160
 #: A newsletter promotion block ("Sign up to X" / blurb / "after newsletter promotion") spans at
 #: most this many lines before its closing marker ...
-NEWSLETTER_BLOCK_MAX_LINES = 4
+NEWSLETTER_BLOCK_MAX_LINES: Final = 4
 #: ... and each of them is a short line without a final full stop (the blurb, not the body).
-NEWSLETTER_BLURB_MAX_CHARS = 200
+NEWSLETTER_BLURB_MAX_CHARS: Final = 200
 #: The hint bit of ``data/newsletter.hints``: substrings every pattern of ``newsletter.re``
 #: contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
-_NEWSLETTER_HINT = hint_flag("newsletter")
+_NEWSLETTER_HINT: Final = hint_flag("newsletter")
 #: ... and of ``data/newsletter_end.hints``: substrings every entry of ``newsletter_end.txt`` contains.
-_NEWSLETTER_END_HINT = hint_flag("newsletter_end")
+_NEWSLETTER_END_HINT: Final = hint_flag("newsletter_end")
 
 
 def _ad_marker_screen(lines: Sequence[Line]) -> list[Line]:

@@ -4,6 +4,7 @@ URL debris: lines that are page furniture, not text (family ``promo``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 import regex
 
@@ -14,38 +15,38 @@ from ..registry import Cut, rule
 from .shapes import catalogue, is_prose, with_hint
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
-DECORATIVE_MAX_WORDS = 3
+DECORATIVE_MAX_WORDS: Final = 3
 #: ... and short (the longest entry of ``decorative.txt`` is well under this).
-DECORATIVE_MAX_CHARS = 40
+DECORATIVE_MAX_CHARS: Final = 40
 #: Aggregator feature promos are one short line; longer lines are never matched.
-PROMO_MAX_CHARS = 90
+PROMO_MAX_CHARS: Final = 90
 #: Comment-widget labels are short ("No comments yet...", "Be the first to comment!").
-COMMENT_WIDGET_MAX_WORDS = 12
+COMMENT_WIDGET_MAX_WORDS: Final = 12
 #: App-download calls to action fit in two sentences; longer lines are never matched.
-APP_PROMO_MAX_CHARS = 300
+APP_PROMO_MAX_CHARS: Final = 300
 #: An app-download heading this close to the end of the page takes the rest of the page with it ...
-APP_FOOTER_MAX_LINES = 6
+APP_FOOTER_MAX_LINES: Final = 6
 #: ... provided none of those lines is long (the blurb under a store badge is one or two sentences).
-APP_FOOTER_MAX_CHARS = 300
+APP_FOOTER_MAX_CHARS: Final = 300
 #: A bare URL goes when it is long or carries a query string (the page's own address, a tracking
 #: link); short links printed on their own line are often the article's references and stay.
-BARE_URL_MIN_CHARS = 80
+BARE_URL_MIN_CHARS: Final = 80
 #: URL debris is one token; a line longer than this is never treated as one.
-URL_MAX_CHARS = 400
+URL_MAX_CHARS: Final = 400
 
 # Structural shapes (not phrases, so they live here rather than in a catalogue):
 # a bare URL, a query-string or image-file fragment, a printed URL slug or path.
 #: The hint bit of ``data/aggregator_promos.hints``: substrings every pattern of
 #: ``aggregator_promos.re`` contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
-_AGGREGATOR_HINT = hint_flag("aggregator_promos")
+_AGGREGATOR_HINT: Final = hint_flag("aggregator_promos")
 #: ... and of ``data/app_promos.hints`` for ``app_promos.re``.
-_APP_HINT = hint_flag("app_promos")
+_APP_HINT: Final = hint_flag("app_promos")
 
 #: What "Comments (0)" / "12 Kommentare" carry around the label: the count.
-_COUNT_CHARS = "0123456789 ()[]"
-_BARE_URL = regex.compile(r"(?:https?://|www\.)\S+")
-_QUERY_FRAGMENT = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
-_SLUG = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
+_COUNT_CHARS: Final = "0123456789 ()[]"
+_BARE_URL: Final = regex.compile(r"(?:https?://|www\.)\S+")
+_QUERY_FRAGMENT: Final = regex.compile(r"[&?][\w%.\[\]-]+=\S*|\S*\.(?:jpe?g|png|gif|webp|svg|avif)(?:[?&#]\S*)?\)?|\S*\?[\w%-]+=\S*\)")
+_SLUG: Final = regex.compile(r"/?[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?|/)?|(?:/[\w.-]+){2,}/?")
 
 
 def _decorative_screen(lines: Sequence[Line]) -> list[Line]:

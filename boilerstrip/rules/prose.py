@@ -10,29 +10,31 @@ judged by length and CJK sentence marks instead of stopwords.
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..features import Features
 
 #: A prose line has at least this many words (CJK: characters / 2) ...
-PROSE_WORDS = 7
+PROSE_WORDS: Final = 7
 #: ... and at least this share of stopwords (pages in a language with a stoplist).
-PROSE_STOP = 0.18
+PROSE_STOP: Final = 0.18
 #: A line without a final sentence mark still counts as prose from this many words on, when its
 #: stopword share is at least PROSE_STOP_STRONG (paragraphs ending in ":" or cut by the flattener).
-LONG_WORDS = 20
-PROSE_STOP_STRONG = 0.25
+LONG_WORDS: Final = 20
+PROSE_STOP_STRONG: Final = 0.25
 #: Prose lines score their length in units of this many characters ...
-CHAR_UNIT = 100.0
+CHAR_UNIT: Final = 100.0
 #: ... up to this many units (a very long paragraph should not buy a whole comment thread).
-MAX_UNITS = 6.0
+MAX_UNITS: Final = 6.0
 #: Score of a line that is not prose (menu item, headline, dateline, label).
-CHROME = -0.5
+CHROME: Final = -0.5
 #: Score of a medium line that ends like a sentence but is too short or stopword-poor to be
 #: sure about (captions, teaser blurbs, short paragraphs): neither helps nor hurts much.
-DOUBTFUL = 0.3
+DOUBTFUL: Final = 0.3
 #: A line that starts with an amount ("250 g Mehl", "2 tablespoons oil"): an ingredient or a
 #: parts list, content that looks like navigation; scored like a doubtful line, so such lists
 #: do not break the region.
-QUANTITY = 0.3
+QUANTITY: Final = 0.3
 
 
 def is_prose(f: Features) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import cast
+from typing import Final, cast
 
 from .. import features
 from ..lexicon import hint_flag, line_hints, pattern, phrases
@@ -23,56 +23,56 @@ from .shapes import is_date_line
 
 #: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
 #: few paragraphs someone pasted) has no chrome worth guessing about.
-MIN_LINES = 12
+MIN_LINES: Final = 12
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
-MIN_REGION_SCORE = 3.0
+MIN_REGION_SCORE: Final = 3.0
 #: Prose in a bulleted list item counts this fraction of its score: lists of prose are usually
 #: teaser blurbs; a real list inside an article is carried by the paragraphs around it.
-LIST_PROSE_FACTOR = 0.3
+LIST_PROSE_FACTOR: Final = 0.3
 #: Score of a terminator heading (related, comments, share): the region crosses one only when
 #: a lot of prose lies beyond it.
-BARRIER = -4.0
+BARRIER: Final = -4.0
 #: Removed lines scanned for a terminator heading before each surviving line (the nearest ones).
-GAP_SCAN = 8
+GAP_SCAN: Final = 8
 #: Prose scores decay along the page: a line at relative position x (0..1) counts
 #: 1 / (1 + POSITION_DECAY * x). Articles come before the comments and teaser blocks that can
 #: outweigh them.
-POSITION_DECAY = 0.0
+POSITION_DECAY: Final = 0.0
 #: A non-prose line printed this many times on the page ("Read more", a source name, a share
 #: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
-REPEAT_MIN = 3
-REPEAT_PENALTY = -1.5
+REPEAT_MIN: Final = 3
+REPEAT_PENALTY: Final = -1.5
 #: A printed date or time on its own line (comment and teaser timestamps) scores this ...
-DATE_PENALTY = -1.5
+DATE_PENALTY: Final = -1.5
 #: ... when the line is at most this long (the date parser is not cheap; dates are short).
-DATE_MAX_CHARS = 32
+DATE_MAX_CHARS: Final = 32
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
-END_MIN_SCORE = 2.0
+END_MIN_SCORE: Final = 2.0
 #: The line right above the region joins it when it has at least this many words and this share
 #: of stopwords (a lead paragraph or standfirst; 0 switches this off).
-LEAD_MIN_WORDS = 12
-LEAD_MIN_STOP = 0.15
+LEAD_MIN_WORDS: Final = 12
+LEAD_MIN_STOP: Final = 0.15
 #: A line ending in a parenthesised group of at most this many words is a caption with its credit.
-LEAD_CREDIT_MAX_WORDS = 6
+LEAD_CREDIT_MAX_WORDS: Final = 6
 #: A block of prose before the region joins it as a second part (the lead, cut off from the body
 #: by an insert) when it scores at least MERGE_MIN_SCORE and at most MERGE_MAX_GAP lines of
 #: chrome, with no terminator heading, lie between them. The chrome between is dropped.
-MERGE_MIN_SCORE = 2.0
-MERGE_MAX_GAP = 100
+MERGE_MIN_SCORE: Final = 2.0
+MERGE_MAX_GAP: Final = 100
 #: How far before the gap the lead block may start.
-MERGE_SEARCH = 60
+MERGE_SEARCH: Final = 60
 #: When the region ends in a line ending with a colon ("Tour dates:", "Qualified teams:"), the
 #: list printed right under it (its lines adjacent, no blank line between) joins the region, up
 #: to this many lines: dates and venues, names and places look like a menu but the article
 #: announced them. The list ends at the first blank line, bullet change or terminator heading.
-COLON_LIST_MAX_LINES = 80
+COLON_LIST_MAX_LINES: Final = 80
 #: List items are short: a line longer than this ends the list.
-COLON_LIST_MAX_WORDS = 30
+COLON_LIST_MAX_WORDS: Final = 30
 #: The announcing line has at least this many words ("Von:", "Schlagworte:", "Meist gesucht:"
 #: are labels of a byline, tags or a menu) and the list at least COLON_LIST_MIN_LINES lines.
-COLON_INTRO_MIN_WORDS = 3
-COLON_LIST_MIN_LINES = 2
+COLON_INTRO_MIN_WORDS: Final = 3
+COLON_LIST_MIN_LINES: Final = 2
 
 
 def _caption_or_meta(text: str) -> bool:
@@ -101,9 +101,9 @@ def big_enough(doc: Doc, ctx: Context) -> bool:
 
 #: A comment-thread heading with a count or qualifier ("167 comments", "Kommentare (3)", "Top
 #: Rated Comments") has at most this many words ...
-COMMENT_HEADING_MAX_WORDS = 5
+COMMENT_HEADING_MAX_WORDS: Final = 5
 #: ... and holds one of the stems of ``comment_headings.hints`` (a cheap pre-filter before ``comment_headings.re``).
-_COMMENT_HINT = hint_flag("comment_headings")
+_COMMENT_HINT: Final = hint_flag("comment_headings")
 
 
 def is_comment_heading(line: Line) -> bool:
@@ -259,24 +259,24 @@ def _announced_list_end(doc: Doc, stop: int) -> int:
 #: ("England (Group A): 10th appearance", "Blue Origin, Kent, Washington", "June 9 -- Arena,
 #: Tampa, FL") is a list of facts, not a menu (menu items print no punctuation; teaser
 #: headlines vary) ...
-TEMPLATE_MIN_LINES = 3
+TEMPLATE_MIN_LINES: Final = 3
 #: ... when this share of its lines has the most common skeleton ...
-TEMPLATE_MIN_SHARE = 0.8
+TEMPLATE_MIN_SHARE: Final = 0.8
 #: ... and its lines have at most this many words; the skeleton has at least this many marks
 #: (one ':' is any teaser headline's "Topic: headline").
-TEMPLATE_MAX_WORDS = 15
-TEMPLATE_MIN_MARKS = 2
+TEMPLATE_MAX_WORDS: Final = 15
+TEMPLATE_MIN_MARKS: Final = 2
 #: A templated list starts at most this many lines after the region (a heading between:
 #: "Qualified teams").
-TEMPLATE_MAX_LEAD = 1
+TEMPLATE_MAX_LEAD: Final = 1
 #: Lines ending in a count ("December (1)", archive and category menus) or a year ("Post title -
 #: October 24, 2020", recent-post lists) have no skeleton: such lists are chrome. (A fullmatch
 #: from the start: one call, where a search would retry at every position.)
-_COUNT_OR_YEAR_END = re.compile(r"(?s:.*)(?:\(\d{1,5}\)|\b(?:19|20)\d\d)\W*")
+_COUNT_OR_YEAR_END: Final = re.compile(r"(?s:.*)(?:\(\d{1,5}\)|\b(?:19|20)\d\d)\W*")
 #: The marks a skeleton keeps; a run of one repeated mark ("--", "::") counts once. Dashes
 #: ("–", "—") are read as "-" first.
-_SKELETON_MARK = re.compile(r"([,:;()-])\1*")
-_SKELETON_LEAD = "".join(features.BULLETS) + " "
+_SKELETON_MARK: Final = re.compile(r"([,:;()-])\1*")
+_SKELETON_LEAD: Final = "".join(features.BULLETS) + " "
 
 
 def _skeleton(text: str) -> str:
@@ -392,10 +392,10 @@ def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
 
 #: Inside the region, this many consecutive non-prose lines (menu items, teaser headlines,
 #: labels) form a navigation run and go; shorter runs are headings, datelines or captions.
-NAV_RUN_MIN = 4
+NAV_RUN_MIN: Final = 4
 #: A run whose lines average more words than this reads like a list of facts (dates and venues,
 #: names and places, ingredients), not a menu.
-NAV_MAX_AVG_WORDS = 99.0
+NAV_MAX_AVG_WORDS: Final = 99.0
 
 
 def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
@@ -429,12 +429,12 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
 
 #: A terminator heading inside the region ends the article once at least this share of the
 #: region's prose score lies before it.
-TAIL_MIN_SHARE = 0.8
+TAIL_MIN_SHARE: Final = 0.8
 #: A comment-thread heading with a count or qualifier ("167 comments", "Top Rated Comments") is
 #: a surer end: it ends the article once this much prose score (about six paragraphs) lies
 #: before it, whatever the share (a long thread can hold four times the article's prose; the
 #: count in a headline's meta line comes before any prose).
-COMMENT_TAIL_MIN_PROSE = 6.0
+COMMENT_TAIL_MIN_PROSE: Final = 6.0
 
 
 def _after_related_box(doc: Doc, i: int) -> bool:
@@ -448,7 +448,7 @@ def _after_related_box(doc: Doc, i: int) -> bool:
 #: A removed terminator (a related box taken by ``related-tail``) followed by this many more
 #: prose lines in a row, the line after it prose too, was an inline box: the article resumes
 #: and the tail does not start there (0 switches this off).
-RESUME_LINES = 2
+RESUME_LINES: Final = 2
 
 
 @rule("terminator-tail", family="region", stage="span", text_only=True)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from typing import Final
 
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line, line_memo
@@ -23,39 +24,39 @@ from ..registry import Cut, rule
 from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_prose, is_truncated
 
 #: A related heading is a short standalone line.
-RELATED_HEADING_MAX_WORDS = 8
+RELATED_HEADING_MAX_WORDS: Final = 8
 #: ... and at most this many characters (checked first: it is cheaper than counting words).
-RELATED_HEADING_MAX_CHARS = 90
+RELATED_HEADING_MAX_CHARS: Final = 90
 #: Teaser signals are counted in this many lines after the heading ...
-TEASER_WINDOW = 10
+TEASER_WINDOW: Final = 10
 #: ... and this many of them make the block a teaser list, whose prose summaries go too.
-TEASER_MIN_SIGNALS = 2
+TEASER_MIN_SIGNALS: Final = 2
 #: Inside a teaser list, at most this many short lines may follow one another without a teaser signal ...
-TEASER_MAX_GAP = 8
+TEASER_MAX_GAP: Final = 8
 #: ... and without signals a block is a short list of links: at most this many lines.
-LIST_MAX_LINES = 6
+LIST_MAX_LINES: Final = 6
 #: After a teaser summary, the next teaser's signals come within this many lines; prose there
 #: instead means the article (re)starts.
-SUMMARY_LOOKAHEAD = 4
+SUMMARY_LOOKAHEAD: Final = 4
 #: A teaser block that stops before the end of the page (the article resumes after it) must
 #: have had at least this many teaser summaries; one is the article's own header.
-MIN_SUMMARIES_MID_PAGE = 2
+MIN_SUMMARIES_MID_PAGE: Final = 2
 #: A teaser's time/source line may also come right after its summary, within this many lines.
-SIGNAL_AFTER_LINES = 2
+SIGNAL_AFTER_LINES: Final = 2
 #: Lines longer than this are never compared for duplicates (teaser headlines and source names are short).
-DUPLICATE_MAX_CHARS = 200
+DUPLICATE_MAX_CHARS: Final = 200
 #: "Read also: <headline>" one-liners: the whole line stays under this length ...
-INLINE_MAX_CHARS = 250
+INLINE_MAX_CHARS: Final = 250
 #: ... and the headline after the label has at least this many words.
-INLINE_MIN_WORDS = 3
+INLINE_MIN_WORDS: Final = 3
 
-_INLINE_SEPARATORS = ":：»›>|–—-"
-_INLINE_SEP_RE = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
+_INLINE_SEPARATORS: Final = ":：»›>|–—-"
+_INLINE_SEP_RE: Final = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
 #: "Read also:" labels sit at the start of the line: the separator comes within this many characters.
-INLINE_LABEL_MAX_CHARS = 45
+INLINE_LABEL_MAX_CHARS: Final = 45
 #: The hint bit of ``data/related_headings.hints``: substrings every pattern of
 #: ``related_headings.re`` contains (a cheap pre-filter; a catalogue test checks each pattern carries one).
-_RELATED_HINT = hint_flag("related_headings")
+_RELATED_HINT: Final = hint_flag("related_headings")
 
 
 @line_memo("_kind")

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from .. import dates
 from ..lexicon import line_hints, phrases
@@ -18,33 +19,33 @@ from ..model import Line, line_memo
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
-KEY_STRIP = _KEY_STRIP
+KEY_STRIP: Final = _KEY_STRIP
 
 #: A prose line (a body paragraph, or a teaser summary that reads like one) has at least this
 #: many words and ends with a sentence mark ...
-PROSE_MIN_WORDS = 10
+PROSE_MIN_WORDS: Final = 10
 #: ... or is simply this long, punctuation or not (teaser summaries are often cut mid-word).
-PROSE_ANY_WORDS = 26
+PROSE_ANY_WORDS: Final = 26
 #: In a script without spaces, a sentence of this many characters is prose ...
-SPACELESS_PROSE_CHARS = 20
+SPACELESS_PROSE_CHARS: Final = 20
 #: ... where a "word" (a run between spaces) is this long on average or longer.
-SPACELESS_CHARS_PER_WORD = 15
+SPACELESS_CHARS_PER_WORD: Final = 15
 #: Sentence-final characters (closing quotes and brackets are skipped first).
-SENTENCE_END = ".!?…。！？"
-_CLOSERS = "\"'’”»)]"
+SENTENCE_END: Final = ".!?…。！？"
+_CLOSERS: Final = "\"'’”»)]"
 
 #: A headline-shaped line has at most this many words and no sentence-final full stop.
-HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_WORDS: Final = 30
 
 #: Printed dates and relative times are short lines; longer lines are never tested.
-DATE_MAX_WORDS = 8
+DATE_MAX_WORDS: Final = 8
 # Any fixed moment: relative dates need one to resolve at all; the value itself is not used.
-_ANY_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
+_ANY_TIME: Final = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
 
 #: What separates two names in a byline or an author value: a comma, "&", "and" / "und" / "et" /
 #: "y" / "e" (en, de, fr, es, it and pt).
-AUTHOR_SEPARATOR = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+AUTHOR_SEPARATOR: Final = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
 
 
 def fold(text: str) -> str:
@@ -123,22 +124,22 @@ def is_truncated(line: Line) -> bool:
 
 
 #: Prefixes that label a printed time ("time2 hours ago" is how some flatteners print an icon).
-_TIME_PREFIXES = ("time", "updated", "published", "posted", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato")
+_TIME_PREFIXES: Final = ("time", "updated", "published", "posted", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato")
 
 
 #: Compact relative times of teaser lists: "14H ago", "32m ago", "2 hrs ago 08:51" (with a video duration).
-_COMPACT_AGO = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_COMPACT_AGO: Final = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 #: What teaser lists print after a time: a gallery count or a video duration.
-_MEDIA_SUFFIX = re.compile(r"(?:\s+(?:\d{1,4}\s+(?:photos?|videos?|images?|pictures?|bilder|fotos?|images)|\d{1,2}:\d{2}(?::\d{2})?))+$")
+_MEDIA_SUFFIX: Final = re.compile(r"(?:\s+(?:\d{1,4}\s+(?:photos?|videos?|images?|pictures?|bilder|fotos?|images)|\d{1,2}:\d{2}(?::\d{2})?))+$")
 #: A month as teaser lists print it: a name of :data:`boilerstrip.dates.MONTHS` (en, de, fr, es, it)
 #: or its first MONTH_ABBREV_MIN letters or more ("sept", "févr", "janv", "dic", "ott").
-MONTH_ABBREV_MIN = 3
-_MONTH_NAME = "|".join(sorted({m[:k] for m in dates.MONTHS for k in range(MONTH_ABBREV_MIN, len(m) + 1)}, key=len, reverse=True))
+MONTH_ABBREV_MIN: Final = 3
+_MONTH_NAME: Final = "|".join(sorted({m[:k] for m in dates.MONTHS for k in range(MONTH_ABBREV_MIN, len(m) + 1)}, key=len, reverse=True))
 #: "Nov 18", "18. Nov", "Aug 14, 2025", "18 janv.", "3 de enero": a month and a day (the year may
 #: be left out in teaser lists; with a year, dates.resolve knows the shape too).
-_MONTH_DAY = re.compile(
+_MONTH_DAY: Final = re.compile(
     rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?:{_MONTH_NAME})\.?(?:\s+(?:de\s+)?\d{{4}})?)"
 )
@@ -166,4 +167,4 @@ def is_date_line(line: Line) -> bool:
     return dates.resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR: Final = re.compile(r"\d{4}")

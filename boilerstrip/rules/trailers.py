@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -14,17 +15,17 @@ from ..registry import rule
 from .shapes import catalogue
 
 #: Trailer lines are short labels or one form sentence; longer lines are never matched.
-TRAILER_MAX_CHARS = 200
+TRAILER_MAX_CHARS: Final = 200
 #: Share/like widgets are a few words ("Share this:", "Auf Facebook teilen").
-SHARE_MAX_WORDS = 6
+SHARE_MAX_WORDS: Final = 6
 #: A run of at least this many social-network names is a row of share buttons.
-SHARE_RUN_MIN = 2
+SHARE_RUN_MIN: Final = 2
 #: A video-duration run lists at least this many durations ("06:38 08:17 08:00").
-DURATION_MIN_RUN = 3
+DURATION_MIN_RUN: Final = 3
 #: Lines longer than this are never tested for a duration run (keeps the regex cheap).
-DURATION_MAX_CHARS = 2000
+DURATION_MAX_CHARS: Final = 2000
 
-_DURATIONS = regex.compile(
+_DURATIONS: Final = regex.compile(
     r"(?:show more|see more|more videos|mehr anzeigen|mehr videos|voir plus|plus de vidéos|ver más|más vídeos|mostra altro|altri video)?"
     rf"\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*){{{DURATION_MIN_RUN},}}",
     regex.IGNORECASE,
@@ -65,8 +66,8 @@ def share_widget(line: Line, ctx: Context) -> str | None:
     return "share buttons" if _is_network_run(line) else None
 
 
-_NETWORK_SPLIT = regex.compile(r"[\s|·•,/]+")
-_NETWORK_PUNCT = "|·•,/"
+_NETWORK_SPLIT: Final = regex.compile(r"[\s|·•,/]+")
+_NETWORK_PUNCT: Final = "|·•,/"
 
 
 @cache
