@@ -8,6 +8,7 @@ when their floors are present in the file.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -54,3 +55,16 @@ def test_metadata_accuracy_not_below_floor() -> None:
     res = metadata.evaluate(data, {"boilerstrip": metadata.ours})
     low = {f: round(res.accuracy("boilerstrip", f), 4) for f in metadata.FIELDS if res.accuracy("boilerstrip", f) < META_FLOORS[f]}
     assert not low, f"metadata accuracy fell below its floor: {low} (floors { ({f: META_FLOORS[f] for f in metadata.FIELDS}) })"
+
+
+@pytest.mark.parametrize("input_kind", quality.TEXT_INPUTS)
+def test_text_mode_metadata_accuracy_not_below_floor(input_kind: str) -> None:
+    """Title, author and date that text mode moves out of the flattened pages (the header rules),
+    on the same annotations."""
+    data = DATA / "trafilatura"
+    if not (data / "gold.json").exists():
+        pytest.skip(f"evaluation data not found in {DATA} (set BOILERSTRIP_EVALDATA to run the metadata gate)")
+    floors = FLOORS["metadata-text"][input_kind]
+    res = metadata.evaluate(data, {"boilerstrip": functools.partial(metadata.ours, input_format="text")}, inputs={"boilerstrip": input_kind})
+    low = {f: round(res.accuracy("boilerstrip", f), 4) for f in metadata.FIELDS if res.accuracy("boilerstrip", f) < floors[f]}
+    assert not low, f"text-mode metadata accuracy ({input_kind}) fell below its floor: {low} (floors {floors})"
