@@ -10,7 +10,6 @@ of its flattened pages: a screen that dropped a firing line would change an outp
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from pathlib import Path
 
@@ -25,20 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import quality  # noqa: E402
+from corpus import evaldata_texts, fixture_texts  # noqa: E402
 
 SCREENED = [r for r in all_rules() if r.stage == "line" and r.screen is not None]
-
-
-def _fixture_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))]
-    for f in sorted((ROOT / "fixtures" / "rules").glob("*.json")) + sorted((ROOT / "fixtures" / "negative").glob("*.json")):
-        texts += [c["input"] for c in json.loads(f.read_text(encoding="utf-8"))["cases"]]
-    return texts
-
-
-def _evaldata_texts() -> list[str]:
-    data = quality.default_data()
-    return [p.read_text(encoding="utf-8") for ds in quality.DATASETS for p in sorted((data / ds).glob("flat-*/*.txt"))]
 
 
 def _check(texts: list[str]) -> int:
@@ -65,13 +53,13 @@ def test_every_screened_rule_is_a_line_rule_with_positive_fixtures():
 
 
 def test_screens_keep_every_firing_line_of_the_fixtures():
-    assert _check(_fixture_texts()) > 0  # the fixtures do make the rules fire
+    assert _check(fixture_texts()) > 0  # the fixtures do make the rules fire
 
 
 def test_screens_keep_every_firing_line_of_the_evaluation_pages():
     if not (quality.default_data() / "scrapinghub").exists():
         pytest.skip(f"evaluation data not found in {quality.default_data()} (set BOILERSTRIP_EVALDATA)")
-    assert _check(_evaldata_texts()) > 0
+    assert _check(evaldata_texts()) > 0
 
 
 def test_a_screen_that_drops_a_firing_line_is_caught():
@@ -81,6 +69,6 @@ def test_a_screen_that_drops_a_firing_line_is_caught():
     SCREENED.insert(0, broken)
     try:
         with pytest.raises(AssertionError, match="screen drops"):
-            _check(_fixture_texts())
+            _check(fixture_texts())
     finally:
         SCREENED.remove(broken)

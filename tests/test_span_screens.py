@@ -9,7 +9,6 @@ of a sample of its flattened pages.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -26,22 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import quality  # noqa: E402
+from corpus import evaldata_texts, fixture_texts  # noqa: E402
 
 #: Every this many-th flat page of the evaluation data is checked (all of them take a while).
 EVAL_SAMPLE_STEP = 5
-
-
-def _fixture_texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))]
-    for f in sorted((ROOT / "fixtures" / "rules").glob("*.json")) + sorted((ROOT / "fixtures" / "negative").glob("*.json")):
-        texts += [c["input"] for c in json.loads(f.read_text(encoding="utf-8"))["cases"]]
-    return texts
-
-
-def _evaldata_texts() -> list[str]:
-    data = quality.default_data()
-    pages = [p for ds in quality.DATASETS for p in sorted((data / ds).glob("flat-*/*.txt"))]
-    return [p.read_text(encoding="utf-8") for p in pages[::EVAL_SAMPLE_STEP]]
 
 
 def _lines(texts: list[str]) -> list[Line]:
@@ -98,10 +85,10 @@ def test_date_shapes_end_in_a_letter_or_a_digit():
 
 
 def test_span_screens_on_the_fixtures():
-    _check(_lines(_fixture_texts()))
+    _check(_lines(fixture_texts()))
 
 
 def test_span_screens_on_the_evaluation_pages():
     if not (quality.default_data() / "scrapinghub").exists():
         pytest.skip(f"evaluation data not found in {quality.default_data()} (set BOILERSTRIP_EVALDATA)")
-    _check(_lines(_evaldata_texts()))
+    _check(_lines(evaldata_texts(EVAL_SAMPLE_STEP)))
