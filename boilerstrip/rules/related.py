@@ -85,11 +85,11 @@ def _heading_keys() -> frozenset[str]:
 
 def _may_be_heading(line: Line) -> bool:
     """A cheap necessary condition for ``heading_kind(line) is not None`` (its gates, a catalogue
-    key or the pattern's hint), written inline where it screens every line of a page."""
+    key or the pattern's hint)."""
     return (
         line.n_chars <= RELATED_HEADING_MAX_CHARS
         and line.n_words <= RELATED_HEADING_MAX_WORDS
-        and (line.key in _heading_keys() or bool((line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT))
+        and (line.key in _heading_keys() or bool(line_hints(line) & _RELATED_HINT))
     )
 
 
@@ -105,13 +105,11 @@ def is_tail_heading(line: Line) -> bool:
     stays a barrier even after the rule of its family removed it."""
     if line.n_words > RELATED_HEADING_MAX_WORDS:
         return False
-    k = line.key
-    # _may_be_heading written out (the region rules ask this of most lines of a page)
-    if line.n_chars <= RELATED_HEADING_MAX_CHARS and (k in _heading_keys() or (line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT):
+    if _may_be_heading(line):
         kind = heading_kind(line)  # memoised: related-tail asked it first
         if kind == "phrase" or kind == "pattern":
             return True
-    return k in _other_tail_labels()
+    return line.key in _other_tail_labels()
 
 
 
@@ -126,16 +124,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     lines = doc.lines
     counts: Counter[str] | None = None
     done = 0  # lines before this one are in a block already cut
-    heads = _heading_keys()
-    # the lines _may_be_heading passes, written out: this screens every line of the page
-    cands = [
-        i
-        for i, line in enumerate(lines)
-        if line.n_chars <= RELATED_HEADING_MAX_CHARS
-        and line.n_words <= RELATED_HEADING_MAX_WORDS
-        and (line.key in heads or (line_hints(line) if (h := line._hints) is None else h) & _RELATED_HINT)
-    ]
-    for i in cands:
+    for i in [i for i, line in enumerate(lines) if _may_be_heading(line)]:
         if i < done:
             continue
         kind = heading_kind(lines[i])

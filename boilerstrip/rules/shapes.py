@@ -83,10 +83,8 @@ def catalogue(name: str) -> frozenset[str]:
 def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
     """Positions of the lines of at most ``max_chars`` characters whose hint mask has ``flag``
     (``line_hints(line) & flag``, :mod:`boilerstrip.lexicon`): the candidates of a span rule whose
-    catalogue has a ``.hints`` pre-filter. The same list as calling ``line_hints`` on each line;
-    it reads the mask's memo in place, as ``line_hints`` does, because a Python call per line of
-    the page was most of what such a scan cost."""
-    return [i for i, line in enumerate(lines) if line.n_chars <= max_chars and (line_hints(line) if (h := line._hints) is None else h) & flag]
+    catalogue has a ``.hints`` pre-filter."""
+    return [i for i, line in enumerate(lines) if line.n_chars <= max_chars and line_hints(line) & flag]
 
 
 def ends_sentence(text: str) -> bool:
