@@ -69,6 +69,12 @@ _RELATIVE_WORDS: Final = ("ago", "vor", "il", "hace", "fa")
 _MONTH_STEMS: Final = tuple(sorted({m[:3] for m in MONTHS}))
 
 
+def mentions_month(lower: str) -> bool:
+    """Does ``lower`` (lower-cased text) hold the first three letters of a month name of
+    :data:`MONTHS`? Every month-name date shape needs one (a cheap test before their slow search)."""
+    return any(s in lower for s in _MONTH_STEMS)
+
+
 def relative_search(text: str) -> re.Match[str] | None:
     """``RELATIVE.search(text)``, skipped when it cannot match: an ASCII text without any of the
     words the shapes are built on (case-insensitive matching of ASCII text is matching its
@@ -110,7 +116,7 @@ def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime]
     """
     # the month-name shapes scan slowly (case-insensitive alternation): an ASCII text without a
     # month's first three letters is not searched for them (see relative_search)
-    named = not printed.isascii() or any(s in printed.lower() for s in _MONTH_STEMS)
+    named = not printed.isascii() or mentions_month(printed.lower())
     for k, pat in enumerate(_ABSOLUTE):
         if k >= _NAMED_SHAPES and not named:
             break

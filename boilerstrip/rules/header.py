@@ -17,13 +17,14 @@ from typing import Final, cast
 import regex
 
 from .. import dates
+from ..features import has_digit
 from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, with_hint
+from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, YEAR, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK: Final = 8
@@ -332,8 +333,6 @@ AD_HEAD_MAX_WORDS: Final = 3
 #: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
 #: "Travel Wellness 30/10/23"): a dateline or a teaser's meta line, not a title.
 _CLOCK_OR_NUMERIC_DATE: Final = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
-_YEAR: Final = re.compile(r"\d{4}")
-_DIGIT: Final = re.compile(r"\d")
 #: A line whose words are numbers for more than this share is a counter, price or rating line
 #: ("0 0 0 0 30 Views", "5343 mal gelesen | 32 Kommentare", "Versandkosten* 5,95€ Preis** 2,80€").
 NUMERIC_MAX_SHARE: Final = 1 / 3
@@ -386,7 +385,7 @@ def _numeric(line: Line) -> bool:
 def _printed_date(line: Line) -> bool:
     """A date with a month name inside the line ("Anglertalk 7. Januar 2022", "Sa, 19. Okt 2019").
     (Every such shape has a 4-digit year and a month stem: both are checked before the slow search.)"""
-    return _YEAR.search(line.text) is not None and any(s in line.lower for s in dates._MONTH_STEMS) and dates.absolute(line.text) is not None
+    return YEAR.search(line.text) is not None and dates.mentions_month(line.lower) and dates.absolute(line.text) is not None
 
 
 def _credited_caption(text: str) -> bool:
@@ -418,7 +417,7 @@ def _title_like(line: Line) -> bool:
         return False
     if heading_kind(line) or is_date_line(line) or _pager_or_crumb(text) or k.startswith(_crumb_labels()):
         return False
-    if _DIGIT.search(text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or _printed_date(line)):
+    if has_digit(text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or _printed_date(line)):
         return False
     return not _credited_caption(text) and not _disclosure(line) and pattern("pager_links").fullmatch(k) is None
 

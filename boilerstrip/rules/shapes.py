@@ -160,9 +160,10 @@ def is_date_line(line: Line) -> bool:
         return False
     if dates.RELATIVE.fullmatch(text) or _COMPACT_AGO.fullmatch(text) or _MONTH_DAY.fullmatch(text):
         return True
-    if dates.relative_search(text) is None and _YEAR.search(text) is None:
+    if dates.relative_search(text) is None and YEAR.search(text) is None:
         return False  # dates.resolve needs a relative date or a 4-digit year (every absolute shape has one)
     return dates.resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20
 
 
-_YEAR: Final = re.compile(r"\d{4}")
+#: A 4-digit year: every absolute date shape of :mod:`boilerstrip.dates` prints one.
+YEAR: Final = re.compile(r"\d{4}")
