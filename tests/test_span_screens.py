@@ -53,7 +53,7 @@ def _check(lines: list[Line]) -> None:
         # is_tail_heading as it reads without the screen
         plain = line.n_words <= RELATED_HEADING_MAX_WORDS and (kind in ("phrase", "pattern") or line.key in others)
         assert is_tail_heading(line) == plain, line.text
-        # _credit_shape reads Line.lower for fold(text)
+        # Line.lower is fold(text) but for the apostrophes (rules compare it with catalogue keys)
         low = line.lower
         assert fold(line.text) == low.replace("’", "'").replace("‘", "'"), line.text
         # split_source_date scans a line for a shape only when the line ends in what the shape

@@ -131,9 +131,7 @@ def is_credit(line: Line) -> bool:
 def _credit_shape(line: Line) -> bool:
     """:func:`is_credit` once its cheap gates (length, hint substring) have passed."""
     text = line.text
-    low = line.lower  # fold(text): the line's casefolded text, apostrophes unified below
-    if "’" in low or "‘" in low:
-        low = low.replace("’", "'").replace("‘", "'")
+    low = fold(text)
     # every shape below opens with "(" or "©", a credit label or a stock name, or holds a
     # separator _PART_SPLIT cuts at; most lines with a credit hint (a headline with a colon) do not
     if not ("|" in low or "/" in low or "via" in low or low.startswith(("(", "©")) or low in catalogue("photo_stock") or _may_start_with_label(low)):
@@ -155,8 +153,6 @@ def _credit_shape(line: Line) -> bool:
     if m and len(m["who"].split()) <= CREDIT_LABELLED_MAX_WORDS:
         return True
     agencies = _agencies()
-    if low.startswith("(") and low.endswith(")") and low[1:-1].strip() in agencies:
-        return True
     if "|" not in low and "/" not in low and "via" not in low:
         return False  # none of the separators _PART_SPLIT cuts at: one part
     parts = [p.strip() for p in _PART_SPLIT.split(low) if p.strip()]
