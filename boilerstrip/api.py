@@ -14,6 +14,7 @@ Advertisement
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from typing import Any
 
 from . import dates
 from .config import Config, resolve
-from .decode import InputError, decode
+from .decode import InputError, decode_noting
 from .model import Article, Line, Removal
 from .pipeline import Context, as_images, run
 from .registry import Rule, all_rules, check_disable
@@ -119,12 +120,16 @@ def extract_lines(lines: list[Line], cfg: Config, rules: Sequence[Rule], ctx: Co
 
 
 def as_text(data: str | bytes, cfg: Config) -> str:
-    """Type and size checks, then bytes -> str."""
+    """Type and size checks, then bytes -> str. Bytes that needed repair (UTF-8 with stray
+    bytes, a cut-off last character) give a :class:`UnicodeWarning` that says what was done."""
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if len(data) > cfg.max_bytes:
             raise InputError(f"input is {len(data):,} bytes, over the max_bytes limit of {cfg.max_bytes:,}")
-        return decode(data)
+        text, note = decode_noting(data)
+        if note:
+            warnings.warn(note, UnicodeWarning, stacklevel=4)
+        return text
     if not isinstance(data, str):
         raise InputError(f"input must be str or bytes, not {type(data).__name__}")
     if len(data) > cfg.max_bytes:

@@ -2,8 +2,10 @@
 
 Order of evidence, first that applies wins: a byte-order mark; UTF-16/32 without a BOM
 (recognised by its NUL-byte pattern); strictly valid UTF-8; a charset declared in an HTML
-``<meta>`` or XML prolog (mapped to the WHATWG superset a browser would use); charset-normalizer's
-guess; cp1252 with replacement characters as the last resort.
+``<meta>`` or XML prolog (mapped to the WHATWG superset a browser would use); UTF-8 with a few
+stray bytes (:func:`_stray_bytes_in_utf8`: the valid characters stay as they are, only the stray
+bytes are read as cp1252, and :func:`decode_noting` says so); charset-normalizer's guess; cp1252
+with replacement characters as the last resort.
 
 >>> decode("Grüße".encode("cp1252"))
 'Grüße'
@@ -96,8 +98,19 @@ _HIGH = bytes(range(0x80, 0x100))
 #: text (cp1252, cp1251, Shift-JIS) forms valid multi-byte UTF-8 sequences only by accident.
 UTF8_MAX_BAD_SHARE = 0.05
 UTF8_MIN_VALID_PER_BAD = 3
+#: UTF-8 with at most this many stray bytes stays UTF-8 whatever the file's size (a Latin-1 line
+#: appended to a UTF-8 article): too few for charset detection to judge, which on a mostly-ASCII
+#: file guesses anything (Mac Roman turned every ``’`` into ``‚Äô``).
+UTF8_FEW_BAD_BYTES = 8
+#: More stray bytes still leave valid UTF-8 alone when it has valid multi-byte characters and this
+#: share of the stray bytes stand alone, one between two valid characters: Latin-1/cp1252
+#: accented letters spliced into UTF-8 ("Caf\xe9"). Non-Latin legacy text (cp1251, Greek,
+#: Shift-JIS, GB18030) gives runs of high bytes, one run a word, so it goes on to detection.
+UTF8_LONE_BAD_SHARE = 0.9
 _NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"})
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+#: Stray (invalid) bytes after ``decode("utf-8", "surrogateescape")``: one lone surrogate a byte.
+_STRAY = re.compile("[\udc80-\udcff]+")
 
 
 class InputError(ValueError):
@@ -190,38 +203,99 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes) -> str:
     """Decode bytes to text by the order of evidence above; raise InputError for binary."""
+    return decode_noting(data)[0]
+
+
+def decode_noting(data: bytes) -> tuple[str, str | None]:
+    """:func:`decode`, and a note for the user when the bytes were repaired (None when not).
+
+    >>> decode_noting("It’s fine.\\n".encode() + b"Caf\\xe9.")
+    ('It’s fine.\\nCafé.', 'not valid UTF-8: 1 stray byte read as cp1252, the rest as UTF-8')
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            if enc == "utf-8-sig":
+                return _utf8_noting(data[len(bom) :])
+            return data.decode(enc, errors="replace"), None
     wide = _utf16_codec(data[:SNIFF_BYTES])
     if wide:
-        return data.decode(wide, errors="replace")
+        return data.decode(wide, errors="replace"), None
     kind = sniff_binary(data)
     if kind:
         raise InputError(f"input is binary ({kind}), not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     codec = declared_charset(data)
+    if codec == "utf-8":
+        return _utf8_noting(data)
     if codec:
         try:
-            return data.decode(codec, errors="replace")
+            return data.decode(codec, errors="replace"), None
         except (LookupError, UnicodeError):  # a codec that refuses errors="replace": detect instead
             pass
-    if _truncated_utf8(data) or _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")
+    if _truncated_utf8(data):
+        return data.decode("utf-8", errors="replace"), "not valid UTF-8: it ends inside a character (a truncated file?)"
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    if _stray_bytes_in_utf8(escaped):
+        return _repair(escaped)
     if len(data) < DETECT_MIN_BYTES:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), None
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[: 2 * 1024 * 1024]).best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+            return data.decode(best.encoding, errors="replace"), None
     except Exception:  # noqa: BLE001 - detection is best effort; fall through to cp1252
         pass
-    return data.decode("cp1252", errors="replace")
+    return data.decode("cp1252", errors="replace"), None
+
+
+def _utf8_noting(data: bytes) -> tuple[str, str | None]:
+    """Bytes known to be UTF-8 (BOM, declared charset): stray bytes read as cp1252, noted."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return _repair(data.decode("utf-8", errors="surrogateescape"))
+
+
+def _repair(escaped: str) -> tuple[str, str]:
+    """Text decoded with ``surrogateescape``: each run of stray bytes read as cp1252."""
+    n = 0
+
+    def as_cp1252(m: re.Match[str]) -> str:
+        nonlocal n
+        raw = m.group().encode("utf-8", errors="surrogateescape")
+        n += len(raw)
+        return raw.decode("cp1252", errors="replace")
+
+    text = _STRAY.sub(as_cp1252, escaped)
+    return text, f"not valid UTF-8: {n} stray byte{'s' if n != 1 else ''} read as cp1252, the rest as UTF-8"
+
+
+def _stray_bytes_in_utf8(escaped: str) -> bool:
+    """Valid UTF-8 with some stray bytes, not legacy 8-bit text (``escaped`` is the data decoded
+    with ``surrogateescape``, so each stray byte is one lone surrogate).
+
+    It is UTF-8 when the stray bytes are few (:data:`UTF8_FEW_BAD_BYTES`). More of them, under
+    :data:`UTF8_MAX_BAD_SHARE` of the text, leave UTF-8 when the text has valid multi-byte characters
+    and either they outnumber the stray bytes :data:`UTF8_MIN_VALID_PER_BAD` to one, or the stray
+    bytes stand alone (:data:`UTF8_LONE_BAD_SHARE`) as spliced Latin-1 letters do. Legacy 8-bit
+    text forms valid multi-byte UTF-8 only by accident, and in its own script high bytes come in runs.
+    """
+    runs = _STRAY.findall(escaped)
+    bad = sum(len(r) for r in runs)
+    if not bad:
+        return False
+    multibyte = len(escaped) - len(escaped.encode("ascii", "ignore")) - bad
+    if bad <= UTF8_FEW_BAD_BYTES:
+        return True
+    if bad > UTF8_MAX_BAD_SHARE * len(escaped) or not multibyte:
+        return False
+    lone = sum(1 for r in runs if len(r) == 1)
+    return multibyte >= UTF8_MIN_VALID_PER_BAD * bad or lone >= UTF8_LONE_BAD_SHARE * bad
 
 
 def _truncated_utf8(data: bytes) -> bool:
@@ -231,11 +305,3 @@ def _truncated_utf8(data: bytes) -> bool:
         return True
     except UnicodeDecodeError:
         return False
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8 with a few stray bytes (a truncated or spliced file) stays UTF-8."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return bad <= UTF8_MAX_BAD_SHARE * len(text) and multibyte >= UTF8_MIN_VALID_PER_BAD * bad
