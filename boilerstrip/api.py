@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,17 +42,69 @@ class Explanation:
     def removed(self) -> tuple[Removal, ...]:
         return self.article.removed
 
-    def render(self) -> str:
-        """Every input line; removed ones prefixed ``[-rule-id]``, moved ones ``[>field rule-id]``."""
-        mark: dict[int, str] = {}
-        for r in self.removed:
-            tag = f"[>{r.field} {r.rule}] " if r.field else f"[-{r.rule}] "
-            for n in range(r.start_line, r.end_line + 1):
-                mark.setdefault(n, tag)
-        return "\n".join(mark.get(line.index + 1, "") + line.text for line in self.lines)
+    def render(self, legend: bool = False) -> str:
+        """Every input line, as ``boilerstrip explain`` shows it: removed ones ``- [rule-id] ``,
+        moved ones ``> [field<-rule-id] ``, kept ones two spaces (see :func:`render_explanation`).
+
+        >>> print(explain("Advertisement\\nThe council approved the budget on Tuesday after a long debate.").render())
+        - [inline-ad-marker] Advertisement
+          The council approved the budget on Tuesday after a long debate.
+        """
+        return render_explanation(self, legend=legend)
 
     def __str__(self) -> str:
         return self.render()
+
+
+_COLOURS = {"removed": "\x1b[31m", "moved": "\x1b[36m", "tag": "\x1b[2m", "reset": "\x1b[0m"}
+
+
+def render_explanation(ex: Explanation, colour: bool = False, legend: bool = True) -> str:
+    """Every input line with a gutter: ``-`` removed, ``>`` moved to metadata, two spaces kept.
+
+    Removed and moved lines carry ``[rule-id]`` (``[field<-rule-id]`` for moves); a legend of the
+    rules that fired, with span and (non-blank) line counts, closes the listing (``legend=True``,
+    ``boilerstrip explain``; :meth:`Explanation.render` leaves it out). ``colour``: ANSI colours.
+
+    >>> print(render_explanation(explain("Advertisement\\nThe council approved the budget on Tuesday after a long debate.")))
+    - [inline-ad-marker] Advertisement
+      The council approved the budget on Tuesday after a long debate.
+    <BLANKLINE>
+    -- 1 span removed or moved, by 1 rule:
+       inline-ad-marker (insert): 1 span, 1 line
+    """
+    c = _COLOURS if colour else dict.fromkeys(_COLOURS, "")
+    mark: dict[int, tuple[str, str, str]] = {}  # 1-based line -> (gutter, label, rule id)
+    spans: Counter[str] = Counter()
+    nlines: Counter[str] = Counter()
+    family: dict[str, str] = {}
+    for r in ex.removed:
+        spans[r.rule] += 1
+        family[r.rule] = r.family
+        tag = (">", f"[{r.field}<-{r.rule}]", r.rule) if r.field else ("-", f"[{r.rule}]", r.rule)
+        for n in range(r.start_line, r.end_line + 1):
+            mark.setdefault(n, tag)
+    out: list[str] = []
+    for line in ex.lines:
+        m = mark.get(line.index + 1)
+        if not line.text:  # blank lines carry no mark, inside a span or not
+            out.append("")
+        elif m is None:
+            out.append(f"  {line.text}")
+        else:
+            gutter, label, rid = m
+            nlines[rid] += 1
+            col = c["removed"] if gutter == "-" else c["moved"]
+            out.append(f"{col}{gutter} {c['tag']}{label}{c['reset']}{col} {line.text}{c['reset']}")
+    if not legend:
+        return "\n".join(out)
+    total = sum(spans.values())
+    out.append("")
+    out.append(f"-- {total} span{'s' if total != 1 else ''} removed or moved, by {len(spans)} rule{'s' if len(spans) != 1 else ''}:")
+    for rid, n in sorted(spans.items(), key=lambda kv: (-kv[1], kv[0])):
+        k = nlines[rid]
+        out.append(f"   {rid} ({family[rid]}): {n} span{'s' if n != 1 else ''}, {k} line{'s' if k != 1 else ''}")
+    return "\n".join(out)
 
 
 def clean(text: str | bytes, *, config: Config | None = None, **options: Any) -> str:

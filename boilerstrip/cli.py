@@ -8,17 +8,15 @@ signal N (130 for Ctrl-C), after printing the summary so far.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import IO, Any
 
 from . import __version__, batch
-from .api import Explanation, explain, extract, pipeline_for
-from .config import DEFAULT_MAX_BYTES, Config
+from .api import explain, extract, pipeline_for, render_explanation
+from .config import DEFAULT_MAX_BYTES, Config, parse_time
 from .decode import InputError
 from .registry import all_rules
 
@@ -88,7 +86,7 @@ def make_config(args: argparse.Namespace) -> Config:
     ref = None
     if args.reference_time:
         try:
-            ref = dt.datetime.fromisoformat(args.reference_time)
+            ref = parse_time(args.reference_time)
         except ValueError as exc:
             raise batch.UsageError(f"--reference-time: {exc}") from exc
     if args.max_bytes <= 0:
@@ -343,55 +341,6 @@ def _now() -> float:
 
 
 # --- explain ----------------------------------------------------------------------------------
-
-_COLOURS = {"removed": "\x1b[31m", "moved": "\x1b[36m", "tag": "\x1b[2m", "reset": "\x1b[0m"}
-
-
-def render_explanation(ex: Explanation, colour: bool = False) -> str:
-    """Every input line with a gutter: ``-`` removed, ``>`` moved to metadata, two spaces kept.
-
-    Removed and moved lines carry ``[rule-id]`` (``[field<-rule-id]`` for moves); a legend of the
-    rules that fired, with span and (non-blank) line counts, closes the listing.
-
-    >>> from boilerstrip import explain
-    >>> print(render_explanation(explain("Advertisement\\nThe council approved the budget on Tuesday after a long debate.")))
-    - [inline-ad-marker] Advertisement
-      The council approved the budget on Tuesday after a long debate.
-    <BLANKLINE>
-    -- 1 span removed or moved, by 1 rule:
-       inline-ad-marker (insert): 1 span, 1 line
-    """
-    c = _COLOURS if colour else dict.fromkeys(_COLOURS, "")
-    mark: dict[int, tuple[str, str, str]] = {}  # 1-based line -> (gutter, label, rule id)
-    spans: Counter[str] = Counter()
-    nlines: Counter[str] = Counter()
-    family: dict[str, str] = {}
-    for r in ex.removed:
-        spans[r.rule] += 1
-        family[r.rule] = r.family
-        tag = (">", f"[{r.field}<-{r.rule}]", r.rule) if r.field else ("-", f"[{r.rule}]", r.rule)
-        for n in range(r.start_line, r.end_line + 1):
-            mark.setdefault(n, tag)
-    out: list[str] = []
-    for line in ex.lines:
-        m = mark.get(line.index + 1)
-        if not line.text:  # blank lines carry no mark, inside a span or not
-            out.append("")
-        elif m is None:
-            out.append(f"  {line.text}")
-        else:
-            gutter, label, rid = m
-            nlines[rid] += 1
-            col = c["removed"] if gutter == "-" else c["moved"]
-            out.append(f"{col}{gutter} {c['tag']}{label}{c['reset']}{col} {line.text}{c['reset']}")
-    total = sum(spans.values())
-    out.append("")
-    out.append(f"-- {total} span{'s' if total != 1 else ''} removed or moved, by {len(spans)} rule{'s' if len(spans) != 1 else ''}:")
-    for rid, n in sorted(spans.items(), key=lambda kv: (-kv[1], kv[0])):
-        k = nlines[rid]
-        out.append(f"   {rid} ({family[rid]}): {n} span{'s' if n != 1 else ''}, {k} line{'s' if k != 1 else ''}")
-    return "\n".join(out)
-
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)

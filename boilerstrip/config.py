@@ -40,7 +40,8 @@ class Config:
             error, so a typo does not silently keep a rule on.
         rules: path to a TOML file of extra user rules (see README, "Adding a rule").
         reference_time: the moment the page was fetched; relative dates such as ``2 days ago``
-            resolve to ``published_at`` only against it (timezone-aware; naive means UTC).
+            resolve to ``published_at`` only against it (timezone-aware; naive means UTC). A
+            ``datetime`` or an ISO 8601 string (``"2025-08-16T12:00:00Z"``), as ``--reference-time``.
         input_format: ``auto`` (sniff HTML vs text), ``text`` or ``html``.
         max_bytes: inputs larger than this raise :class:`~boilerstrip.InputError`.
         language: ISO 639-1 code to use instead of per-document detection (e.g. ``de``).
@@ -48,7 +49,7 @@ class Config:
 
     disable: frozenset[str] = frozenset()
     rules: Path | None = None
-    reference_time: _dt.datetime | None = None
+    reference_time: _dt.datetime | None = None  # an ISO 8601 str is accepted too and parsed in __post_init__
     input_format: InputFormat = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str | None = None
@@ -63,9 +64,12 @@ class Config:
         if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
             raise ValueError("max_bytes must be a positive integer")
         rt = self.reference_time
+        if isinstance(rt, str):  # as the CLI's --reference-time takes it
+            rt = parse_time(rt)
+            object.__setattr__(self, "reference_time", rt)
         if rt is not None:
             if not isinstance(rt, _dt.datetime):
-                raise TypeError("reference_time must be a datetime")
+                raise TypeError("reference_time must be a datetime or an ISO 8601 string")
             if rt.tzinfo is None:
                 object.__setattr__(self, "reference_time", rt.replace(tzinfo=_dt.UTC))
 
@@ -76,6 +80,18 @@ class Config:
             if key not in names:
                 raise TypeError(f"unknown option {key!r}; options are: {', '.join(names)}")
         return dataclasses.replace(self, **options) if options else self
+
+
+def parse_time(value: str) -> _dt.datetime:
+    """An ISO 8601 date or date-time (``Z`` for UTC allowed); ``ValueError`` saying what is wrong.
+
+    >>> parse_time("2025-08-16T12:00:00Z")
+    datetime.datetime(2025, 8, 16, 12, 0, tzinfo=datetime.timezone.utc)
+    """
+    try:
+        return _dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"reference_time must be an ISO 8601 date or date-time such as 2025-08-16T12:00:00Z, not {value!r}") from exc
 
 
 def _as_ids(value: Iterable[str] | str | None) -> frozenset[str]:

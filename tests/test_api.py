@@ -73,6 +73,58 @@ def test_naive_reference_time_is_taken_as_utc():
     assert cfg.reference_time is not None and cfg.reference_time.tzinfo is dt.UTC
 
 
+def test_reference_time_takes_an_iso_string_as_the_cli_does():
+    """Issue 16: the API refused "2025-08-16T12:00:00Z" that --reference-time takes."""
+    text = "Al Jazeera2 days ago\nThe council approved the new budget on Tuesday after a long debate about school funding."
+    art = boilerstrip.extract(text, reference_time="2025-08-16T12:00:00Z")
+    assert art.published == "2 days ago"
+    assert art.published_at == dt.datetime(2025, 8, 14, 12, tzinfo=dt.UTC)
+    assert Config(reference_time="2025-08-16").reference_time == dt.datetime(2025, 8, 16, tzinfo=dt.UTC)  # naive: UTC
+    with pytest.raises(ValueError, match="ISO 8601"):
+        boilerstrip.clean(text, reference_time="yesterday")
+
+
+def test_render_marks_lines_as_the_cli_explain_does():
+    """One marker style (issue 16): ``render()`` used ``[-id]`` / ``[>field id]``, the CLI ``- [id]``."""
+    text = "Breaking: the council approved the budget\nBy Jane Doe\nAdvertisement\nThe council approved the new budget on Tuesday after a long debate about schools."
+    ex = boilerstrip.explain(text)
+    assert ex.render().split("\n") == [
+        "> [title<-header-title] Breaking: the council approved the budget",
+        "> [authors<-byline] By Jane Doe",
+        "- [inline-ad-marker] Advertisement",
+        "  The council approved the new budget on Tuesday after a long debate about schools.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By TOM KRISHER, AP Auto Writer",
+        "By Tom Krisher, Staff Reporter",
+        "Par Marie Dupont, correspondante à Bruxelles",
+    ],
+)
+def test_a_role_after_the_name_in_a_byline_is_cut(text):
+    """README: roles are cut from author names (issue 16: "AP Auto Writer" came out as an author)."""
+    body = "The automaker is recalling nearly two million vehicles because the rearview camera image can fail to appear, the company said."
+    art = boilerstrip.extract(f"{text}\n{body}\n{body}")
+    name = text.split(" ", 1)[1].split(",")[0]
+    assert art.authors == (name,)
+
+
+def test_a_second_author_after_a_comma_is_not_a_role():
+    body = "The automaker is recalling nearly two million vehicles because the rearview camera image can fail to appear, the company said."
+    assert boilerstrip.extract(f"By Jane Doe, John Roe\n{body}\n{body}").authors == ("Jane Doe", "John Roe")
+
+
+def test_a_role_in_html_author_markup_is_cut():
+    body = "<p>" + "The automaker is recalling nearly two million vehicles because the rearview camera image can fail to appear. " * 4 + "</p>"
+    page = f'<html><head><title>Ford recalls SUVs</title><meta name="author" content="TOM KRISHER, AP Auto Writer"></head><body><article><h1>Ford recalls SUVs</h1>{body}</article></body></html>'
+    assert boilerstrip.extract(page).authors == ("TOM KRISHER",)
+    printed = page.replace('<meta name="author" content="TOM KRISHER, AP Auto Writer">', "").replace("</h1>", '</h1><p class="byline">By TOM KRISHER, AP Auto Writer</p>')
+    assert boilerstrip.extract(printed).authors == ("TOM KRISHER",)
+
+
 def test_wrong_type_is_an_input_error():
     with pytest.raises(InputError, match="str or bytes"):
         boilerstrip.clean(12345)  # type: ignore[arg-type]

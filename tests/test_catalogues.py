@@ -15,7 +15,7 @@ RE = [n.removesuffix(".re") for n in lexicon.available(".re")]
 MULTILINGUAL = [
     "ad_markers", "newsletter", "comment_widget", "related_headings", "read_more", "share", "trailers",
     "app_promos", "aggregator_promos", "byline_prefixes", "credit_labels",
-    "pager_links", "ad_disclosures", "breadcrumb_labels",
+    "pager_links", "ad_disclosures", "breadcrumb_labels", "author_roles",
 ]
 LANGUAGES = ("en", "de", "fr", "es", "it")
 

@@ -35,7 +35,7 @@ from typing import Any
 from .. import dates
 from ..lexicon import phrases
 from ..model import Image
-from ..rules.shapes import AUTHOR_SEPARATOR
+from ..rules.shapes import AUTHOR_SEPARATOR, is_role
 from ..segment import normalize
 
 #: JSON-LD ``@type`` values that describe the article itself.
@@ -347,7 +347,8 @@ def _author_prefix() -> re.Pattern[str]:
 
 def _author(v: str | None) -> str | None:
     """One author value cleaned up: byline prefix ("By", "Erstellt von", "Autor:"), a trailing
-    date or label ("Jane Doe, 01.12.2021", "Jane Doe Stand: 5. Februar 2020") and separator
+    date or label ("Jane Doe, 01.12.2021", "Jane Doe Stand: 5. Februar 2020"), a role after a
+    comma ("Jane Doe, Staff Writer", :func:`~boilerstrip.rules.shapes.is_role`) and separator
     punctuation cut; None when what is left is not a name (a URL, an e-mail, a domain, a
     placeholder like "admin", a widget label like "Reply", a count like "257 Artikel")."""
     if not v:
@@ -370,6 +371,10 @@ def _author(v: str | None) -> str | None:
             if head and last.casefold() in phrases("meta_date_connectors"):
                 v = head
     v = v.strip(AUTHOR_STRIP)
+    if "," in v:  # "TOM KRISHER, AP Auto Writer": a role ends the name
+        parts = v.split(",")
+        keep = next((k for k in range(1, len(parts)) if is_role(parts[k])), len(parts))
+        v = ",".join(parts[:keep]).strip(AUTHOR_STRIP)
     if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v or _DOMAIN.fullmatch(v):
         return None
     if v[0].isdigit() or "*" in v or ":" in v or not any(c.isalpha() for c in v):
@@ -546,7 +551,7 @@ def byline_names(text: str) -> str:
     out = [parts[0]]
     for part in parts[1:]:
         words = part.split()
-        if not (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() for w in words)):
+        if not (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() for w in words)) or is_role(part):
             break
         out.append(part)
     return ",".join(out)

@@ -24,7 +24,7 @@ from ..pipeline import Context, Doc
 from ..registry import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, YEAR, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, with_hint
+from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, YEAR, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, is_role, with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK: Final = 8
@@ -294,7 +294,9 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
         m = _byline(line.text)
         if not m:
             continue
-        for name in regex.split(AUTHOR_SEPARATOR, m["names"]):
+        for k, name in enumerate(regex.split(AUTHOR_SEPARATOR, m["names"])):
+            if k and is_role(name):  # "By TOM KRISHER, AP Auto Writer": the role ends the names
+                break
             if name.strip():
                 yield Move(i, i + 1, "authors", name.strip(), "byline")
         rest = (m["rest"] or "").strip(_SEPARATORS)

@@ -48,6 +48,25 @@ _ANY_TIME: Final = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 AUTHOR_SEPARATOR: Final = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
 
 
+#: A comma part of a byline with at most this many words, one of them a job title
+#: (``data/author_roles.txt``), is the author's role, not a second author ("AP Auto Writer").
+ROLE_MAX_WORDS: Final = 5
+_ROLE_WORD_STRIP: Final = ".,;:()[]"
+
+
+def is_role(part: str) -> bool:
+    """The job title after a name ("AP Auto Writer", "Staff Reporter", "correspondante à Bruxelles").
+
+    >>> is_role("AP Auto Writer"), is_role("Associated Press"), is_role("John Roe")
+    (True, False, False)
+    """
+    words = part.casefold().replace("-", " ").split()
+    if not words or len(words) > ROLE_MAX_WORDS:
+        return False
+    roles = phrases("author_roles")
+    return any(w.strip(_ROLE_WORD_STRIP) in roles for w in words)
+
+
 def fold(text: str) -> str:
     """Case-fold and unify apostrophes, the form catalogue keys are compared in."""
     text = text.casefold()
