@@ -18,8 +18,8 @@ Test-only hooks (environment variables read by the workers; never set them in pr
 ``BOILERSTRIP_TEST_FAIL_WRITE=<substring>``
     writing the output for such a file fails with ENOSPC, as on a full disk.
 ``BOILERSTRIP_TEST_DELAY=<seconds>``
-    a worker sleeps this long halfway through writing each output (a run slow enough to kill,
-    with the kill likely to land in the middle of a write).
+    a worker sleeps this long halfway through writing each output, or before handing back a
+    jsonl record (a run slow enough to kill, with the kill likely to land in the middle of a write).
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ import stat
 import sys
 import tempfile
 import time
+import warnings
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from .api import extract
 from .config import Config
@@ -71,6 +72,8 @@ POLL_SECONDS = 0.2
 
 FORMATS = ("txt", "json", "jsonl")
 JSONL_NAME = "articles.jsonl"
+
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -287,7 +290,7 @@ def atomic_write(path: str, data: bytes, *, fail: bool = False, fsync: bool = Tr
         _MADE.add(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=TMP_SUFFIX)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
+        os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             if fail:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -317,12 +320,50 @@ _UMASK: list[int] = []
 _MADE: set[str] = set()  # folders this process already created or found
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process umask (read once: reading it means setting it)."""
     if not _UMASK:
         old = os.umask(0o022)
         os.umask(old)
         _UMASK.append(old)
     return _UMASK[0]
+
+
+def jsonl_paths(path: str) -> set[str]:
+    """The ``path`` of every whole record in a jsonl output (none when the file does not exist yet):
+    the inputs ``--skip-existing`` skips. A last line without its newline is a record a kill cut off."""
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return set()
+    have: set[str] = set()
+    with f:
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                src = json.loads(line).get("path")
+            except (ValueError, AttributeError):
+                continue
+            if isinstance(src, str):
+                have.add(src)
+    return have
+
+
+def cut_partial_record(fd: int) -> None:
+    """Truncate an append-mode jsonl file after its last whole line (a kill can cut a write short)."""
+    size = os.fstat(fd).st_size
+    end = size
+    while end > 0:
+        start = max(0, end - READ_CHUNK)
+        chunk = os.pread(fd, end - start, start)
+        nl = chunk.rfind(b"\n")
+        if nl >= 0:
+            end = start + nl + 1
+            break
+        end = start
+    if end != size:
+        os.ftruncate(fd, end)
 
 
 def fsync_dir(folder: str) -> None:
@@ -399,9 +440,11 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         if job.input_format == "auto" and task.html:
             cfg = cfg.replace(input_format="html")
         try:
-            article = extract(data, config=cfg)
-        except InputError as exc:
-            raise FileFailure(f"cannot decode: {exc}") from exc
+            article, notes = noting(lambda: extract(data, config=cfg))
+        except InputError as exc:  # says what the input is ("input is binary (PNG image), not text")
+            raise FileFailure(str(exc)) from exc
+        if notes:
+            res["warnings"] = notes
         out = render(article, job.fmt, job.explain, task.src)
         if job.outdir is not None:
             try:
@@ -409,6 +452,8 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
             except OSError as exc:
                 raise FileFailure(f"cannot write {task.out}: {exc.strerror or exc}") from exc
         else:
+            if hooks.delay:
+                time.sleep(hooks.delay)
             res["record"] = out
     except FileFailure as exc:
         res["error"] = str(exc)
@@ -422,12 +467,28 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
     removed_chars = sum(len(r.text) for r in article.removed)
     res.update(
         bytes_in=len(data),
-        bytes_out=len(out),
+        bytes_out=len(article.body.encode("utf-8")),  # the body, whatever the format wraps it in
         text_kept=len(article.body),
         text_removed=removed_chars,
         rules=dict(Counter(r.rule for r in article.removed)),
     )
     return res
+
+
+def noting(call: Callable[[], T]) -> tuple[T, list[str]]:
+    """``call()``, and the :class:`UnicodeWarning` messages it gave (decoding repairs, see
+    :func:`boilerstrip.decode.decode_noting`), to be reported with the file instead of printed
+    by the warnings machinery. Other warnings are passed on as usual."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = call()
+    notes = []
+    for w in caught:
+        if issubclass(w.category, UnicodeWarning):
+            notes.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return value, notes
 
 
 def _no_core_dump() -> None:
@@ -502,6 +563,7 @@ class Summary:
     text_removed: int = 0
     rules: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, note): files cleaned after a repair
     interrupted: bool = False
     elapsed: float = 0.0
 
@@ -517,6 +579,9 @@ class Summary:
         self.failed += 1
         self.failures.append((src, reason))
 
+    def warn(self, src: str, note: str) -> None:
+        self.warnings.append((src, note))
+
     @property
     def removed_share(self) -> float:
         seen = self.text_kept + self.text_removed
@@ -530,6 +595,7 @@ class Summary:
             "removed_share": round(self.removed_share, 4),
             "rules": dict(sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))),
             "failures": [{"path": s, "reason": r} for s, r in sorted(self.failures)],
+            "warnings": [{"path": s, "message": m} for s, m in sorted(self.warnings)],
             "interrupted": self.interrupted,
             "elapsed_seconds": round(self.elapsed, 3),
         }
@@ -540,21 +606,41 @@ class Summary:
             f"boilerstrip: {self.ok} cleaned, {self.skipped} skipped (output exists), {self.failed} failed"
             + (f", {self.not_done} not done (interrupted)" if self.not_done else "")
             + f" of {self.total} files; {self.ignored} other files in folders ignored",
-            f"  bytes in {self.bytes_in:,}, out {self.bytes_out:,}; {self.removed_share:.1%} of the text removed; {self.elapsed:.2f} s ({rate:,.0f} files/s)",
+            f"  bytes in {self.bytes_in:,}, body out {self.bytes_out:,}; {self.removed_share:.1%} of the text removed; {self.elapsed:.2f} s ({rate:,.0f} files/s)",
         ]
         if self.rules:
             lines.append("  rule firings (spans removed or moved to metadata):")
             for rid, n in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0])):
                 lines.append(f"    {n:>8}  {rid}")
         if self.failures:
-            lines.append("  failures:")
-            for src, reason in sorted(self.failures)[:max_failures]:
-                lines.append(f"    {src}: {reason}")
-            if len(self.failures) > max_failures:
-                lines.append(f"    ... and {len(self.failures) - max_failures} more (see --summary-json)")
+            lines += _listing("failures:", self.failures, max_failures)
+        if self.warnings:
+            lines += _listing(f"warnings ({len(self.warnings)} file{'s' if len(self.warnings) != 1 else ''} cleaned after a repair):", self.warnings, max_failures)
         if self.interrupted:
-            lines.append("  interrupted: the summary covers the files finished before the stop; rerun with --skip-existing to resume")
+            lines.append("  interrupted: the summary covers the files finished before the stop; rerun the same command with --skip-existing to resume")
         return "\n".join(lines)
+
+
+def _listing(title: str, rows: list[tuple[str, str]], most: int) -> list[str]:
+    """A summary section: ``path: message`` rows in path order, at most ``most`` of them."""
+    lines = [f"  {title}"] + [f"    {src}: {msg}" for src, msg in sorted(rows)[:most]]
+    if len(rows) > most:
+        lines.append(f"    ... and {len(rows) - most} more (see --summary-json)")
+    return lines
+
+
+def format_eta(seconds: float) -> str:
+    """Time left, as a progress line shows it.
+
+    >>> format_eta(7.2), format_eta(185), format_eta(3 * 3600 + 125)
+    ('8s', '3m05s', '3h02m')
+    """
+    s = int(seconds + 0.999)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
 
 
 class Progress:
@@ -578,12 +664,13 @@ class Progress:
         frac = done / self.total if self.total else 1.0
         bar = "#" * int(frac * self.WIDTH)
         rate = done / (now - self.start) if now > self.start else 0.0
-        self.stream.write(f"\r[{bar:<{self.WIDTH}}] {done}/{self.total} files {rate:,.0f}/s {failed} failed ")
+        eta = f" ETA {format_eta((self.total - done) / rate)}" if rate > 0 and done < self.total else ""
+        self.stream.write(f"\r[{bar:<{self.WIDTH}}] {done}/{self.total} files {rate:,.0f}/s {failed} failed{eta} ")
         self.stream.flush()
 
     def clear(self) -> None:
         if self.enabled:
-            self.stream.write("\r" + " " * (self.WIDTH + 60) + "\r")
+            self.stream.write("\r" + " " * (self.WIDTH + 72) + "\r")
             self.stream.flush()
 
 

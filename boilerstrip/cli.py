@@ -21,18 +21,23 @@ from .decode import InputError
 from .registry import all_rules
 
 EPILOG_CLEAN = """\
-inputs: files and folders; folders are walked recursively (sorted, symlinked folders followed
-once) and only *.txt, *.html, *.htm, *.txt.gz, *.html.gz, *.htm.gz are taken (other files are
-counted as ignored); files named on the command line are always processed. "-" reads stdin and
-writes the result to stdout.
+inputs: files and folders, and with -i FILE the paths listed in FILE (one a line); folders are
+walked recursively (sorted, symlinked folders followed once) and only *.txt, *.html, *.htm,
+*.txt.gz, *.html.gz, *.htm.gz are taken (other files are counted as ignored); files named on the
+command line or in the list are always processed. "-" reads stdin and writes the result to
+stdout, and so does one named file without -o. A path that does not exist is a usage error.
 
 outputs mirror the input paths relative to each input folder (a named file lands at the top):
 in/a/b.html -> OUTDIR/a/b.txt (.json with --format json). --format jsonl writes one record per
-file, {"path": ..., **article}, in input order, to OUTDIR/articles.jsonl (renamed into place when
-the run ends) or to stdout with -o -. Every file output is written to a temp file, fsynced and
-renamed, so it is complete or absent even after a crash; --skip-existing resumes a killed run.
-A file that cannot be read or decoded, or whose worker crashes or overruns --timeout, is reported
-and skipped; the others go on. One run at a time per OUTDIR (it holds OUTDIR/.boilerstrip.lock).
+file, {"path": ..., **article}, in input order, to OUTDIR/articles.jsonl (each record appended as
+soon as it is ready, so an interrupted run keeps the records it finished) or to stdout with -o -.
+Every other output is written to a temp file, fsynced and renamed, so it is complete or absent
+even after a crash. Rerun the same command with --skip-existing to resume a stopped run (jsonl
+too: it appends the records still missing). A file that cannot be read or decoded, or whose
+worker crashes or overruns --timeout, is reported and skipped; the others go on; an output folder
+that cannot be created or written stops the run at once. One run at a time per OUTDIR (it holds
+OUTDIR/.boilerstrip.lock). Input that needed repair (UTF-8 with stray bytes) is cleaned and
+reported as a warning, per file and in the summary.
 
 exit status: 0 ok, 1 some files failed, 2 usage error, 130 interrupted (Ctrl-C), 143 SIGTERM.
 """
@@ -55,13 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     c = sub.add_parser("clean", help="clean files and folders into OUTDIR", epilog=EPILOG_CLEAN, formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
-    c.add_argument("-o", "--output", metavar="OUTDIR", help="output folder (required unless the input is -); - for jsonl on stdout")
+    c.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for stdin")
+    c.add_argument("-i", "--input-list", metavar="FILE", help="also the input paths listed in FILE, one a line (- reads the list from stdin)")
+    c.add_argument("-o", "--output", metavar="OUTDIR", help="output folder (required unless the input is one file or -, whose result goes to stdout); - for jsonl on stdout")
     c.add_argument("--format", choices=batch.FORMATS, default="txt", help="txt: the body; json/jsonl: Article.to_dict() metadata (default txt)")
     c.add_argument("--explain", action="store_true", help="json/jsonl: include the removal log")
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on one file after this long (default {batch.DEFAULT_TIMEOUT:g})")
-    c.add_argument("--skip-existing", action="store_true", help="skip inputs whose output already exists (resume a killed run)")
+    c.add_argument("--skip-existing", action="store_true", help="skip inputs whose output already exists, or whose record is in articles.jsonl (resume a stopped run)")
     c.add_argument("--max-memory", type=int, default=None, metavar="MB", help="cap each worker's growth at MB megabytes; a file needing more fails alone (default: none)")
     c.add_argument("--no-fsync", dest="fsync", action="store_false", help="skip fsync per output: faster; renames stay atomic, but an OS crash may lose recent outputs")
     c.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to FILE")
@@ -106,17 +112,25 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)
     if args.explain and args.format == "txt":
         raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
-    if "-" in args.inputs:
-        if len(args.inputs) > 1:
+    inputs = list(args.inputs) + (_read_input_list(args.input_list) if args.input_list else [])
+    if not inputs:
+        raise batch.UsageError("no inputs: name files or folders, - for stdin, or -i FILE with a list of paths")
+    if "-" in inputs:
+        if len(inputs) > 1 or args.input_list == "-":
             raise batch.UsageError("- (stdin) cannot be combined with other inputs")
-        return _clean_stdin(args, cfg, out, err)
+        return _clean_to_stdout(_read_stdin(cfg.max_bytes), "-", args, cfg, out, err)
+    missing = [src for src in inputs if not os.path.lexists(src)]
+    if missing:
+        raise batch.UsageError(f"input not found: {', '.join(missing[:5])}" + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
     if not args.output:
-        raise batch.UsageError("-o OUTDIR is required (or give - to read stdin and write stdout)")
+        if len(inputs) == 1 and not os.path.isdir(inputs[0]):  # one file: its result on stdout
+            return _clean_file_to_stdout(inputs[0], args, cfg, out, err)
+        raise batch.UsageError("-o OUTDIR is required for folders and several files (one file, or -, goes to stdout)")
     to_stdout = args.output == "-"
     if to_stdout and args.format != "jsonl":
         raise batch.UsageError("-o - (stdout) works with --format jsonl only")
-    if args.format == "jsonl" and args.skip_existing:
-        raise batch.UsageError("--skip-existing needs one output per file; --format jsonl writes a single file")
+    if to_stdout and args.skip_existing:
+        raise batch.UsageError("--skip-existing resumes a run into an output folder; -o - has none")
     if args.jobs is not None and args.jobs < 1:
         raise batch.UsageError("--jobs must be at least 1")
     if args.timeout <= 0:
@@ -127,9 +141,9 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if outdir is not None:
         if os.path.exists(outdir) and not os.path.isdir(outdir):
             raise batch.UsageError(f"output {outdir} exists and is not a folder")
-        batch.check_overlap(args.inputs, outdir)
+        batch.check_overlap(inputs, outdir)
 
-    p = batch.plan(args.inputs, args.format, outdir)
+    p = batch.plan(inputs, args.format, outdir)
     summary = batch.Summary(total=len(p.tasks) + len(p.failures), ignored=p.ignored)
     quiet = args.quiet
     progress = batch.Progress(len(p.tasks), err, enabled=not quiet and batch.stderr_is_tty())
@@ -142,11 +156,40 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     for src, reason in p.failures:
         report(src, reason)
+    if not p.tasks and not p.failures and not quiet:
+        ignored = f" ({p.ignored} other files ignored: folders give only {', '.join(batch.INPUT_SUFFIXES)})" if p.ignored else ""
+        print(f"boilerstrip: warning: no input files found in {', '.join(inputs)}{ignored}", file=err)
     lock = batch.OutputLock(outdir or ".")
     try:
         return _run_clean(args, cfg, p, summary, report, progress, lock, outdir, out, err)
     finally:
         lock.release()
+
+
+def _read_input_list(path: str) -> list[str]:
+    """``-i FILE``: input paths one a line (blank lines skipped); ``-`` reads them from stdin."""
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                text = f.read()
+    except OSError as exc:
+        raise batch.UsageError(f"-i {path}: cannot read the list of inputs: {exc.strerror or exc}") from exc
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _prepare_outdir(outdir: str) -> None:
+    """Create the output folder and prove it takes files, or stop the run before any work."""
+    try:
+        os.makedirs(outdir, exist_ok=True)
+        import tempfile
+
+        fd, probe = tempfile.mkstemp(dir=outdir, prefix=".boilerstrip-probe.", suffix=batch.TMP_SUFFIX)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise batch.UsageError(f"cannot write into output folder {outdir}: {exc.strerror or exc}") from exc
 
 
 def _run_clean(
@@ -163,19 +206,25 @@ def _run_clean(
 ) -> int:
     quiet = args.quiet
     todo = p.tasks
+    jsonl_path = os.path.join(outdir, batch.JSONL_NAME) if outdir is not None and args.format == "jsonl" else None
     if outdir is not None:
-        try:
-            os.makedirs(outdir, exist_ok=True)
-        except OSError as exc:
-            print(f"boilerstrip: cannot create output folder {outdir}: {exc.strerror or exc}", file=err)
+        _prepare_outdir(outdir)
         if lock.acquire():
             batch.remove_stale_temps(outdir)
         if args.skip_existing:
-            todo = [t for t in p.tasks if not os.path.exists(os.path.join(outdir, t.out))]
+            if jsonl_path is not None:
+                try:
+                    have = batch.jsonl_paths(jsonl_path)
+                except OSError as exc:
+                    raise batch.UsageError(f"--skip-existing: cannot read {jsonl_path}: {exc.strerror or exc}") from exc
+                todo = [t for t in p.tasks if t.src not in have]
+            else:
+                todo = [t for t in p.tasks if not os.path.exists(os.path.join(outdir, t.out))]
             summary.skipped = len(p.tasks) - len(todo)
+    progress.total = len(todo)
 
     try:
-        jsonl = _JsonlSink(args.format, outdir, out) if args.format == "jsonl" else None
+        jsonl = _JsonlSink(jsonl_path, out, [t.n for t in todo], resume=args.skip_existing) if args.format == "jsonl" else None
     except OSError as exc:
         print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
         return 1
@@ -195,6 +244,11 @@ def _run_clean(
             except OSError as exc:
                 report(task.src, f"cannot write {batch.JSONL_NAME}: {exc.strerror or exc}")
                 return
+        for note in res.get("warnings", ()):
+            summary.warn(task.src, note)
+            if not quiet:
+                progress.clear()
+                print(f"boilerstrip: {task.src}: warning: {note}", file=err)
         summary.add(res)
 
     def on_progress() -> None:
@@ -219,10 +273,7 @@ def _run_clean(
             batch.fsync_dir(folder)
     if jsonl:
         try:
-            if summary.interrupted:
-                jsonl.abandon()
-            else:
-                jsonl.finish()
+            jsonl.close(args.fsync)
         except OSError as exc:
             print(f"boilerstrip: cannot write {batch.JSONL_NAME}: {exc.strerror or exc}", file=err)
             code = code or 1
@@ -244,51 +295,58 @@ def _run_clean(
 class _JsonlSink:
     """jsonl records written in input order whatever order the workers finish in.
 
-    To a file: a temp file in OUTDIR renamed to ``articles.jsonl`` when the run completes (an
-    interrupted run leaves no articles.jsonl). To stdout: streamed as soon as order allows.
+    To ``OUTDIR/articles.jsonl``: each record is appended and handed to the kernel as soon as
+    order allows, so the records finished before a Ctrl-C, SIGTERM or SIGKILL stay in the file,
+    and ``--skip-existing`` (``resume``) appends the rest after cutting off a record a kill left
+    half-written. The file gets the mode other outputs get (0666 minus the umask). To stdout:
+    streamed the same way.
     """
 
-    def __init__(self, fmt: str, outdir: str | None, out: IO[str]):
+    def __init__(self, path: str | None, out: IO[str], order: list[int], resume: bool):
         self.held: dict[int, bytes | None] = {}
-        self.order: list[int] | None = None
+        self.order = order  # the task numbers run, in input order
         self.next_pos = 0
-        self.tmp: str | None = None
-        if outdir is None:
+        self.fd: int | None = None
+        if path is None:
             self.stream: Any = getattr(out, "buffer", None) or _BytesToText(out)
-        else:
-            import tempfile
-
-            self.final = os.path.join(outdir, batch.JSONL_NAME)
-            os.makedirs(outdir, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(dir=outdir, prefix=f".{batch.JSONL_NAME}.{os.getpid()}.", suffix=batch.TMP_SUFFIX)
-            self.stream = os.fdopen(fd, "wb")
+            return
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | (0 if resume else os.O_TRUNC), 0o666)
+        try:
+            os.fchmod(fd, 0o666 & ~batch.umask())  # also a file an older version made 0600
+            if resume:
+                batch.cut_partial_record(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
 
     def put(self, n: int, record: bytes | None) -> None:
         self.held[n] = record
-        # tasks are numbered 0..len-1 in input order, and all of them are run (no skip with jsonl)
-        while self.next_pos in self.held:
-            rec = self.held.pop(self.next_pos)
+        while self.next_pos < len(self.order) and self.order[self.next_pos] in self.held:
+            rec = self.held.pop(self.order[self.next_pos])
             if rec is not None:
-                self.stream.write(rec)
+                self._write(rec)
             self.next_pos += 1
 
-    def finish(self) -> None:
-        self.stream.flush()
-        if self.tmp is not None:
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            os.replace(self.tmp, self.final)
-            batch.fsync_dir(os.path.dirname(self.final))
-
-    def abandon(self) -> None:
-        if self.tmp is not None:
-            self.stream.close()
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-        else:
+    def _write(self, rec: bytes) -> None:
+        if self.fd is None:
+            self.stream.write(rec)
             self.stream.flush()
+            return
+        view = memoryview(rec)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def close(self, fsync: bool) -> None:
+        if self.fd is None:
+            self.stream.flush()
+            return
+        fd, self.fd = self.fd, None
+        try:
+            if fsync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 class _BytesToText:
@@ -304,15 +362,29 @@ class _BytesToText:
         self.out.flush()
 
 
-def _clean_stdin(args: argparse.Namespace, cfg: Config, out: IO[str], err: IO[str]) -> int:
-    data = _read_stdin(cfg.max_bytes)
+def _clean_file_to_stdout(path: str, args: argparse.Namespace, cfg: Config, out: IO[str], err: IO[str]) -> int:
+    """``boilerstrip clean FILE``: one named file, its result on stdout."""
+    if os.path.isdir(path):
+        raise batch.UsageError(f"{path} is a folder; give -o OUTDIR")
     try:
-        article = extract(data, config=cfg)
-    except InputError as exc:
-        print(f"boilerstrip: -: cannot decode: {exc}", file=err)
+        data = batch.read_input(path, cfg.max_bytes)
+    except batch.FileFailure as exc:
+        print(f"boilerstrip: {path}: {exc}", file=err)
         return 1
-    rendered = batch.render(article, args.format, args.explain, "-")
-    _write_bytes(out, rendered)
+    if args.input_format == "auto" and batch._has_suffix(path, batch.HTML_SUFFIXES):
+        cfg = cfg.replace(input_format="html")
+    return _clean_to_stdout(data, path, args, cfg, out, err)
+
+
+def _clean_to_stdout(data: bytes, name: str, args: argparse.Namespace, cfg: Config, out: IO[str], err: IO[str]) -> int:
+    try:
+        article, notes = batch.noting(lambda: extract(data, config=cfg))
+    except InputError as exc:
+        print(f"boilerstrip: {name}: {exc}", file=err)
+        return 1
+    for note in notes:
+        print(f"boilerstrip: {name}: warning: {note}", file=err)
+    _write_bytes(out, batch.render(article, args.format, args.explain, name))
     return 0
 
 
@@ -357,10 +429,12 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.input_format == "auto" and batch._has_suffix(args.file, batch.HTML_SUFFIXES):
             cfg = cfg.replace(input_format="html")
     try:
-        ex = explain(data, config=cfg)
+        ex, notes = batch.noting(lambda: explain(data, config=cfg))
     except InputError as exc:
-        print(f"boilerstrip: {args.file}: cannot decode: {exc}", file=err)
+        print(f"boilerstrip: {args.file}: {exc}", file=err)
         return 1
+    for note in notes:
+        print(f"boilerstrip: {args.file}: warning: {note}", file=err)
     if args.json:
         print(json.dumps(ex.article.to_dict(removed=True), ensure_ascii=False, indent=2), file=out)
         return 0

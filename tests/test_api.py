@@ -119,7 +119,8 @@ def test_a_second_author_after_a_comma_is_not_a_role():
 
 def test_a_role_in_html_author_markup_is_cut():
     body = "<p>" + "The automaker is recalling nearly two million vehicles because the rearview camera image can fail to appear. " * 4 + "</p>"
-    page = f'<html><head><title>Ford recalls SUVs</title><meta name="author" content="TOM KRISHER, AP Auto Writer"></head><body><article><h1>Ford recalls SUVs</h1>{body}</article></body></html>'
+    head = '<title>Ford recalls SUVs</title><meta name="author" content="TOM KRISHER, AP Auto Writer">'
+    page = f"<html><head>{head}</head><body><article><h1>Ford recalls SUVs</h1>{body}</article></body></html>"
     assert boilerstrip.extract(page).authors == ("TOM KRISHER",)
     printed = page.replace('<meta name="author" content="TOM KRISHER, AP Auto Writer">', "").replace("</h1>", '</h1><p class="byline">By TOM KRISHER, AP Auto Writer</p>')
     assert boilerstrip.extract(printed).authors == ("TOM KRISHER",)

@@ -137,6 +137,69 @@ def test_ctrl_c_stops_with_the_summary_so_far_and_exit_130(tmp_path: Path, corpu
         assert data == expected(corpus[rel]), rel
 
 
+def jsonl_records(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def wait_for_records(path: Path, n: int, proc: subprocess.Popen[bytes], deadline: float = 60.0) -> None:
+    end = time.monotonic() + deadline
+    while time.monotonic() < end and proc.poll() is None:
+        if path.exists() and path.read_bytes().count(b"\n") >= n:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"run ended or stalled before {n} records appeared (exit {proc.poll()})")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_jsonl_keeps_finished_records_when_stopped_and_the_named_command_resumes_it(tmp_path: Path, corpus: dict[str, str], sig: int) -> None:
+    """Issue 16: Ctrl-C during --format jsonl lost every finished record (no articles.jsonl at all),
+    and the message advised --skip-existing, which jsonl refused."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    reference = tmp_path / "reference"
+    assert run(str(src), "-o", str(reference), "--format", "jsonl", "--jobs", "2").returncode == 0
+    whole = (reference / "articles.jsonl").read_bytes()
+    assert len(jsonl_records(reference / "articles.jsonl")) == len(corpus)
+
+    args = [str(src), "-o", str(out), "--format", "jsonl", "--jobs", "2"]
+    proc = start(args, {"BOILERSTRIP_TEST_DELAY": "0.1"}, tmp_path / "log")
+    wait_for_records(out / "articles.jsonl", 5, proc)
+    if sig == signal.SIGKILL:
+        kill_group(proc)
+    else:
+        os.killpg(proc.pid, sig)
+        assert proc.wait(timeout=30) == 130
+        assert "rerun the same command with --skip-existing to resume" in (tmp_path / "log").read_text()
+    kept = (out / "articles.jsonl").read_bytes()
+    assert 5 <= kept.count(b"\n") < len(corpus)
+    assert whole.startswith(kept)  # whole records, in input order: a prefix of the full run's file
+
+    r = run(*args, "--skip-existing")
+    assert r.returncode == 0, r.stderr.decode()
+    assert (out / "articles.jsonl").read_bytes() == whole
+    done = kept.count(b"\n")
+    assert f"{done} skipped (output exists)" in r.stderr.decode()
+
+
+def test_a_record_cut_off_by_a_kill_is_dropped_and_redone_on_resume(tmp_path: Path, corpus: dict[str, str]) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    assert run(str(src), "-o", str(out), "--format", "jsonl").returncode == 0
+    whole = (out / "articles.jsonl").read_bytes()
+    lines = whole.splitlines(keepends=True)
+    (out / "articles.jsonl").write_bytes(b"".join(lines[:7]) + lines[7][:50])  # killed in the middle of record 8
+    r = run(str(src), "-o", str(out), "--format", "jsonl", "--skip-existing")
+    assert r.returncode == 0, r.stderr.decode()
+    assert (out / "articles.jsonl").read_bytes() == whole
+
+
+def test_jsonl_gets_the_mode_other_outputs_get(tmp_path: Path, corpus: dict[str, str]) -> None:
+    src = tmp_path / "in"
+    for fmt in ("jsonl", "txt"):
+        r = subprocess.run(["sh", "-c", 'umask 022 && exec "$@"', "sh", *cmd(str(src), "-o", str(tmp_path / fmt), "--format", fmt)], capture_output=True, timeout=120)
+        assert r.returncode == 0, r.stderr.decode()
+    assert (tmp_path / "jsonl" / "articles.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "txt" / "part0" / "story00.txt").stat().st_mode & 0o777 == 0o644
+
+
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     src = tmp_path / "in"
@@ -167,7 +230,7 @@ HOSTILE_REASONS = {
     "exits.txt": "worker process exited with status 3",
     "hangme.txt": "timed out after 1.5 s",
     "diskfull.txt": "cannot write diskfull.txt: No space left on device",
-    "image.txt": "cannot decode: input is binary (PNG image)",
+    "image.txt": "input is binary (PNG image), not text",
     "corrupt.txt.gz": "cannot decompress",
     "dangling.txt": "broken symlink",
     "loop-a.txt": "symlink loop",
@@ -254,6 +317,19 @@ def test_read_only_output_folder_is_reported_per_file_and_writable_ones_still_wr
         ("locked1.txt", "cannot write locked/locked1.txt: Permission denied"),
     ]
     assert finals(out) == {f"open/open{i}.txt": expected(doc(i, paras=3)) for i in range(2)}
+
+
+def test_an_output_folder_that_cannot_be_written_stops_the_run_at_once(tmp_path: Path, restore_modes: None) -> None:
+    """Issue 16: the run went through every file and failed each one."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    for i in range(5):
+        (src / f"{i}.txt").write_text(doc(i, paras=3))
+    out.chmod(0o555)
+    r = run_unprivileged(str(src), "-o", str(out))
+    assert r.returncode == 2
+    assert r.stderr.decode() == f"boilerstrip clean: error: cannot write into output folder {out}: Permission denied\n"
 
 
 def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path, corpus: dict[str, str]) -> None:

@@ -112,7 +112,7 @@ def test_disable_and_summary_json(inputs: Path, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "one.txt").read_text().startswith("Advertisement\n\n")
     s = json.loads(summary.read_text())
     assert s["files"] == {"total": 1, "ok": 1, "skipped_existing": 0, "failed": 0, "not_done": 0, "ignored": 0}
-    assert s["bytes_in"] == len(ARTICLE.encode()) and s["bytes_out"] == len(("Advertisement\n\n" + EXPECTED_TXT).encode())
+    assert s["bytes_in"] == len(ARTICLE.encode()) and s["bytes_out"] == len(f"Advertisement\n\n{BODY1}\n\n{BODY2}".encode())  # the body
     assert s["rules"] == {} and s["removed_share"] == 0.0 and s["failures"] == [] and s["interrupted"] is False
 
 
@@ -179,7 +179,11 @@ def test_outputs_are_byte_identical_for_any_jobs(tmp_path: Path) -> None:
         (["clean", "IN/x/one.txt", "-o", "IN/x"], "is the folder of input file"),
         (["clean", "IN", "-o", "OUT", "--disable", "no-such-rule"], "unknown rule id"),
         (["clean", "IN", "-o", "OUT", "--reference-time", "yesterday"], "--reference-time"),
-        (["clean", "IN", "-o", "OUT", "--format", "jsonl", "--skip-existing"], "--skip-existing"),
+        (["clean", "IN", "-o", "-", "--format", "jsonl", "--skip-existing"], "-o - has none"),
+        (["clean", "IN", "IN/x/one.txt"], "-o OUTDIR is required"),
+        (["clean", "IN/nope.txt", "IN", "-o", "OUT"], "input not found:"),
+        (["clean", "-i", "IN/no-list.txt", "-o", "OUT"], "cannot read the list of inputs"),
+        (["clean", "-o", "OUT"], "no inputs"),
         (["clean", "IN", "-o", "OUT", "--jobs", "0"], "--jobs"),
         (["clean", "IN", "-o", "OUT", "--explain"], "--format json or jsonl"),
         (["clean", "IN", "-o", "-"], "jsonl only"),
@@ -308,3 +312,114 @@ def test_user_rules_file_reaches_the_workers(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr.decode()
     assert (tmp_path / "out" / "a.txt").read_text() == BODY1 + "\n"
     assert json.loads((tmp_path / "s.json").read_text())["rules"] == {"acme-footer": 1}
+
+
+# --- issue 16: what a new user hit ----------------------------------------------------------
+
+#: UTF-8 with curly quotes and one appended Latin-1 line (read whole as Mac Roman before).
+SPLICED = ("The firm’s chief said it’s “fine”. " + BODY1 + "\n\n" + BODY2 + "\n").encode() + b"Caf\xe9 \xe9t\xe9 \xe0 la plage, a dit le maire.\n"
+REPAIR_NOTE = "not valid UTF-8: 4 stray bytes read as cp1252, the rest as UTF-8"
+
+
+def test_a_file_with_stray_bytes_is_cleaned_and_warned_about_in_the_log_and_the_summary(tmp_path: Path) -> None:
+    src, out, summary = tmp_path / "in", tmp_path / "out", tmp_path / "s.json"
+    src.mkdir()
+    (src / "spliced.txt").write_bytes(SPLICED)
+    (src / "clean.txt").write_text(ARTICLE)
+    r = run("clean", str(src), "-o", str(out), "--summary-json", str(summary))
+    assert r.returncode == 0, r.stderr.decode()
+    body = (out / "spliced.txt").read_text()
+    assert body.startswith("The firm’s chief said it’s “fine”.") and "Café été à la plage" in body
+    err = r.stderr.decode()
+    assert f"{src / 'spliced.txt'}: warning: {REPAIR_NOTE}" in err  # as it happens
+    assert "warnings (1 file cleaned after a repair):" in err  # and in the summary
+    assert json.loads(summary.read_text())["warnings"] == [{"path": str(src / "spliced.txt"), "message": REPAIR_NOTE}]
+    one = run("clean", str(src / "spliced.txt"))  # the single-file and explain paths say it too
+    assert one.stdout.decode() == body and REPAIR_NOTE in one.stderr.decode()
+    assert REPAIR_NOTE in run("explain", str(src / "spliced.txt")).stderr.decode()
+
+
+def test_bytes_out_counts_the_body_not_the_json_around_it(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    for fmt in ("txt", "json", "jsonl"):
+        summary = tmp_path / f"{fmt}.json"
+        r = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / f"out-{fmt}"), "--format", fmt, "--summary-json", str(summary))
+        assert r.returncode == 0, r.stderr.decode()
+        assert json.loads(summary.read_text())["bytes_out"] == len(f"{BODY1}\n\n{BODY2}".encode()), fmt  # the ad line went
+    assert b"body out 181;" in r.stderr
+
+
+def test_binary_input_is_reported_in_one_plain_sentence(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    summary = tmp_path / "s.json"
+    r = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--summary-json", str(summary))
+    assert r.returncode == 1
+    assert json.loads(summary.read_text())["failures"] == [{"path": str(tmp_path / "in" / "img.txt"), "reason": "input is binary (PNG image), not text"}]
+    one = run("clean", str(tmp_path / "in" / "img.txt"))
+    assert one.returncode == 1 and one.stderr.decode() == f"boilerstrip: {tmp_path / 'in' / 'img.txt'}: input is binary (PNG image), not text\n"
+
+
+def test_an_empty_input_folder_is_warned_about(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.md").write_text(ARTICLE)
+    r = run("clean", str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0 and f"warning: no input files found in {tmp_path / 'empty'}\n".encode() in r.stderr
+    r = run("clean", str(tmp_path / "other"), "-o", str(tmp_path / "out"))
+    assert b"warning: no input files found" in r.stderr and b"1 other files ignored" in r.stderr
+
+
+def test_an_output_folder_that_cannot_be_created_stops_the_run_at_once(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(5):
+        (tmp_path / "in" / f"{i}.txt").write_text(ARTICLE)
+    (tmp_path / "file").write_text("")  # a folder cannot be made inside a file, not even by root
+    r = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "file" / "out"))
+    assert r.returncode == 2
+    assert r.stderr.decode() == f"boilerstrip clean: error: cannot write into output folder {tmp_path / 'file' / 'out'}: Not a directory\n"
+
+
+def test_a_nonexistent_input_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    r = run("clean", str(tmp_path / "in"), str(tmp_path / "nope.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and r.stderr.decode() == f"boilerstrip clean: error: input not found: {tmp_path / 'nope.txt'}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_input_list_file_and_stdin(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(ARTICLE)
+    (src / "sub" / "b.html").write_text(HTML)
+    (src / "skipped.txt").write_text(ARTICLE)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{src / 'a.txt'}\n\n{src / 'sub'}\n")  # files and folders, blank lines skipped
+    r = run("clean", "-i", str(listing), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr.decode()
+    assert tree(tmp_path / "out") == {"a.txt": EXPECTED_TXT.encode(), "b.txt": EXPECTED_TXT.encode()}
+    r = run("clean", "-i", "-", "-o", str(tmp_path / "out2"), "--format", "jsonl", stdin=f"{src / 'sub' / 'b.html'}\n{src / 'a.txt'}\n".encode())
+    assert r.returncode == 0, r.stderr.decode()
+    records = [json.loads(line) for line in (tmp_path / "out2" / "articles.jsonl").read_text().splitlines()]
+    assert [rec["path"] for rec in records] == [str(src / "sub" / "b.html"), str(src / "a.txt")]
+
+
+def test_one_file_without_o_goes_to_stdout(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(HTML)
+    r = run("clean", str(tmp_path / "a.html"), cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.decode() == EXPECTED_TXT and r.stderr == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]  # nothing written beside it
+    r = run("clean", str(tmp_path / "a.html"), "--format", "json")
+    assert json.loads(r.stdout)["body"] == EXPECTED_TXT.rstrip("\n")
+
+
+def test_the_progress_line_shows_the_time_left() -> None:
+    from boilerstrip.batch import Progress
+
+    buf = io.StringIO()
+    p = Progress(100, buf, enabled=True)
+    p.start -= 10.0  # 25 files in 10 s: 75 more take 30 s
+    p.update(25, 0, force=True)
+    assert buf.getvalue().endswith(" 25/100 files 2/s 0 failed ETA 30s ")
