@@ -398,6 +398,10 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         cfg = job.config
         if job.input_format == "auto" and task.html:
             cfg = cfg.replace(input_format="html")
+        if cfg.templates is not None and cfg.site is None:  # clean --learn / --templates
+            from .templates import page_site
+
+            cfg = cfg.replace(site=page_site(task.rel, data))
         try:
             article = extract(data, config=cfg)
         except InputError as exc:

@@ -1,4 +1,5 @@
-"""The ``boilerstrip`` command: ``clean`` (batch), ``explain`` (show every cut), ``rules`` (list them).
+"""The ``boilerstrip`` command: ``clean`` (batch), ``explain`` (show every cut), ``rules`` (list them),
+``learn`` (per-site templates, see :mod:`boilerstrip.templates`).
 
 Exit status: 0 all went well; 1 some files failed (each reported, the rest done); 2 usage error
 (bad option, unknown rule id, input and output folders that overlap...); 128+N when stopped by
@@ -68,12 +69,24 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-fsync", dest="fsync", action="store_false", help="skip fsync per output: faster; renames stay atomic, but an OS crash may lose recent outputs")
     c.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to FILE")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no per-file failure lines, no summary on stderr")
+    tpl = c.add_mutually_exclusive_group()
+    tpl.add_argument("--learn", action="store_true", help="learn the sites' templates from the inputs first (a pass that reads every file), then clean with them")
+    tpl.add_argument("--templates", metavar="MODEL", help="clean with the site templates in MODEL (written by `boilerstrip learn`)")
     _options(c)
+
+    lrn = sub.add_parser("learn", help="learn per-site templates (lines repeated across a site's pages) into a model file")
+    lrn.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders, walked as clean walks them; a page's site: its canonical URL's host, else its first folder")
+    lrn.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write (JSON)")
+    lrn.add_argument("--input-format", choices=("auto", "text", "html"), default="auto", help="auto: *.html/*.htm are HTML, other files are sniffed (default)")
+    lrn.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
+    lrn.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary on stderr")
 
     e = sub.add_parser("explain", help="show a file with every removed span marked by its rule id")
     e.add_argument("file", metavar="FILE", help="a text or HTML file (.gz ok), or - for stdin")
     e.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour removed lines (auto: on a terminal, unless NO_COLOR is set)")
     e.add_argument("--json", action="store_true", help="print the article and its removal log as JSON")
+    e.add_argument("--templates", metavar="MODEL", help="apply the site templates in MODEL (from `boilerstrip learn`)")
+    e.add_argument("--site", metavar="SITE", help="with --templates: the page's site (default: the host of the HTML page's canonical URL)")
     _options(e)
 
     r = sub.add_parser("rules", help="list the rules: id, family, stage, what each removes")
@@ -106,6 +119,10 @@ def make_config(args: argparse.Namespace) -> Config:
 
 def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)
+    if args.learn or args.templates:
+        if "-" in args.inputs and args.learn:
+            raise batch.UsageError("--learn reads the inputs twice; it cannot read stdin")
+        cfg = cfg.replace(templates=_templates(args, err))
     if args.explain and args.format == "txt":
         raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
     if "-" in args.inputs:
@@ -342,6 +359,49 @@ def _now() -> float:
     return time.monotonic()
 
 
+# --- learn ------------------------------------------------------------------------------------
+
+
+def _templates(args: argparse.Namespace, err: IO[str]) -> Any:
+    """The site templates for ``clean --templates MODEL`` (loaded) or ``clean --learn`` (learned now)."""
+    from . import templates
+
+    if args.templates:
+        try:
+            return templates.Templates.load(args.templates)
+        except ValueError as exc:
+            raise batch.UsageError(str(exc)) from exc
+    return _learn(args.inputs, args.input_format, args.max_bytes, args.quiet, err)[0]
+
+
+def _learn(inputs: list[str], input_format: str, max_bytes: int, quiet: bool, err: IO[str]) -> Any:
+    from . import templates
+
+    progress = batch.Progress(0, err, enabled=not quiet and batch.stderr_is_tty())
+
+    def on_progress(done: int, total: int) -> None:
+        progress.total = total
+        progress.update(done, 0)
+
+    model, report = templates.learn_files(inputs, input_format, max_bytes, on_progress)
+    progress.clear()
+    if not quiet:
+        print(report.render(model), file=err)
+    return model, report
+
+
+def cmd_learn(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.max_bytes <= 0:
+        raise batch.UsageError("--max-bytes must be positive")
+    model, report = _learn(args.inputs, args.input_format, args.max_bytes, args.quiet, err)
+    try:
+        model.save(args.output)
+    except OSError as exc:
+        print(f"boilerstrip learn: cannot write {args.output}: {exc.strerror or exc}", file=err)
+        return 1
+    return 1 if report.failures else 0
+
+
 # --- explain ----------------------------------------------------------------------------------
 
 _COLOURS = {"removed": "\x1b[31m", "moved": "\x1b[36m", "tag": "\x1b[2m", "reset": "\x1b[0m"}
@@ -407,6 +467,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             return 1
         if args.input_format == "auto" and batch._has_suffix(args.file, batch.HTML_SUFFIXES):
             cfg = cfg.replace(input_format="html")
+    if args.templates:
+        cfg = cfg.replace(templates=_templates(args, err), site=args.site)
     try:
         ex = explain(data, config=cfg)
     except InputError as exc:
@@ -459,7 +521,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
-    commands = {"clean": cmd_clean, "explain": cmd_explain, "rules": cmd_rules}
+    commands = {"clean": cmd_clean, "explain": cmd_explain, "rules": cmd_rules, "learn": cmd_learn}
     try:
         return commands[args.command](args, out, err)
     except batch.UsageError as exc:

@@ -150,3 +150,57 @@ def test_model_file_round_trip(tmp_path):
 def test_small_sites_learn_nothing():
     pages = sitegen.site_pages("gazzetta.example")[: MIN_PAGES - 1]
     assert learn((p.site, p.text) for p in pages).site("gazzetta.example") == SiteTemplate(MIN_PAGES - 1, {})
+
+
+# --- the command line: learn, clean --learn, clean --templates, explain --templates ----------
+
+
+def _write_corpus(root, html: bool = False) -> list[sitegen.Page]:
+    pages = [p for site in ("herald.example", "tagblatt.example") for p in sitegen.site_pages(site)]
+    for p in pages:
+        path = root / (p.name + (".html" if html else ".txt"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(p.html if html else p.text, encoding="utf-8")
+    return pages
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from boilerstrip.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_cli_learn_then_clean_with_the_model_equals_clean_learn(tmp_path, html):
+    pages = _write_corpus(tmp_path / "in", html)
+    code, _, err = _run("learn", str(tmp_path / "in"), "-o", str(tmp_path / "model.json"))
+    assert code == 0, err
+    assert "50 pages of 2 sites (2 with a template" in err  # sites from the folder layout: in/<site>/...
+    model = Templates.load(tmp_path / "model.json")
+    assert sorted(model.sites) == ["herald.example", "tagblatt.example"]
+    model_file = str(tmp_path / "model.json")
+    code, _, err = _run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "a"), "--templates", model_file, "-j", "2", "--summary-json", str(tmp_path / "s.json"))
+    assert code == 0, err
+    assert json.loads((tmp_path / "s.json").read_text())["rules"]["site-template"] > 0
+    code, _, err = _run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "b"), "--learn", "-j", "1")
+    assert code == 0, err
+    suffix = ".txt"
+    for p in pages:
+        a = (tmp_path / "a" / (p.name + suffix)).read_text(encoding="utf-8")
+        assert a == (tmp_path / "b" / (p.name + suffix)).read_text(encoding="utf-8")
+        assert "Titelseite" not in a and "Front Page" not in a and "Leserservice" not in a
+    first = str(tmp_path / "in" / (pages[0].name + (".html" if html else ".txt")))
+    code, out, _ = _run("explain", first, "--templates", model_file, "--site", pages[0].site, "--color", "never")
+    assert code == 0 and "- [site-template] Front Page" in out
+
+
+def test_cli_template_errors(tmp_path):
+    (tmp_path / "bad.json").write_text("[]")
+    code, _, err = _run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--templates", str(tmp_path / "bad.json"))
+    assert code == 2 and "not a boilerstrip-templates model" in err
+    code, _, err = _run("clean", "-", "--learn")
+    assert code == 2 and "cannot read stdin" in err
