@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__, batch
@@ -148,7 +148,7 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise batch.UsageError(f"output {outdir} exists and is not a folder")
         batch.check_overlap(args.inputs, outdir)
 
-    p = batch.plan(args.inputs, args.format, outdir)
+    p = batch.stream_plan(args.inputs, args.format, outdir)  # one folder: walked as the run goes, not listed
     summary = batch.Summary(total=len(p.tasks) + len(p.failures), ignored=p.ignored)
     quiet = args.quiet
     progress = batch.Progress(len(p.tasks), err, enabled=not quiet and batch.stderr_is_tty())
@@ -181,7 +181,7 @@ def _run_clean(
     err: IO[str],
 ) -> int:
     quiet = args.quiet
-    todo = p.tasks
+    todo: Iterable[batch.Task] = p.tasks
     if outdir is not None:
         try:
             os.makedirs(outdir, exist_ok=True)
@@ -190,8 +190,7 @@ def _run_clean(
         if lock.acquire():
             batch.remove_stale_temps(outdir)
         if args.skip_existing:
-            todo = [t for t in p.tasks if not os.path.exists(os.path.join(outdir, t.out))]
-            summary.skipped = len(p.tasks) - len(todo)
+            todo = _not_done(p.tasks, outdir, summary)
 
     try:
         jsonl = _JsonlSink(args.format, outdir, out) if args.format == "jsonl" else None
@@ -199,10 +198,13 @@ def _run_clean(
         print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
         return 1
     job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync, args.max_memory * 1024 * 1024 if args.max_memory else None)
-    done: set[int] = set()
+    finished = 0
+    folders: set[str] = set()  # the output folders written into (fsynced at the end)
 
     def on_result(task: batch.Task, res: dict[str, Any]) -> None:
-        done.add(task.n)
+        nonlocal finished
+        finished += 1
+        folders.add(os.path.dirname(task.out))
         if "error" in res:
             report(task.src, res["error"])
             if jsonl:
@@ -217,7 +219,7 @@ def _run_clean(
         summary.add(res)
 
     def on_progress() -> None:
-        progress.update(summary.ok + summary.failed - len(p.failures), summary.failed)
+        progress.update(summary.skipped + summary.ok + summary.failed - len(p.failures), summary.failed)  # a resumed run starts at what it skips
 
     start = _now()
     code = 0
@@ -225,17 +227,17 @@ def _run_clean(
         batch.run_batch(todo, job, jobs=args.jobs or batch.default_jobs(), timeout=args.timeout, on_result=on_result, on_progress=on_progress)
     except batch.Interrupted as exc:
         summary.interrupted = True
-        summary.not_done = len(todo) - len(done)
+        summary.not_done = len(p.tasks) - summary.skipped - finished
         code = exc.code
     except (OSError, RuntimeError) as exc:  # cannot start workers at all (fork refused, broken setup)
         progress.clear()
         print(f"boilerstrip: batch stopped: {exc}", file=err)
         summary.interrupted = True
-        summary.not_done = len(todo) - len(done)
+        summary.not_done = len(p.tasks) - summary.skipped - finished
         code = 1
     if outdir is not None and jsonl is None and args.fsync:  # make the renames themselves durable
-        for folder in sorted({os.path.dirname(os.path.join(outdir, t.out)) for t in todo}):
-            batch.fsync_dir(folder)
+        for folder in sorted(folders):
+            batch.fsync_dir(os.path.join(outdir, folder))
     if jsonl:
         try:
             if summary.interrupted:
@@ -258,6 +260,16 @@ def _run_clean(
     if code:
         return code
     return 1 if summary.failed else 0
+
+
+def _not_done(tasks: Iterable[batch.Task], outdir: str, summary: batch.Summary) -> Iterator[batch.Task]:
+    """``--skip-existing``: the tasks whose output is not there yet, checked as the run reaches
+    them (so nothing is listed up front); the others are counted in ``summary.skipped``."""
+    for t in tasks:
+        if os.path.exists(os.path.join(outdir, t.out)):
+            summary.skipped += 1
+        else:
+            yield t
 
 
 class _JsonlSink:

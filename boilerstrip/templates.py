@@ -328,7 +328,7 @@ def learn_files(inputs: list[str], input_format: str = "auto", max_bytes: int | 
     from .decode import InputError
 
     start = time.monotonic()
-    p = batch.plan(inputs, "txt")
+    p = batch.stream_plan(inputs, "txt")  # one folder: walked, not listed
     report = LearnReport(failures=list(p.failures))
     learner = Learner(input_format, max_bytes)
     cap = learner.config.max_bytes
