@@ -39,7 +39,7 @@ import time
 import warnings
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, TypeVar
 
@@ -96,7 +96,7 @@ class Task:
 
 @dataclass
 class Plan:
-    tasks: list[Task] = field(default_factory=list)
+    tasks: list[Task] | TaskStream = field(default_factory=list)  # TaskStream: see stream_plan
     failures: list[tuple[str, str]] = field(default_factory=list)  # found while walking
     ignored: int = 0  # files in folders without an input suffix
 
@@ -149,13 +149,7 @@ def plan(inputs: list[str], fmt: str, outdir: str | None = None) -> Plan:
     A symlinked folder that leads into ``outdir`` is not walked (the run would read its own outputs).
     """
     p = Plan()
-    skip: set[tuple[int, int]] = set()
-    if outdir is not None:
-        try:
-            ost = os.stat(outdir)
-            skip.add((ost.st_dev, ost.st_ino))
-        except OSError:
-            pass
+    skip = _skip_keys(outdir)
     found: list[tuple[str, str, bool]] = []  # (src, rel, html)
     for src in inputs:
         try:
@@ -168,6 +162,7 @@ def plan(inputs: list[str], fmt: str, outdir: str | None = None) -> Plan:
         else:
             found.append((src, os.path.basename(src.rstrip(os.sep)) or src, _has_suffix(src, HTML_SUFFIXES)))
     owner: dict[str, str] = {}
+    tasks: list[Task] = []
     for src, rel, html in found:
         out = output_name(rel, fmt)
         key = out if fmt != "jsonl" else src
@@ -175,15 +170,21 @@ def plan(inputs: list[str], fmt: str, outdir: str | None = None) -> Plan:
             p.failures.append((src, f"output {out} would also be written for {owner[key]}; skipped"))
             continue
         owner[key] = src
-        p.tasks.append(Task(len(p.tasks), src, rel, out, html))
+        tasks.append(Task(len(tasks), src, rel, out, html))
+    p.tasks = tasks
     return p
 
 
 def _walk(root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], found: list[tuple[str, str, bool]], p: Plan) -> None:
+    found.extend((path, rel, html) for path, rel, html, _ in _walk_iter(root, root_key, skip, p))
+
+
+def _walk_iter(root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], p: Plan) -> Iterator[tuple[str, str, bool, dict[str, str]]]:
     """Depth-first in name order (a folder's entries sorted, subfolders walked where they sort),
     symlinked folders followed unless they lead back up (a loop) or into a folder in ``skip`` (the
-    output folder). Iterative, so deep trees do not hit the recursion limit."""
-    stack: list[tuple[Iterator[os.DirEntry[str]], str, frozenset[tuple[int, int]]]] = []
+    output folder). Iterative, so deep trees do not hit the recursion limit. Yields (path, rel,
+    html, a dict owned by the file's folder, for :class:`TaskStream` to find outputs that collide)."""
+    stack: list[tuple[Iterator[os.DirEntry[str]], str, frozenset[tuple[int, int]], dict[str, str]]] = []
 
     def enter(folder: str, prefix: str, ancestors: frozenset[tuple[int, int]]) -> None:
         try:
@@ -191,11 +192,11 @@ def _walk(root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], foun
         except OSError as exc:
             p.failures.append((folder, f"cannot list folder: {exc.strerror or exc}"))
             return
-        stack.append((iter(entries), prefix, ancestors))
+        stack.append((iter(entries), prefix, ancestors, {}))
 
     enter(root, "", frozenset({root_key}))
     while stack:
-        entries, prefix, ancestors = stack[-1]
+        entries, prefix, ancestors, owner = stack[-1]
         e = next(entries, None)
         if e is None:
             stack.pop()
@@ -216,11 +217,70 @@ def _walk(root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], foun
                 enter(path, rel + "/", ancestors | {key})
         elif _has_suffix(e.name, INPUT_SUFFIXES):
             if stat.S_ISREG(st.st_mode):
-                found.append((path, rel, _has_suffix(e.name, HTML_SUFFIXES)))
+                yield path, rel, _has_suffix(e.name, HTML_SUFFIXES), owner
             else:
                 p.failures.append((path, "not a regular file (fifo, socket or device); skipped"))
         else:
             p.ignored += 1
+
+
+class TaskStream:
+    """The tasks of one input folder, walked again on each iteration instead of held in a list, so
+    the supervisor's memory stays flat however many files the folder holds (a list of Tasks costs
+    ~470 bytes a file: 47 MB for 100,000 files, see benchmarks/scale.py). ``len()`` and ``html``
+    come from a first, counting walk, which also records the folder's failures and ignored files in
+    the Plan; later walks see the same files in the same order with the same numbers (a file added
+    or removed while the run goes is seen or not). Outputs that collide (``a.txt`` and ``a.html``)
+    can only be siblings in one folder, so they are found per folder, as :func:`plan` finds them."""
+
+    def __init__(self, root: str, root_key: tuple[int, int], skip: set[tuple[int, int]], fmt: str, p: Plan):
+        self.root, self.root_key, self.skip, self.fmt = root, root_key, skip, fmt
+        self.count = 0
+        self.html = False
+        for task in self._tasks(p):
+            self.count += 1
+            self.html = self.html or task.html
+
+    def _tasks(self, p: Plan) -> Iterator[Task]:
+        n = 0
+        for path, rel, html, owner in _walk_iter(self.root, self.root_key, self.skip, p):
+            out = output_name(rel, self.fmt)
+            if self.fmt != "jsonl":
+                if out in owner:
+                    p.failures.append((path, f"output {out} would also be written for {owner[out]}; skipped"))
+                    continue
+                owner[out] = path
+            yield Task(n, path, rel, out, html)
+            n += 1
+
+    def __iter__(self) -> Iterator[Task]:
+        return self._tasks(Plan())  # failures were recorded by the counting walk
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def stream_plan(inputs: list[str], fmt: str, outdir: str | None = None) -> Plan:
+    """:func:`plan` for one input folder, with ``tasks`` a :class:`TaskStream` (flat memory);
+    any other inputs get :func:`plan`'s list."""
+    if len(inputs) != 1 or not os.path.isdir(inputs[0]):
+        return plan(inputs, fmt, outdir)
+    p = Plan()
+    st = os.stat(inputs[0])
+    p.tasks = TaskStream(inputs[0], (st.st_dev, st.st_ino), _skip_keys(outdir), fmt, p)
+    return p
+
+
+def _skip_keys(outdir: str | None) -> set[tuple[int, int]]:
+    """The folders a walk must not enter: the output folder (its device and inode)."""
+    skip: set[tuple[int, int]] = set()
+    if outdir is not None:
+        try:
+            ost = os.stat(outdir)
+            skip.add((ost.st_dev, ost.st_ino))
+        except OSError:
+            pass
+    return skip
 
 
 def read_reason(exc: OSError, path: str) -> str:
@@ -439,6 +499,10 @@ def process(task: Task, job: Job, hooks: Hooks) -> dict[str, Any]:
         cfg = job.config
         if job.input_format == "auto" and task.html:
             cfg = cfg.replace(input_format="html")
+        if cfg.templates is not None and cfg.site is None:  # clean --learn / --templates
+            from .templates import page_site
+
+            cfg = cfg.replace(site=page_site(task.rel, data))
         try:
             article, notes = noting(lambda: extract(data, config=cfg))
         except InputError as exc:  # says what the input is ("input is binary (PNG image), not text")
@@ -748,7 +812,7 @@ def _mp_context() -> Any:
 
 
 def run_batch(
-    tasks: list[Task],
+    tasks: Iterable[Task],
     job: Job,
     *,
     jobs: int,
@@ -765,11 +829,13 @@ def run_batch(
     call. The signal handlers only set a flag, checked at least every :data:`POLL_SECONDS`, so a
     stop never lands in the middle of bookkeeping.
     """
-    if not tasks:
-        return
+    if isinstance(tasks, list | TaskStream):
+        if not len(tasks):
+            return
+        jobs = max(1, min(jobs, len(tasks)))
     ctx = _mp_context()
-    jobs = max(1, min(jobs, len(tasks)))
-    pending: deque[Task] = deque(tasks)
+    source = iter(tasks)  # read as workers need tasks: a TaskStream or a generator is never listed
+    pending: deque[Task] = deque()  # tasks handed back by a worker that died (they go first)
     slots: list[_Slot] = []
     idle_deaths = 0
     stop_code: list[int] = []
@@ -777,21 +843,29 @@ def run_batch(
     def on_signal(signum: int, frame: Any) -> None:
         stop_code.append(128 + signum)
 
+    def more() -> bool:
+        """Is there a task to hand out? (Pulls the next one from ``source`` into ``pending``.)"""
+        if not pending:
+            task = next(source, None)
+            if task is not None:
+                pending.append(task)
+        return bool(pending)
+
     def feed(s: _Slot) -> None:
-        while pending and len(s.queue) < PREFETCH and not stop_code:
+        while len(s.queue) < PREFETCH and not stop_code and more():
             task = pending.popleft()
             if not s.give(task):
                 pending.appendleft(task)
                 return
 
     if ctx.get_start_method() == "fork":
-        warm_up(job.config, html=any(t.html for t in tasks))
+        warm_up(job.config, html=tasks.html if isinstance(tasks, TaskStream) else any(t.html for t in tasks) if isinstance(tasks, list) else True)
     old = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         slots = [_Slot(ctx, job) for _ in range(jobs)]
         for s in slots:
             feed(s)
-        while not stop_code and (pending or any(s.queue for s in slots)):
+        while not stop_code and (more() or any(s.queue for s in slots)):
             now = time.monotonic()
             busy = [s for s in slots if s.queue]
             wait_for = min([POLL_SECONDS] + [max(0.0, s.started + timeout - now) for s in busy])
@@ -826,7 +900,7 @@ def run_batch(
                 if s.proc.is_alive():
                     feed(s)
             for i, s in enumerate(slots):  # a worker that died while idle: replace it, up to a limit
-                if not s.queue and pending and not stop_code and not s.proc.is_alive():
+                if not s.queue and more() and not stop_code and not s.proc.is_alive():
                     idle_deaths += 1
                     if idle_deaths > MAX_IDLE_DEATHS_PER_JOB * jobs:
                         raise RuntimeError(f"worker processes keep dying before taking work (last exit status {s.proc.exitcode})")

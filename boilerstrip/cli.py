@@ -1,4 +1,5 @@
-"""The ``boilerstrip`` command: ``clean`` (batch), ``explain`` (show every cut), ``rules`` (list them).
+"""The ``boilerstrip`` command: ``clean`` (batch), ``explain`` (show every cut), ``rules`` (list them),
+``learn`` (per-site templates, see :mod:`boilerstrip.templates`).
 
 Exit status: 0 all went well; 1 some files failed (each reported, the rest done); 2 usage error
 (bad option, unknown rule id, input and output folders that overlap...); 128+N when stopped by
@@ -11,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from . import __version__, batch
@@ -72,12 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-fsync", dest="fsync", action="store_false", help="skip fsync per output: faster; renames stay atomic, but an OS crash may lose recent outputs")
     c.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON to FILE")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no per-file failure lines, no summary on stderr")
+    tpl = c.add_mutually_exclusive_group()
+    tpl.add_argument("--learn", action="store_true", help="learn the sites' templates from the inputs first (a pass that reads every file), then clean with them")
+    tpl.add_argument("--templates", metavar="MODEL", help="clean with the site templates in MODEL (written by `boilerstrip learn`)")
     _options(c)
+
+    lrn = sub.add_parser("learn", help="learn per-site templates (lines repeated across a site's pages) into a model file")
+    lrn.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders, walked as clean walks them; a page's site: its canonical URL's host, else its first folder")
+    lrn.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write (JSON)")
+    lrn.add_argument("--input-format", choices=("auto", "text", "html"), default="auto", help="auto: *.html/*.htm are HTML, other files are sniffed (default)")
+    lrn.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
+    lrn.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary on stderr")
 
     e = sub.add_parser("explain", help="show a file with every removed span marked by its rule id")
     e.add_argument("file", metavar="FILE", help="a text or HTML file (.gz ok), or - for stdin")
     e.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour removed lines (auto: on a terminal, unless NO_COLOR is set)")
     e.add_argument("--json", action="store_true", help="print the article and its removal log as JSON")
+    e.add_argument("--templates", metavar="MODEL", help="apply the site templates in MODEL (from `boilerstrip learn`)")
+    e.add_argument("--site", metavar="SITE", help="with --templates: the page's site (default: the host of the HTML page's canonical URL)")
     _options(e)
 
     r = sub.add_parser("rules", help="list the rules: id, family, stage, what each removes")
@@ -110,6 +123,10 @@ def make_config(args: argparse.Namespace) -> Config:
 
 def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)
+    if args.learn or args.templates:
+        if "-" in args.inputs and args.learn:
+            raise batch.UsageError("--learn reads the inputs twice; it cannot read stdin")
+        cfg = cfg.replace(templates=_templates(args, err))
     if args.explain and args.format == "txt":
         raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
     inputs = list(args.inputs) + (_read_input_list(args.input_list) if args.input_list else [])
@@ -143,7 +160,9 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise batch.UsageError(f"output {outdir} exists and is not a folder")
         batch.check_overlap(inputs, outdir)
 
-    p = batch.plan(inputs, args.format, outdir)
+    # one folder: walked as the run goes, not listed; jsonl keeps its records in input order and
+    # resumes from the paths in the file, so it takes the listed plan
+    p = batch.plan(inputs, args.format, outdir) if args.format == "jsonl" else batch.stream_plan(inputs, args.format, outdir)
     summary = batch.Summary(total=len(p.tasks) + len(p.failures), ignored=p.ignored)
     quiet = args.quiet
     progress = batch.Progress(len(p.tasks), err, enabled=not quiet and batch.stderr_is_tty())
@@ -205,7 +224,7 @@ def _run_clean(
     err: IO[str],
 ) -> int:
     quiet = args.quiet
-    todo = p.tasks
+    todo: Iterable[batch.Task] = p.tasks
     jsonl_path = os.path.join(outdir, batch.JSONL_NAME) if outdir is not None and args.format == "jsonl" else None
     if outdir is not None:
         _prepare_outdir(outdir)
@@ -218,10 +237,9 @@ def _run_clean(
                 except OSError as exc:
                     raise batch.UsageError(f"--skip-existing: cannot read {jsonl_path}: {exc.strerror or exc}") from exc
                 todo = [t for t in p.tasks if t.src not in have]
+                summary.skipped = len(p.tasks) - len(todo)
             else:
-                todo = [t for t in p.tasks if not os.path.exists(os.path.join(outdir, t.out))]
-            summary.skipped = len(p.tasks) - len(todo)
-    progress.total = len(todo)
+                todo = _not_done(p.tasks, outdir, summary)
 
     try:
         jsonl = _JsonlSink(jsonl_path, out, [t.n for t in todo], resume=args.skip_existing) if args.format == "jsonl" else None
@@ -229,10 +247,13 @@ def _run_clean(
         print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
         return 1
     job = batch.Job(cfg, outdir if jsonl is None else None, args.format, args.explain, args.input_format, args.fsync, args.max_memory * 1024 * 1024 if args.max_memory else None)
-    done: set[int] = set()
+    finished = 0
+    folders: set[str] = set()  # the output folders written into (fsynced at the end)
 
     def on_result(task: batch.Task, res: dict[str, Any]) -> None:
-        done.add(task.n)
+        nonlocal finished
+        finished += 1
+        folders.add(os.path.dirname(task.out))
         if "error" in res:
             report(task.src, res["error"])
             if jsonl:
@@ -252,7 +273,7 @@ def _run_clean(
         summary.add(res)
 
     def on_progress() -> None:
-        progress.update(summary.ok + summary.failed - len(p.failures), summary.failed)
+        progress.update(summary.skipped + summary.ok + summary.failed - len(p.failures), summary.failed)  # a resumed run starts at what it skips
 
     start = _now()
     code = 0
@@ -260,17 +281,17 @@ def _run_clean(
         batch.run_batch(todo, job, jobs=args.jobs or batch.default_jobs(), timeout=args.timeout, on_result=on_result, on_progress=on_progress)
     except batch.Interrupted as exc:
         summary.interrupted = True
-        summary.not_done = len(todo) - len(done)
+        summary.not_done = len(p.tasks) - summary.skipped - finished
         code = exc.code
     except (OSError, RuntimeError) as exc:  # cannot start workers at all (fork refused, broken setup)
         progress.clear()
         print(f"boilerstrip: batch stopped: {exc}", file=err)
         summary.interrupted = True
-        summary.not_done = len(todo) - len(done)
+        summary.not_done = len(p.tasks) - summary.skipped - finished
         code = 1
     if outdir is not None and jsonl is None and args.fsync:  # make the renames themselves durable
-        for folder in sorted({os.path.dirname(os.path.join(outdir, t.out)) for t in todo}):
-            batch.fsync_dir(folder)
+        for folder in sorted(folders):
+            batch.fsync_dir(os.path.join(outdir, folder))
     if jsonl:
         try:
             jsonl.close(args.fsync)
@@ -290,6 +311,16 @@ def _run_clean(
     if code:
         return code
     return 1 if summary.failed else 0
+
+
+def _not_done(tasks: Iterable[batch.Task], outdir: str, summary: batch.Summary) -> Iterator[batch.Task]:
+    """``--skip-existing``: the tasks whose output is not there yet, checked as the run reaches
+    them (so nothing is listed up front); the others are counted in ``summary.skipped``."""
+    for t in tasks:
+        if os.path.exists(os.path.join(outdir, t.out)):
+            summary.skipped += 1
+        else:
+            yield t
 
 
 class _JsonlSink:
@@ -412,6 +443,49 @@ def _now() -> float:
     return time.monotonic()
 
 
+# --- learn ------------------------------------------------------------------------------------
+
+
+def _templates(args: argparse.Namespace, err: IO[str]) -> Any:
+    """The site templates for ``clean --templates MODEL`` (loaded) or ``clean --learn`` (learned now)."""
+    from . import templates
+
+    if args.templates:
+        try:
+            return templates.Templates.load(args.templates)
+        except ValueError as exc:
+            raise batch.UsageError(str(exc)) from exc
+    return _learn(args.inputs, args.input_format, args.max_bytes, args.quiet, err)[0]
+
+
+def _learn(inputs: list[str], input_format: str, max_bytes: int, quiet: bool, err: IO[str]) -> Any:
+    from . import templates
+
+    progress = batch.Progress(0, err, enabled=not quiet and batch.stderr_is_tty())
+
+    def on_progress(done: int, total: int) -> None:
+        progress.total = total
+        progress.update(done, 0)
+
+    model, report = templates.learn_files(inputs, input_format, max_bytes, on_progress)
+    progress.clear()
+    if not quiet:
+        print(report.render(model), file=err)
+    return model, report
+
+
+def cmd_learn(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.max_bytes <= 0:
+        raise batch.UsageError("--max-bytes must be positive")
+    model, report = _learn(args.inputs, args.input_format, args.max_bytes, args.quiet, err)
+    try:
+        model.save(args.output)
+    except OSError as exc:
+        print(f"boilerstrip learn: cannot write {args.output}: {exc.strerror or exc}", file=err)
+        return 1
+    return 1 if report.failures else 0
+
+
 # --- explain ----------------------------------------------------------------------------------
 
 def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -428,6 +502,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             return 1
         if args.input_format == "auto" and batch._has_suffix(args.file, batch.HTML_SUFFIXES):
             cfg = cfg.replace(input_format="html")
+    if args.templates:
+        cfg = cfg.replace(templates=_templates(args, err), site=args.site)
     try:
         ex, notes = batch.noting(lambda: explain(data, config=cfg))
     except InputError as exc:
@@ -482,7 +558,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
-    commands = {"clean": cmd_clean, "explain": cmd_explain, "rules": cmd_rules}
+    commands = {"clean": cmd_clean, "explain": cmd_explain, "rules": cmd_rules, "learn": cmd_learn}
     try:
         return commands[args.command](args, out, err)
     except batch.UsageError as exc:

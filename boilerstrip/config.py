@@ -9,7 +9,7 @@ frozenset({'inline-ad-marker'})
 >>> Config().replace(colour="red")
 Traceback (most recent call last):
 ...
-TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language
+TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language, templates, site
 """
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ class Config:
         input_format: ``auto`` (sniff HTML vs text), ``text`` or ``html``.
         max_bytes: inputs larger than this raise :class:`~boilerstrip.InputError`.
         language: ISO 639-1 code to use instead of per-document detection (e.g. ``de``).
+        templates: learned site templates (:class:`boilerstrip.templates.Templates`, from
+            ``boilerstrip learn`` or :func:`boilerstrip.templates.learn`); the ``site-template``
+            rule removes the lines of the page's site that they hold. None: no template rule.
+        site: the site the page belongs to, a key of ``templates`` (see
+            :func:`boilerstrip.templates.page_site`); None: the host of the URL an HTML page
+            declares (canonical link, og:url), else no template applies.
     """
 
     disable: frozenset[str] = frozenset()
@@ -53,6 +59,8 @@ class Config:
     input_format: InputFormat = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str | None = None
+    templates: Any = None  # boilerstrip.templates.Templates (not imported here: config is imported by everything)
+    site: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.disable, frozenset):

@@ -174,6 +174,9 @@ ORDER: tuple[str, ...] = (
     "byline",
     "header-title",
     # 4. heuristic spans: main region, navigation runs, teaser lists, repeated lines ----------
+    # the site's learned template first (after the header moves, so a headline the site also
+    # prints as a teaser elsewhere is the title here; before the region, which it helps)
+    "site-template",
     "outside-main-region",
     "terminator-tail",
     "navigation-run",

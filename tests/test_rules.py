@@ -4,6 +4,9 @@
 the set of rule ids that must appear in the removal log. ``"expect": "fail"`` marks a known
 failure: it runs as a strict xfail, so the day it passes the suite says so.
 ``fixtures/negative/*.json`` holds clean prose that must come out unchanged with nothing removed.
+A case may carry ``"learn": {"site": ..., "pages": [...]}``: the pages a site template is learned
+from (``boilerstrip.templates.learn``) before the input is cleaned with it, as a page of that site
+(or of the case's ``"site"``, when it names another).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pytest
 
 import boilerstrip
 from boilerstrip.registry import all_rules
+from boilerstrip.templates import learn
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RULE_FILES = sorted((FIXTURES / "rules").glob("*.json"))
@@ -34,7 +38,11 @@ def _cases(files: list[Path]) -> list:
 
 
 def _check(case: dict) -> None:
-    art = boilerstrip.extract(case["input"])
+    options = {}
+    if "learn" in case:
+        site = case["learn"]["site"]
+        options = {"templates": learn((site, page) for page in case["learn"]["pages"]), "site": case.get("site", site)}
+    art = boilerstrip.extract(case["input"], **options)
     assert art.body == case["expected"]
     assert {r.rule for r in art.removed} == set(case["removed_by"])
 
