@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="clean files and folders into OUTDIR", epilog=EPILOG_CLEAN, formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, or - for stdin")
     c.add_argument("-o", "--output", metavar="OUTDIR", help="output folder (required unless the input is -); - for jsonl on stdout")
-    c.add_argument("--format", choices=batch.FORMATS, default="txt", help="txt: the body; json/jsonl: Article.to_dict() metadata (default txt)")
+    c.add_argument("--format", choices=batch.FORMATS, default="txt", help="txt: the body; markdown: it as Markdown; json/jsonl: Article.to_dict() metadata (default txt)")
     c.add_argument("--explain", action="store_true", help="json/jsonl: include the removal log")
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on one file after this long (default {batch.DEFAULT_TIMEOUT:g})")
@@ -106,7 +106,7 @@ def make_config(args: argparse.Namespace) -> Config:
 
 def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     cfg = make_config(args)
-    if args.explain and args.format == "txt":
+    if args.explain and args.format in ("txt", "markdown"):
         raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
     if "-" in args.inputs:
         if len(args.inputs) > 1:

@@ -9,7 +9,7 @@ frozenset({'inline-ad-marker'})
 >>> Config().replace(colour="red")
 Traceback (most recent call last):
 ...
-TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language
+TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language, output
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any, Literal
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 InputFormat = Literal["auto", "text", "html"]
+Output = Literal["text", "markdown", "json"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Config:
         input_format: ``auto`` (sniff HTML vs text), ``text`` or ``html``.
         max_bytes: inputs larger than this raise :class:`~boilerstrip.InputError`.
         language: ISO 639-1 code to use instead of per-document detection (e.g. ``de``).
+        output: what :func:`~boilerstrip.clean` returns: ``text`` (the body), ``markdown``
+            (``Article.to_markdown()``) or ``json`` (``Article.to_dict()`` without the removal
+            log, as a JSON string). :func:`~boilerstrip.extract` returns the Article either way.
     """
 
     disable: frozenset[str] = frozenset()
@@ -52,6 +56,7 @@ class Config:
     input_format: InputFormat = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     language: str | None = None
+    output: Output = "text"
 
     def __post_init__(self) -> None:
         if not isinstance(self.disable, frozenset):
@@ -60,6 +65,8 @@ class Config:
             object.__setattr__(self, "rules", Path(self.rules))
         if self.input_format not in ("auto", "text", "html"):
             raise ValueError(f"input_format must be auto, text or html, not {self.input_format!r}")
+        if self.output not in ("text", "markdown", "json"):
+            raise ValueError(f"output must be text, markdown or json, not {self.output!r}")
         if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
             raise ValueError("max_bytes must be a positive integer")
         rt = self.reference_time

@@ -155,12 +155,24 @@ BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
 
 
+#: trafilatura prints a table row as "| cell | cell |" and a list item as "- item": its cells and
+#: items count as lines, so short cells and items ("Weight", "2 kg") match their blocks.
+TABLE_AND_LIST_LINES = True
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
 class MainText:
     """trafilatura's output, indexed for matching blocks: its lines and its whole text."""
 
     def __init__(self, text: str):
         self.lines = {normalize(t) for t in text.splitlines()}
         self.lines.discard("")
+        if TABLE_AND_LIST_LINES:
+            for t in list(self.lines):
+                if t.startswith("|") and t.endswith("|"):
+                    self.lines.update(c for c in (normalize(c.replace("\\|", "|")) for c in _CELL_SPLIT.split(t[1:-1])) if c)
+                elif t.startswith("- "):
+                    self.lines.add(t[2:])
         self.text = " ".join(normalize(t) for t in text.splitlines())
         # matched without spaces: trafilatura puts spaces around inline elements ("„ Geeignete
         # Konzepte “") where the page has none, and drops some the page has

@@ -80,6 +80,15 @@ class Block:
     main_hint: bool = False  # inside <article>, <main> or an articleBody-like element
     in_embed: bool = False  # inside an embedded social post (blockquote "twitter-tweet"...) the article quotes
     chrome: str | None = None  # set for a whole chrome element flattened to one block: why
+    # structure for Markdown output (boilerstrip.markdown): mem_ids of the nearest list, table row,
+    # table and <pre> around the block (0: none), the list's kind and nesting, a header cell
+    list_id: int = 0
+    ordered: bool = False
+    list_depth: int = 0
+    row: int = 0
+    table: int = 0
+    th: bool = False
+    pre: int = 0
 
     @property
     def link_density(self) -> float:
@@ -231,23 +240,44 @@ class _Flattener:
         tags = self.tags
         tag = tags[-1]
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 0
-        self.page.blocks.append(
-            Block(
-                text=text,
-                tag=tag,
-                depth=depth,
-                container=self.stack[-1],
-                ancestors=tuple(reversed(self.stack)),
-                heading=heading,
-                in_list="li" in tags or "dd" in tags,
-                link_chars=min(links, len(text)),
-                in_quote="blockquote" in tags,
-                in_table="td" in tags or "th" in tags,
-                in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
-                main_hint=main,
-                in_embed=self.embed > 0,
-            )
+        in_list = "li" in tags or "dd" in tags
+        in_table = "td" in tags or "th" in tags
+        block = Block(
+            text=text,
+            tag=tag,
+            depth=depth,
+            container=self.stack[-1],
+            ancestors=tuple(reversed(self.stack)),
+            heading=heading,
+            in_list=in_list,
+            link_chars=min(links, len(text)),
+            in_quote="blockquote" in tags,
+            in_table=in_table,
+            in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
+            main_hint=main,
+            in_embed=self.embed > 0,
         )
+        if in_list or in_table or "pre" in tags:
+            self._structure(block)
+        self.page.blocks.append(block)
+
+    def _structure(self, block: Block) -> None:
+        """The list, table row and <pre> around the block (for Markdown output)."""
+        tags, stack = self.tags, self.stack
+        for k in range(len(tags) - 1, -1, -1):
+            t = tags[k]
+            if t in ("ul", "ol"):
+                block.list_depth += 1
+                if not block.list_id:
+                    block.list_id, block.ordered = stack[k], t == "ol"
+            elif t == "tr" and not block.row:
+                block.row = stack[k]
+            elif t == "table" and not block.table:
+                block.table = stack[k]
+            elif t in ("td", "th") and not block.row:
+                block.th = t == "th"
+            elif t == "pre" and not block.pre:
+                block.pre = stack[k]
 
     def _chrome(self, node: Any) -> str | None:
         reason = chrome_reason(node)
