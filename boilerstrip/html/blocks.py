@@ -380,7 +380,10 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if region_chars < OWN_MIN_CHARS:
         if region_chars == 0 and _all_links(blocks, found):
             return [b.chrome or NO_REGION for b in blocks], "none"  # a link page (site map, index): no article
-        return [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)], "trafilatura"
+        out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
+        if ITEM_REGION:
+            _keep_item_region(blocks, out)
+        return out, "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
@@ -400,6 +403,40 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if SIBLINGS_OF_TRUNCATED:
         _add_siblings(blocks, own, found, out)
     return out, "trafilatura"
+
+
+#: A page without a prose region (a listing, a forum index, a product grid: short entries, each a
+#: linked title and a few lines of details) keeps, besides trafilatura's text, the element holding
+#: the most text by mass: every block counts its plain characters and loses ITEM_LINK_PENALTY per
+#: linked character, so a menu (all links) weighs against and a list of entries (a link and its
+#: details each) for. Its blocks are the page's entries.
+ITEM_REGION = True
+ITEM_LINK_PENALTY = 0.5
+#: ... when that element holds at least this many plain characters.
+ITEM_REGION_MIN_CHARS = 200
+
+
+def mass(b: Block) -> float:
+    n = len(b.text)
+    return n - (1.0 + ITEM_LINK_PENALTY) * min(b.link_chars, n)
+
+
+def _keep_item_region(blocks: list[Block], out: list[str | None]) -> None:
+    sums: dict[int, float] = {}
+    for b in blocks:
+        if b.chrome:
+            continue
+        w = mass(b)
+        for a in b.ancestors:
+            sums[a] = sums.get(a, 0.0) + w
+    if not sums:
+        return
+    best = max(sums, key=sums.__getitem__)
+    if sums[best] < ITEM_REGION_MIN_CHARS:
+        return
+    for i, b in enumerate(blocks):
+        if out[i] is not None and not b.chrome and best in b.ancestors:
+            out[i] = None
 
 
 #: trafilatura's text lying inside the own region and covering less than this share of it is a
