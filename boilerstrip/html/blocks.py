@@ -10,6 +10,7 @@ Blocks outside it, and link-heavy blocks inside it, are dropped with a reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..segment import normalize
@@ -60,13 +61,13 @@ def weight(b: Block) -> float:
     return SHORT_WEIGHT * n
 
 
-def main_region(blocks: list[Block]) -> tuple[int | None, dict[int, float]]:
-    """The mem_id of the element holding the most prose weight, and every element's sum."""
+def main_region(blocks: list[Block], weigh: Callable[[Block], float] = weight) -> tuple[int | None, dict[int, float]]:
+    """The mem_id of the element holding the most prose weight (or ``weigh``'s), and every element's sum."""
     sums: dict[int, float] = {}
     for b in blocks:
         if b.chrome:
             continue
-        w = weight(b)
+        w = weigh(b)
         for a in b.ancestors:
             sums[a] = sums.get(a, 0.0) + w
     if not sums:
@@ -422,17 +423,8 @@ def mass(b: Block) -> float:
 
 
 def _keep_item_region(blocks: list[Block], out: list[str | None]) -> None:
-    sums: dict[int, float] = {}
-    for b in blocks:
-        if b.chrome:
-            continue
-        w = mass(b)
-        for a in b.ancestors:
-            sums[a] = sums.get(a, 0.0) + w
-    if not sums:
-        return
-    best = max(sums, key=sums.__getitem__)
-    if sums[best] < ITEM_REGION_MIN_CHARS:
+    best, sums = main_region(blocks, mass)
+    if best is None or sums[best] < ITEM_REGION_MIN_CHARS:
         return
     for i, b in enumerate(blocks):
         if out[i] is not None and not b.chrome and best in b.ancestors:
