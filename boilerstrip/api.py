@@ -108,8 +108,17 @@ def render_explanation(ex: Explanation, colour: bool = False, legend: bool = Tru
 
 
 def clean(text: str | bytes, *, config: Config | None = None, **options: Any) -> str:
-    """The article body of ``text`` (plain text or HTML, ``str`` or ``bytes``), nothing else."""
-    return extract(text, config=config, **options).body
+    """The article body of ``text`` (plain text or HTML, ``str`` or ``bytes``), nothing else;
+    as Markdown with ``output="markdown"``, as JSON with its metadata with ``output="json"``."""
+    cfg = resolve(config, options)
+    article = _extract(text, cfg)[0]
+    if cfg.output == "markdown":
+        return article.to_markdown()
+    if cfg.output == "json":
+        import json
+
+        return json.dumps(article.to_dict(removed=False), ensure_ascii=False)
+    return article.body
 
 
 def extract(text: str | bytes, *, config: Config | None = None, **options: Any) -> Article:

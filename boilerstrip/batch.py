@@ -70,7 +70,7 @@ STOP_GRACE = 5.0
 #: Seconds the supervisor sleeps at most between checks (progress refresh, timeouts).
 POLL_SECONDS = 0.2
 
-FORMATS = ("txt", "json", "jsonl")
+FORMATS = ("txt", "markdown", "json", "jsonl")
 JSONL_NAME = "articles.jsonl"
 
 T = TypeVar("T")
@@ -107,19 +107,21 @@ def _has_suffix(name: str, suffixes: tuple[str, ...]) -> bool:
 
 
 def output_name(rel: str, fmt: str) -> str:
-    """``a/b.html`` -> ``a/b.txt`` (or ``.json``); unknown suffixes are kept: ``notes.md`` -> ``notes.md.txt``.
+    """``a/b.html`` -> ``a/b.txt`` (or ``.json``, ``.md``); unknown suffixes are kept: ``notes.md`` -> ``notes.md.txt``.
 
     >>> output_name("a/b.html.gz", "json")
     'a/b.json'
     >>> output_name("notes.md", "txt")
     'notes.md.txt'
+    >>> output_name("a/b.html", "markdown")
+    'a/b.md'
     """
     low = rel.lower()
     for s in STRIP_SUFFIXES:
         if low.endswith(s) and len(rel) > len(s) and not rel[: -len(s)].endswith("/"):
             rel = rel[: -len(s)]
             break
-    return rel + "." + ("json" if fmt == "json" else "txt")
+    return rel + "." + {"json": "json", "markdown": "md"}.get(fmt, "txt")
 
 
 def _real(path: str) -> str:
@@ -323,9 +325,10 @@ def _read_capped(f: Any, max_bytes: int, what: str) -> bytes:
 
 
 def render(article: Any, fmt: str, explain: bool, src: str | None = None) -> bytes:
-    """The output bytes for one article: the body for txt, ``Article.to_dict()`` for json/jsonl."""
-    if fmt == "txt":
-        body = article.body
+    """The output bytes for one article: the body for txt, ``Article.to_markdown()`` for
+    markdown, ``Article.to_dict()`` for json/jsonl."""
+    if fmt == "txt" or fmt == "markdown":
+        body = article.body if fmt == "txt" else article.to_markdown()
         return (body + "\n").encode("utf-8") if body else b""
     d = article.to_dict(removed=explain)
     if fmt == "jsonl":

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, or - for stdin")
     c.add_argument("-i", "--input-list", metavar="FILE", help="also the input paths listed in FILE, one a line (- reads the list from stdin)")
     c.add_argument("-o", "--output", metavar="OUTDIR", help="output folder (required unless the input is one file or -, whose result goes to stdout); - for jsonl on stdout")
-    c.add_argument("--format", choices=batch.FORMATS, default="txt", help="txt: the body; json/jsonl: Article.to_dict() metadata (default txt)")
+    c.add_argument("--format", choices=batch.FORMATS, default="txt", help="txt: the body; markdown: it as Markdown; json/jsonl: Article.to_dict() metadata (default txt)")
     c.add_argument("--explain", action="store_true", help="json/jsonl: include the removal log")
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=float, default=batch.DEFAULT_TIMEOUT, metavar="SECONDS", help=f"give up on one file after this long (default {batch.DEFAULT_TIMEOUT:g})")
@@ -127,7 +127,7 @@ def cmd_clean(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if "-" in args.inputs and args.learn:
             raise batch.UsageError("--learn reads the inputs twice; it cannot read stdin")
         cfg = cfg.replace(templates=_templates(args, err))
-    if args.explain and args.format == "txt":
+    if args.explain and args.format in ("txt", "markdown"):
         raise batch.UsageError("--explain adds the removal log to --format json or jsonl; for text use `boilerstrip explain FILE`")
     inputs = list(args.inputs) + (_read_input_list(args.input_list) if args.input_list else [])
     if not inputs:

@@ -9,7 +9,7 @@ frozenset({'inline-ad-marker'})
 >>> Config().replace(colour="red")
 Traceback (most recent call last):
 ...
-TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language, templates, site
+TypeError: unknown option 'colour'; options are: disable, rules, reference_time, input_format, max_bytes, language, templates, site, output
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any, Literal
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 InputFormat = Literal["auto", "text", "html"]
+Output = Literal["text", "markdown", "json"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Config:
         site: the site the page belongs to, a key of ``templates`` (see
             :func:`boilerstrip.templates.page_site`); None: the host of the URL an HTML page
             declares (canonical link, og:url), else no template applies.
+        output: what :func:`~boilerstrip.clean` returns: ``text`` (the body), ``markdown``
+            (``Article.to_markdown()``) or ``json`` (``Article.to_dict()`` without the removal
+            log, as a JSON string). :func:`~boilerstrip.extract` returns the Article either way.
     """
 
     disable: frozenset[str] = frozenset()
@@ -61,6 +65,7 @@ class Config:
     language: str | None = None
     templates: Any = None  # boilerstrip.templates.Templates (not imported here: config is imported by everything)
     site: str | None = None
+    output: Output = "text"
 
     def __post_init__(self) -> None:
         if not isinstance(self.disable, frozenset):
@@ -69,6 +74,8 @@ class Config:
             object.__setattr__(self, "rules", Path(self.rules))
         if self.input_format not in ("auto", "text", "html"):
             raise ValueError(f"input_format must be auto, text or html, not {self.input_format!r}")
+        if self.output not in ("text", "markdown", "json"):
+            raise ValueError(f"output must be text, markdown or json, not {self.output!r}")
         if not isinstance(self.max_bytes, int) or self.max_bytes <= 0:
             raise ValueError("max_bytes must be a positive integer")
         rt = self.reference_time

@@ -137,9 +137,21 @@ class Article:
     url: str | None = None
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=(), repr=False)
+    #: the body as Markdown when the input was HTML (built from the DOM); None for text input,
+    #: where :meth:`to_markdown` derives it from the body's shapes
+    markdown: str | None = field(default=None, repr=False, compare=False)
 
     def __str__(self) -> str:
         return self.body
+
+    def to_markdown(self) -> str:
+        """The body as Markdown: headings, list items, quotes, fenced code and pipe tables (see
+        :mod:`boilerstrip.markdown`); the same paragraphs as ``body``."""
+        if self.markdown is not None:
+            return self.markdown
+        from .markdown import from_text
+
+        return from_text(self.body)
 
     def to_dict(self, *, removed: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {

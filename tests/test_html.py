@@ -90,10 +90,12 @@ def test_legacy_charset_bytes_are_decoded_by_the_declared_charset():
     assert a.language == "de"
 
 
-def test_page_without_an_article_gives_an_empty_body():
+def test_page_of_links_without_prose_keeps_its_entries_not_its_chrome():
+    # a site map, an index, a collection: its entries are what a reader came for (issue 13; it
+    # used to come out empty)
     a = boilerstrip.extract(page("no_article.html"))
-    assert a.body == ""
-    assert {r.rule for r in a.removed} == {"html-chrome-container", "html-main-content"}
+    assert a.body == "Annual report\n\nBoard members\n\nContact\n\nData protection"
+    assert {r.rule for r in a.removed} == {"html-chrome-container"}
 
 
 @pytest.mark.parametrize("name", ["jsonld_article.html", "opengraph_only.html", "chrome_containers.html", "no_article.html"])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import Config
@@ -27,6 +27,14 @@ from ..registry import Rule
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)", re.I | re.S)
 _TAGS = re.compile(r"<(?:p|div|span|a|br|table|li|h[1-6])\b[^>]*>", re.I)
+#: A fragment (no ``<html>``): text that opens with an element and closes it, with tags on at least
+#: FRAGMENT_TAG_LINE_SHARE of its first lines, is markup however few tags it has ("<p>Hello
+#: <b>world</b></p>" must not come out with its tags; a text page titled "<table>: The Table
+#: element" is not markup).
+_FRAGMENT_START = re.compile(
+    r"\s*<(p|div|section|article|main|header|footer|nav|aside|span|a|b|i|em|strong|table|ul|ol|dl|li|h[1-6]|blockquote|pre|figure)\b[^<>]*>",
+    re.I,
+)
 #: Hand trafilatura/htmldate the page with scripts, styles and other non-text elements already
 #: stripped by selectolax (less to parse and clean twice), rather than the raw HTML.
 STRIPPED_FOR_TRAFILATURA = True
@@ -34,14 +42,25 @@ STRIPPED_FOR_TRAFILATURA = True
 #: metadata is read, trafilatura only needs to decide on the rest. About 15% less CPU per page;
 #: dev split body F1 unchanged on scrapinghub, -0.0008 on the trafilatura set (one page).
 PRUNE_CHROME_FOR_TRAFILATURA = True
+#: A page whose body sits in a ``<noscript>`` (the crawler view of a script app such as Discourse)
+#: is flattened with its noscript tags unwrapped, but trafilatura gets the page as it came: the
+#: unwrapped markup, app shell and crawler view together, led it to one post of a thread (three
+#: Discourse threads of wcxb dev: recall 0.16 / 0.16 / 0.37 -> 0.99 / 0.90 / 0.96).
+NOSCRIPT_RAW_FOR_TRAFILATURA = True
 #: Tags per kilobyte of the head of a document above which we treat it as HTML.
 HTML_TAG_DENSITY = 3
+FRAGMENT_TAG_LINE_SHARE = 0.5
 
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096]
     if _HTML_START.match(head[:1024]):
         return True
+    m = _FRAGMENT_START.match(head)
+    if m and re.search(f"</{m.group(1)}\\s*>", text, re.I):
+        lines = [x for x in head.splitlines() if x.strip()]
+        if sum("<" in x for x in lines) >= FRAGMENT_TAG_LINE_SHARE * len(lines):
+            return True
     return len(_TAGS.findall(head)) >= HTML_TAG_DENSITY * max(1, len(head) // 1024)
 
 
@@ -148,10 +167,13 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     h1 = page.blocks[title_line].text if title_line is not None else None
     meta = metadata.extract(page, h1)
     title_line = meta.pop("title_line", title_line)  # a later h1 when the first one is the site's name
-    tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA else html)
+    raw = page.noscript_unwrapped and NOSCRIPT_RAW_FOR_TRAFILATURA
+    tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA and not raw else html)
     metadata.complete(meta, page, tree, title_line)  # byline authors, the date (htmldate runs before trafilatura edits the tree)
     image = metadata.lead_image(page, meta)  # caption and credit split, image URL (before chrome is pruned)
-    if PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
+    if raw:
+        tree = lxml_tree(html)  # a fresh tree: trafilatura edits the one htmldate read
+    elif PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
         tree = lxml_tree(_without_chrome(page))
     drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
     body = meta.pop("article_body", None)
@@ -172,4 +194,16 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
     ctx.cache["html_title"] = meta.get("title")
-    return extract_lines(lines, cfg, rules, ctx)
+    article, lines = extract_lines(lines, cfg, rules, ctx)
+    return replace(article, markdown=_markdown(article, lines, page)), lines
+
+
+def _markdown(article: Article, lines: list[Line], page: Any) -> str:
+    """The kept blocks (the lines the log does not remove) as Markdown, from their DOM structure."""
+    from ..markdown import from_blocks
+
+    gone: set[int] = set()
+    for r in article.removed:
+        gone.update(range(r.start_line - 1, r.end_line))
+    items = [(page.blocks[line.index], line.text) for line in lines if line.text and line.index not in gone]
+    return from_blocks(items, page.elements)

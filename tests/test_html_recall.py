@@ -1,0 +1,70 @@
+"""Recall on pages that are not plain articles (boilerstrip/html): a chrome name never removes the
+article, a page of short entries keeps its entries, a crawler view in <noscript> reaches
+trafilatura as the page had it. Pages are written by hand."""
+
+from __future__ import annotations
+
+import boilerstrip
+import boilerstrip.html as H
+from boilerstrip.html.blocks import TRAF_ONLY, MainText, decide, select
+from boilerstrip.html.dom import parse
+
+P = [
+    "The city council voted on Tuesday to extend the night bus network to the northern suburbs, after a two-year trial.",
+    "Officials said the new routes would start running in March, and that fares would stay the same for another year.",
+    "Residents who had campaigned for the change welcomed the decision, although some asked why it had taken so long.",
+]
+MENU = "<div class='menu-list'><ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)) + "</ul></div>"
+
+
+def test_a_chrome_class_on_the_element_holding_the_prose_does_not_remove_it():
+    for cls in ("paywall-wrapper", "ad-container", "print-area"):
+        html = f"<html><body>{MENU}<div class='{cls}'>" + "".join(f"<p>{p}</p>" for p in P) + "</div></body></html>"
+        assert boilerstrip.clean(html) == "\n\n".join(P), cls
+
+
+def test_a_chrome_box_inside_the_article_still_goes():
+    ad = "Advertisement: subscribe today for unlimited access to every story, podcast and newsletter we publish each week."
+    html = f"<html><body>{MENU}<div class='story'><p>{P[0]}</p><div class='ad-box'><p>{ad}</p></div><p>{P[1]}</p><p>{P[2]}</p></div></body></html>"
+    e = boilerstrip.explain(html)
+    assert ad not in e.article.body and all(p in e.article.body for p in P)
+    assert any(r.rule == "html-chrome-container" and ad in r.text for r in e.removed)
+
+
+def test_the_prose_guard_spares_nav_and_footer_which_are_chrome_by_tag():
+    legal = "Prices include VAT. Offers are valid while stocks last, and delivery times depend on the address and the item chosen."
+    items = "".join(f"<p>Blue mug, size {i}</p><p>{i + 10} EUR</p>" for i in range(25))  # twice the footer's text, none of it prose
+    html = f"<html><body><div class='shop'>{items}</div><footer><p>{legal}</p><p>{legal.replace('VAT', 'tax')}</p></footer></body></html>"
+    assert legal not in boilerstrip.clean(html)
+
+
+LISTING = (
+    "<html><body><nav><a href='/'>Home</a> <a href='/books'>Books</a> <a href='/lists'>Lists</a></nav><div class='list'>"
+    + "".join(
+        f"<div class='entry'><a href='/b{i}'>Book title number {i}</a> <span>by Author {i}</span> <span>4.{i} avg rating, {i}00 ratings</span></div>"
+        for i in range(1, 10)
+    )
+    + "</div><div class='side'><a href='/x'>Sign in</a> <a href='/y'>Join</a></div></body></html>"
+)
+
+
+def test_a_page_of_short_entries_keeps_its_entries():
+    page = parse(LISTING)
+    own = select(page.blocks)
+    # no prose region, and trafilatura found only the first entry
+    drop, source = decide(page.blocks, own, MainText("Book title number 1 by Author 1 4.1 avg rating, 100 ratings"))
+    kept = [b.text for b, d in zip(page.blocks, drop, strict=True) if d is None]
+    assert source == "trafilatura"
+    assert [f"Book title number {i} by Author {i} 4.{i} avg rating, {i}00 ratings" for i in range(1, 10)] == kept
+    assert all(d in (None, TRAF_ONLY) or page.blocks[i].chrome for i, d in enumerate(drop))
+
+
+def test_a_crawler_view_in_noscript_reaches_trafilatura_as_the_page_had_it(monkeypatch):
+    body = "".join(f"<p>{p}</p>" for p in P)
+    html = f"<html><head><title>T</title></head><body><div id='app'></div><noscript><div class='topic'>{body}</div></noscript></body></html>"
+    assert parse(html).noscript_unwrapped
+    seen: list[str] = []
+    real = H.lxml_tree
+    monkeypatch.setattr(H, "lxml_tree", lambda h: seen.append(h) or real(h))
+    assert boilerstrip.clean(html) == "\n\n".join(P)
+    assert seen and all("<noscript>" in h for h in seen)  # the original markup, not the unwrapped tree
