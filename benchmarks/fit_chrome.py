@@ -82,6 +82,8 @@ L2 = 1e-4
 STEPS = 300
 LEARNING_RATE = 0.05
 #: Cut probabilities scored out of fold.
+#: The page guard (learned.MAX_CUT_SHARE unless --max-cut-share says otherwise).
+MAX_CUT_SHARE = learned.MAX_CUT_SHARE
 GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 WORD = re.compile(r"\w+")
 
@@ -162,9 +164,9 @@ def label_snippets(kept: list[Line], with_: list[str], without: list[str]) -> li
     return out
 
 
-def collect(data: Path, limit: int | None) -> list[Page]:
-    cfg = Config()
-    rules = api.pipeline_for(cfg)  # the default pipeline: learned-chrome is not in it
+def collect(data: Path, limit: int | None, disable: frozenset[str] = frozenset()) -> list[Page]:
+    cfg = Config(disable=disable)
+    rules = api.pipeline_for(cfg)  # the default pipeline (learned-chrome is not in it), less ``disable``
     pages: list[Page] = []
     for ds in DATASETS:
         gold = json.loads((data / ds / "gold.json").read_text(encoding="utf-8"))
@@ -258,7 +260,7 @@ def quantised(w: np.ndarray, b: float) -> tuple[list[float], float]:
 def cuts(p: Page, weights: list[float], bias: float, prob: float) -> set[int]:
     zcut = float(np.log(prob / (1 - prob)))
     hits = [i for i, r in zip(p.cand, p.rows, strict=True) if bias + sum(weights[k] for k in r.tolist()) >= zcut]
-    if sum(p.kept[i].n_chars for i in hits) > learned.MAX_CUT_SHARE * p.chars:
+    if sum(p.kept[i].n_chars for i in hits) > MAX_CUT_SHARE * p.chars:
         return set()
     return set(hits)
 
@@ -318,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oof", action="store_true", help="leave-one-set-out figures")
     ap.add_argument("--write", action="store_true", help="fit on all sets and write the package's weights")
     ap.add_argument("--limit", type=int, default=None, help="first N dev pages of each set (quick runs)")
+    ap.add_argument("--disable", default="", help="rule ids left out of the pipeline the model runs after (experiments)")
+    ap.add_argument("--max-cut-share", type=float, default=None, help="page guard for the experiments (default: the rule's)")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the collected lines: read if present, else written (feature work must delete it)")
     args = ap.parse_args(argv)
     if np is None:
@@ -326,11 +330,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "scrapinghub" / "gold.json").exists():
         print(f"no evaluation data at {args.data}", file=sys.stderr)
         return 2
+    if args.max_cut_share is not None:
+        global MAX_CUT_SHARE
+        MAX_CUT_SHARE = args.max_cut_share
     t0 = time.time()
     if args.cache and args.cache.exists():
         pages = pickle.loads(args.cache.read_bytes())
     else:
-        pages = collect(args.data, args.limit)
+        pages = collect(args.data, args.limit, frozenset(x for x in args.disable.split(",") if x))
         if args.cache:
             args.cache.write_bytes(pickle.dumps(pages))
     labelled = Counter((p.dataset, v) for p in pages for v in p.labels if v is not None)
