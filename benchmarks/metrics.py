@@ -233,7 +233,7 @@ def kept_tokens(text: str) -> list[str]:
     >>> kept_tokens("Tokyo 東京都 は, ok")
     ['tokyo', '東', '京', '都', 'は', 'ok']
     """
-    return _KEPT_TOKEN.findall(text.lower()) if text else []
+    return _KEPT_TOKEN.findall(text.replace("\u00ad", "").lower()) if text else []  # a soft hyphen is invisible: no word break
 
 
 def kept_share(gold: str, output: str) -> float | None:

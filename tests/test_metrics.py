@@ -53,6 +53,7 @@ def test_kept_tokens_count_cjk_and_thai_by_character() -> None:
 def test_kept_share_and_lost_rate() -> None:
     assert metrics.kept_share("one two three four", "two four five") == 0.5
     assert metrics.kept_share("", "anything") is None
+    assert metrics.kept_share("Donaudampfschiff fährt", "Donau\u00addampf\u00adschiff fährt") == 1.0
     assert metrics.lost_rate([0.49, 0.5, None, 1.0, 0.0]) == (2, 4)
 
 
