@@ -325,8 +325,9 @@ def _templated_run_end(doc: Doc, start: int) -> int:
 #: meta line, a few list items: the skeleton of a list-shaped article, a forum post's header,
 #: a product's spec lines) costs the region at most GAP_CAP, however much its lines score; a
 #: longer run (a menu, a teaser block) costs its full score, and a terminator heading in it
-#: keeps its barrier.
-SMALL_REGION_SHARE: Final = 0.5
+#: keeps its barrier. Such a wider region is taken in place of the densest run when it holds at
+#: least WIDEN_MIN_GAIN times that run's prose.
+WIDEN_MIN_GAIN: Final = 1.5
 GAP_CAP_LINES: Final = 12
 GAP_CAP: Final = -1.0
 
@@ -365,16 +366,17 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = False
     if GAP_CAP_LINES and best >= MIN_REGION_SCORE:
-        total = sum(v for v in vals if v > 0)
-        if sum(v for v in vals[start:stop] if v > 0) < SMALL_REGION_SHARE * total:
-            own = scores(doc, ctx, removed_barriers=False)
-            capped = _capped_gaps(vals, own)
-            # the wider region grows from the first one up to the nearest barriers around it
-            lo = max((k + 1 for k in range(start) if vals[k] != own[k] or own[k] == BARRIER), default=0)
-            hi = min((k for k in range(stop, len(vals)) if vals[k] != own[k] or own[k] == BARRIER), default=len(vals))
-            best2, s2, e2 = _kadane(capped, lo, hi)
-            if s2 <= start and e2 >= stop:
-                vals, best, start, stop, widened = capped, best2, s2, e2, True
+        own = scores(doc, ctx, removed_barriers=False)
+        capped = _capped_gaps(vals, own)
+        # the wider region grows from the first one up to the nearest barriers around it, and is
+        # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
+        # regions alone, not of the rest of the page: on the cleaned body it answers the same,
+        # so clean() stays idempotent)
+        lo = max((k + 1 for k in range(start) if vals[k] != own[k] or own[k] == BARRIER), default=0)
+        hi = min((k for k in range(stop, len(vals)) if vals[k] != own[k] or own[k] == BARRIER), default=len(vals))
+        best2, s2, e2 = _kadane(capped, lo, hi)
+        if s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * sum(v for v in vals[start:stop] if v > 0):
+            vals, best, start, stop, widened = capped, best2, s2, e2, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
@@ -453,11 +455,23 @@ NAV_RUN_MIN: Final = 4
 NAV_MAX_AVG_WORDS: Final = 99.0
 
 
-def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
-    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), or made of long items."""
+#: A run whose lines have at least NAV_VERSE_MIN_WORDS words each and on average this share of
+#: stopwords is running language cut into lines (verse, lyrics, a flattener's broken paragraph),
+#: not a menu: menu items and teaser headlines hold few stopwords.
+NAV_VERSE_MIN_STOP: Final = 0.3
+NAV_VERSE_MIN_WORDS: Final = 5
+
+
+def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
+    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
+    items, or of lines of running language (see NAV_VERSE_MIN_STOP)."""
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
+    if NAV_VERSE_MIN_STOP and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
+        fs = features.of(doc.all, ctx)
+        if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
+            return True
     words = sum(line.n_words for line in doc.lines[start:stop])
     return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and _templated(doc.lines[start:stop]))
 
@@ -477,7 +491,7 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
             if run_start is None:
                 run_start = i
             continue
-        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, run_start, i):
+        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i):
             yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
         run_start = None
 
