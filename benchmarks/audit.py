@@ -31,7 +31,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from quality import DATASETS, INPUTS, TEXT_INPUTS, Page, aggregate, default_data, page_ids, read_page, score_page  # noqa: E402
+from quality import DATASETS, INPUTS, TEXT_INPUTS, Page, aggregate, open_data, page_ids, read_page, score_page  # noqa: E402
 
 
 @dataclass
@@ -86,10 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the table here")
     args = ap.parse_args(argv)
 
-    data = (args.data or default_data()).resolve()
-    datasets = args.dataset or [d for d in DATASETS if (data / d / "gold.json").exists()]
+    data, datasets = open_data(args.data, args.dataset)
     if not datasets:
-        print(f"no evaluation data in {data}", file=sys.stderr)
         return 2
     inputs = args.input or list(TEXT_INPUTS)
     only = [r for r in args.rules.split(",") if r]

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from quality import DATASETS, TEXT_INPUTS, default_data, page_ids, read_page  # noqa: E402
+from quality import DATASETS, TEXT_INPUTS, open_data, page_ids, read_page  # noqa: E402
 
 
 def second_pass_rules(text: str) -> list[str] | None:
@@ -53,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--json", type=Path, help="write the failing pages here")
     args = ap.parse_args(argv)
-    data = (args.data or default_data()).resolve()
-    datasets = args.dataset or [d for d in DATASETS if (data / d / "gold.json").exists()]
+    data, datasets = open_data(args.data, args.dataset)
+    if not datasets:
+        return 2
     found = list(failures(data, datasets, args.input or list(TEXT_INPUTS), args.limit))
     by_rule: Counter[str] = Counter(r for *_, rules in found for r in rules)
     for ds, inp, doc_id, rules in found:

@@ -82,6 +82,21 @@ def fold_of(key: str) -> str:
     return "a" if hashlib.sha1(key.encode()).digest()[0] % 2 == 0 else "b"
 
 
+def datasets_in(data: Path, chosen: Sequence[str] | None = None) -> list[str]:
+    """The datasets asked for, or else every one of DATASETS that ``data`` holds."""
+    return list(chosen) if chosen else [d for d in DATASETS if (data / d / "gold.json").exists()]
+
+
+def open_data(data: Path | None, chosen: Sequence[str] | None = None) -> tuple[Path, list[str]]:
+    """The data folder (default: :func:`default_data`) and the datasets to run (see
+    :func:`datasets_in`); says so on stderr when there are none."""
+    data = (data or default_data()).resolve()
+    datasets = datasets_in(data, chosen)
+    if not datasets:
+        print(f"no evaluation data in {data}", file=sys.stderr)
+    return data, datasets
+
+
 def page_ids(data: Path, dataset: str, split: str = "dev", fold: str | None = None) -> list[str]:
     """The ids of a split, optionally one fold of it. Folds go by URL host (the page id when a
     page has no URL), so no site has pages on both sides."""
@@ -286,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not any((data / d).is_dir() for d in DATASETS):
         print(f"no evaluation data in {data}", file=sys.stderr)
         return 2
-    datasets = args.dataset or [d for d in DATASETS if (data / d / "gold.json").exists()]
+    datasets = datasets_in(data, args.dataset)
     inputs = args.input or list(INPUTS)
     options: dict[str, Any] = {"disable": args.disable} if args.disable else {}
     report: list[dict[str, Any]] = []
