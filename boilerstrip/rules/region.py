@@ -460,6 +460,9 @@ NAV_MAX_AVG_WORDS: Final = 99.0
 #: not a menu: menu items and teaser headlines hold few stopwords.
 NAV_VERSE_MIN_STOP: Final = 0.3
 NAV_VERSE_MIN_WORDS: Final = 5
+#: ... in runs of at most this many lines (a stanza; a generated list of a thousand "Item 7 in
+#: the list" lines is not verse).
+NAV_VERSE_MAX_LINES: Final = 24
 
 
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
@@ -468,7 +471,7 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
-    if NAV_VERSE_MIN_STOP and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
+    if NAV_VERSE_MIN_STOP and stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
         fs = features.of(doc.all, ctx)
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
