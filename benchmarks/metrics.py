@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Shingle length of the scrapinghub metric.
 SHINGLE = 4
@@ -154,3 +155,96 @@ def snippet_aggregate(pages: Sequence[SnippetScore]) -> dict[str, float]:
     total = tp + fn + fp + tn
     accuracy = (tp + tn) / total if total else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy, "n": len(pages)}
+
+
+# --------------------------------------------------------------------------- wcxb
+
+
+def wcxb_tokens(text: str) -> list[str]:
+    """evaluate.py's tokenize: lowercase, then ``\\w+``."""
+    return _TOKEN.findall(text.lower()) if text else []
+
+
+@dataclass(frozen=True)
+class WordBagScore:
+    """One page under the wcxb metric (word-bag overlap), with its page type and snippet rates."""
+
+    precision: float
+    recall: float
+    f1: float
+    page_type: str = ""
+    with_rate: float = 1.0
+    without_rate: float = 1.0
+
+
+def _snippet_rate(text: str, snippets: Sequence[str]) -> float:
+    if not snippets:
+        return 1.0
+    low = text.lower()
+    return sum(1 for s in snippets if s.lower() in low) / len(snippets)
+
+
+def wcxb_score(gold: str, output: str, page_type: str = "", with_: Sequence[str] = (), without: Sequence[str] = ()) -> WordBagScore:
+    pred, ref = wcxb_tokens(output), wcxb_tokens(gold)
+    w, wo = _snippet_rate(output, with_), _snippet_rate(output, without)
+    if not ref:
+        v = 0.0 if pred else 1.0
+        return WordBagScore(v, v, v, page_type, w, wo)
+    if not pred:
+        return WordBagScore(0.0, 0.0, 0.0, page_type, w, wo)
+    overlap = sum((Counter(pred) & Counter(ref)).values())
+    p, r = overlap / len(pred), overlap / len(ref)
+    return WordBagScore(p, r, 2 * p * r / (p + r) if p + r else 0.0, page_type, w, wo)
+
+
+def _wcxb_means(pages: Sequence[WordBagScore]) -> dict[str, float]:
+    n = len(pages)
+    out = {k: (sum(getattr(p, k) for p in pages) / n if n else 0.0) for k in ("precision", "recall", "f1", "with_rate", "without_rate")}
+    out["n"] = n
+    return out
+
+
+#: The page types in the order the evaluation README reports them.
+WCXB_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+
+
+def wcxb_aggregate(pages: Sequence[WordBagScore]) -> dict[str, Any]:
+    """Means over pages, and the same means per page type under ``by_type``."""
+    out: dict[str, Any] = _wcxb_means(pages)
+    kinds = [t for t in WCXB_TYPES if any(p.page_type == t for p in pages)]
+    kinds += sorted({p.page_type for p in pages} - set(kinds))
+    out["by_type"] = {t: _wcxb_means([p for p in pages if p.page_type == t]) for t in kinds}
+    return out
+
+
+# --------------------------------------------------------------------------- kept share / lost pages
+
+#: A page whose output keeps less than this share of its gold body's tokens is lost.
+LOST_SHARE = 0.5
+#: Scripts written without spaces between words (Han, kana, Hangul syllables, Thai, Lao, Khmer,
+#: Myanmar): each character is a token of its own.
+_CHAR_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_KEPT_TOKEN = re.compile(f"[{_CHAR_SCRIPTS}]|[^\\W{_CHAR_SCRIPTS}]+")
+
+
+def kept_tokens(text: str) -> list[str]:
+    """Lowercased ``\\w+`` words, with every CJK / Thai (etc.) character a token of its own.
+
+    >>> kept_tokens("Tokyo 東京都 は, ok")
+    ['tokyo', '東', '京', '都', 'は', 'ok']
+    """
+    return _KEPT_TOKEN.findall(text.replace("\u00ad", "").lower()) if text else []  # a soft hyphen is invisible: no word break
+
+
+def kept_share(gold: str, output: str) -> float | None:
+    """Share of the gold's token bag found in the output's; None when the gold has no token."""
+    ref = Counter(kept_tokens(gold))
+    if not ref:
+        return None
+    return sum((ref & Counter(kept_tokens(output))).values()) / sum(ref.values())
+
+
+def lost_rate(shares: Iterable[float | None]) -> tuple[int, int]:
+    """(lost pages, pages with a gold body) over per-page kept shares."""
+    got = [s for s in shares if s is not None]
+    return sum(1 for s in got if s < LOST_SHARE), len(got)

@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from quality import DATASETS, TEXT_INPUTS, default_data, page_ids, read_page  # noqa: E402
+from quality import DATASETS, TEXT_INPUTS, open_data, page_ids, read_page  # noqa: E402
 
 #: The ratio issue 4 asks of the HTML path: at least as many pages/s as trafilatura.extract.
 HTML_TARGET_RATIO = 1.0
@@ -90,10 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="R rounds, the two sides taking turns; each keeps its best")
     args = ap.parse_args(argv)
 
-    data = (args.data or default_data()).resolve()
-    datasets = args.dataset or [d for d in DATASETS if (data / d / "gold.json").exists()]
+    data, datasets = open_data(args.data, args.dataset)
     if not datasets:
-        print(f"no evaluation data in {data}", file=sys.stderr)
         return 2
     flat: list[str] = []
     html: list[str] = []

@@ -19,6 +19,9 @@ from typing import Any, Final, TypeVar
 KEY_STRIP: Final = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
 
 
+#: U+00AD, kept in ``Line.text`` (the page's hyphenation points) and left out of ``lower``/``key``.
+SOFT_HYPHEN: Final = "\u00ad"
+
 #: A Line's value: the slots its constructor fills.
 LINE_FIELDS: Final = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
 #: The memo slots :func:`line_memo` may fill (module constants, not ``Line.__slots__``: a class
@@ -46,7 +49,10 @@ class Line:
         if text.isascii():  # most lines: lower() is casefold() there, and no curly apostrophe
             self.lower = low = text.lower()
         else:
-            self.lower = low = text.casefold()
+            if SOFT_HYPHEN in text:  # kept in the text, left out of what the catalogues read
+                self.lower = low = text.replace(SOFT_HYPHEN, "").casefold()
+            else:
+                self.lower = low = text.casefold()
             if "’" in low or "‘" in low:
                 low = low.replace("’", "'").replace("‘", "'")
         self.key = low.strip(KEY_STRIP)

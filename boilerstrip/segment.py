@@ -17,14 +17,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from .model import Line
+from .model import SOFT_HYPHEN, Line
 
 # Whitespace runs (including NBSP and friends) fold to one space. Invisible characters vanish:
-# zero-width spaces, word joiners, BOMs, soft hyphens, bidi marks/embeddings/overrides/isolates
-# (they would hide chrome from the catalogues, "Adver\u00adtisement", and can reorder text) and
-# C0/C1 controls other than tab. ZWJ/ZWNJ stay: they carry meaning in Persian, Indic scripts and
-# emoji. Non-ASCII lines are put in NFC so decomposed accents (e\u0301) match the catalogues.
-_INVISIBLE: Final = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
+# zero-width spaces, word joiners, BOMs, bidi marks/embeddings/overrides/isolates (they would
+# hide chrome from the catalogues and can reorder text) and C0/C1 controls other than tab.
+# ZWJ/ZWNJ stay: they carry meaning in Persian, Indic scripts and emoji. Soft hyphens stay too:
+# they are the page's own hyphenation points (German and Dutch text carries many), so the body
+# keeps them; Line.lower and Line.key leave them out, so "Adver\u00adtisement" still matches
+# the catalogues. Non-ASCII lines are put in NFC so decomposed accents (e\u0301) match them.
+_INVISIBLE: Final = re.compile("[\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
 _SPACES: Final = re.compile(r"\s+")
 
 #: A line that starts like a list item keeps its own line next to its siblings in the body.
@@ -61,6 +63,8 @@ def split_lines(text: str) -> list[Line]:
             if not raw.isascii() and not unicodedata.is_normalized("NFC", clean):
                 clean = unicodedata.normalize("NFC", clean)
             words = clean.split()
+            if words and SOFT_HYPHEN in clean and not clean.replace(SOFT_HYPHEN, "").strip():  # nothing but soft hyphens: a blank line
+                words = []
         norm = " ".join(words)
         append(Line(i, raw, norm, blank, words))
         blank = not norm

@@ -228,3 +228,11 @@ def test_wrong_input_types_are_input_errors():
 def test_bytearray_and_memoryview_are_bytes():
     assert boilerstrip.clean(bytearray(PROSE.encode())) == PROSE
     assert boilerstrip.clean(memoryview(PROSE.encode())) == PROSE
+
+
+def test_soft_hyphens_stay_in_the_body():
+    """U+00AD is the page's own hyphenation point (issue 12: keep the text as it was); a line of
+    nothing but soft hyphens is blank."""
+    line = "Die Donau\u00addampf\u00adschiff\u00adfahrt fuhr am Montag zum ersten Mal seit dem Hoch\u00adwasser wieder."
+    text = f"{PROSE}\n{line}\n\u00ad\u00ad\n{PROSE2}"
+    assert boilerstrip.clean(text) == f"{PROSE}\n\n{line}\n\n{PROSE2}"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..model import SOFT_HYPHEN
 from ..segment import normalize
 from .dom import Block
 
@@ -164,6 +165,9 @@ class MainText:
     """trafilatura's output, indexed for matching blocks: its lines and its whole text."""
 
     def __init__(self, text: str):
+        # soft hyphens are left out on both sides: the page's blocks keep them, trafilatura's
+        # text may not
+        text = text.replace(SOFT_HYPHEN, "")
         self.lines = {normalize(t) for t in text.splitlines()}
         self.lines.discard("")
         if TABLE_AND_LIST_LINES:
@@ -184,7 +188,7 @@ class MainText:
         """A block is in the main text as one of its lines, or (unless it is a short link, which
         could be a menu entry such as "Sport" that any article mentions) inside it, whole or by
         its head and tail (trafilatura re-flows text around inline tags)."""
-        block = b.text
+        block = b.text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in b.text else b.text
         if block in self.lines:
             return True
         if len(block) < MATCH_MIN_CHARS and (b.link_chars or len(block) < MATCH_SHORT_CHARS):

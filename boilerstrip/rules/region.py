@@ -32,6 +32,10 @@ LIST_PROSE_FACTOR: Final = 0.3
 #: Score of a terminator heading (related, comments, share): the region crosses one only when
 #: a lot of prose lies beyond it.
 BARRIER: Final = -4.0
+#: A terminator heading printed this many times on the page is a label of every unit of a
+#: repeated list (a "Reply" under each forum post, "Comments" under each teaser), not the end of
+#: the article: it is scored as a repeated line instead of a barrier.
+TERMINATOR_MAX_REPEATS: Final = 5
 #: Removed lines scanned for a terminator heading before each surviving line (the nearest ones).
 GAP_SCAN: Final = 8
 #: Prose scores decay along the page: a line at relative position x (0..1) counts
@@ -183,7 +187,7 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
                 v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
             if is_cookie_notice(line):
                 v = prose.CHROME
-        elif is_terminator(line):
+        elif f.repeats < TERMINATOR_MAX_REPEATS and is_terminator(line):
             v = BARRIER
         elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
             v = REPEAT_PENALTY
@@ -205,13 +209,16 @@ def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
     """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?
     (Per-line answers are cached: the same gaps are scanned by several rules.)"""
     seen: dict[int, bool] = ctx.cache.setdefault("region-terminators", {})
+    fs = features.of(doc.all, ctx)
     for k in range(max(lo, hi - GAP_SCAN), hi):
         hit = seen.get(k)
         if hit is None:
             line = doc.all[k]
             # a removed comment count is left out: the meta line under a headline holds one
-            # ("12. November 2021 / Kommentare 0"), and the header rules take it
-            hit = seen[k] = bool(line.text) and is_tail_heading(line)
+            # ("12. November 2021 / Kommentare 0"), and the header rules take it; so is a label
+            # the page repeats (a "Reply" under every forum post, "Share" under every item): it
+            # closes a unit of a repeated list, not the article
+            hit = seen[k] = bool(line.text) and fs[k].repeats < TERMINATOR_MAX_REPEATS and is_tail_heading(line)
         if hit:
             return True
     return False
@@ -314,6 +321,40 @@ def _templated_run_end(doc: Doc, start: int) -> int:
     return end if _templated(doc.lines[start:end]) else start
 
 
+#: A run of at most this many chrome lines between two prose lines (a heading, a label, a
+#: meta line, a few list items: the skeleton of a list-shaped article, a forum post's header,
+#: a product's spec lines) costs the region at most GAP_CAP, however much its lines score; a
+#: longer run (a menu, a teaser block) costs its full score, and a terminator heading in it
+#: keeps its barrier. Such a wider region is taken in place of the densest run when it holds at
+#: least WIDEN_MIN_GAIN times that run's prose.
+WIDEN_MIN_GAIN: Final = 1.5
+GAP_CAP_LINES: Final = 12
+GAP_CAP: Final = -1.0
+
+
+def _capped_gaps(vals: list[float], own: list[float]) -> list[float]:
+    """``vals`` with every short run of negative scores (see GAP_CAP_LINES) scaled down to cost
+    GAP_CAP, unless a line of the run is a terminator heading or follows a removed one (its
+    score is BARRIER, or differs from its ``own`` score without the removed barriers)."""
+    out = list(vals)
+    n = len(vals)
+    i = 0
+    while i < n:
+        if vals[i] >= 0:
+            i += 1
+            continue
+        j = i
+        while j < n and vals[j] < 0:
+            j += 1
+        cost = sum(vals[i:j])
+        if 0 < i and j < n and j - i <= GAP_CAP_LINES and cost < GAP_CAP and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
+            f = GAP_CAP / cost
+            for k in range(i, j):
+                out[k] = vals[k] * f
+        i = j
+    return out
+
+
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -323,11 +364,27 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         return ctx.cache[key_]
     vals = scores(doc, ctx)
     best, start, stop = _kadane(vals, 0, len(vals))
+    widened = False
+    if GAP_CAP_LINES and best >= MIN_REGION_SCORE:
+        own = scores(doc, ctx, removed_barriers=False)
+        capped = _capped_gaps(vals, own)
+        # the wider region grows from the first one up to the nearest barriers around it, and is
+        # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
+        # regions alone, not of the rest of the page: on the cleaned body it answers the same,
+        # so clean() stays idempotent)
+        lo = max((k + 1 for k in range(start) if vals[k] != own[k] or own[k] == BARRIER), default=0)
+        hi = min((k for k in range(stop, len(vals)) if vals[k] != own[k] or own[k] == BARRIER), default=len(vals))
+        best2, s2, e2 = _kadane(capped, lo, hi)
+        if s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * sum(v for v in vals[start:stop] if v > 0):
+            vals, best, start, stop, widened = capped, best2, s2, e2, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
-        # an author bio) is not worth the chrome before it
-        while END_MIN_SCORE:
+        # an author bio) is not worth the chrome before it; in a region widened over short gaps
+        # every item is such a piece, so only the last one can go
+        peel = 1 if widened else len(vals)
+        while END_MIN_SCORE and peel:
+            peel -= 1
             k = stop - 1
             tail = 0.0
             while k > start and vals[k] >= 0:
@@ -398,11 +455,26 @@ NAV_RUN_MIN: Final = 4
 NAV_MAX_AVG_WORDS: Final = 99.0
 
 
-def _is_content_list(doc: Doc, start: int, stop: int) -> bool:
-    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), or made of long items."""
+#: A run whose lines have at least NAV_VERSE_MIN_WORDS words each and on average this share of
+#: stopwords is running language cut into lines (verse, lyrics, a flattener's broken paragraph),
+#: not a menu: menu items and teaser headlines hold few stopwords.
+NAV_VERSE_MIN_STOP: Final = 0.3
+NAV_VERSE_MIN_WORDS: Final = 5
+#: ... in runs of at most this many lines (a stanza; a generated list of a thousand "Item 7 in
+#: the list" lines is not verse).
+NAV_VERSE_MAX_LINES: Final = 24
+
+
+def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
+    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
+    items, or of lines of running language (see NAV_VERSE_MIN_STOP)."""
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
+    if NAV_VERSE_MIN_STOP and stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
+        fs = features.of(doc.all, ctx)
+        if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
+            return True
     words = sum(line.n_words for line in doc.lines[start:stop])
     return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and _templated(doc.lines[start:stop]))
 
@@ -422,7 +494,7 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
             if run_start is None:
                 run_start = i
             continue
-        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, run_start, i):
+        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i):
             yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
         run_start = None
 

@@ -15,7 +15,7 @@ from typing import Final
 from .. import dates
 from ..lexicon import line_hints, phrases
 from ..model import KEY_STRIP as _KEY_STRIP
-from ..model import Line, line_memo
+from ..model import SOFT_HYPHEN, Line, line_memo
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
@@ -68,8 +68,9 @@ def is_role(part: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Case-fold and unify apostrophes, the form catalogue keys are compared in."""
-    text = text.casefold()
+    """Case-fold, drop soft hyphens and unify apostrophes, the form catalogue keys are compared
+    in (Line.lower's form)."""
+    text = text.replace(SOFT_HYPHEN, "").casefold() if SOFT_HYPHEN in text else text.casefold()
     return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
 
 
