@@ -89,13 +89,23 @@ def _with_teaser(p: sitegen.Page, heading: str, teaser: str) -> sitegen.Page:
 def test_without_templates_nothing_changes_and_other_sites_are_untouched():
     pages = sitegen.site_pages("tagblatt.example")
     model = learn((p.site, p.text) for p in pages)
-    page = pages[3].text
-    plain = boilerstrip.extract(page)
-    assert boilerstrip.extract(page, templates=model, site="elsewhere.example") == plain
-    assert boilerstrip.extract(page, templates=model) == plain  # text without a site: no template
-    learned = boilerstrip.extract(page, templates=model, site="tagblatt.example")
-    assert "Seetal Medien" in plain.body.splitlines()[-1]  # the footer's last line, kept by the generic rules
-    assert "Seetal Medien" not in learned.body
+    # The pages whose footer line the generic rules keep beside the article (which pages those are
+    # depends on the fixtures the corpus is cut from, so they are found, not named by index; a page
+    # whose body holds no prose line is left out: site-template never takes a page's prose whole, so
+    # there the footer sentence is what stays; see test_a_site_of_near_identical_pages_keeps_its_prose).
+    def keeps(page: sitegen.Page) -> bool:
+        body = boilerstrip.extract(page.text).body
+        prose = [t for k, t in page.lines if k == "article" and len(t.split()) >= 10]
+        return "Seetal Medien" in body.splitlines()[-1] and any(t in body for t in prose)
+
+    kept = [p.text for p in pages if keeps(p)]
+    assert len(kept) >= 3
+    for page in kept:
+        plain = boilerstrip.extract(page)
+        assert boilerstrip.extract(page, templates=model, site="elsewhere.example") == plain
+        assert boilerstrip.extract(page, templates=model) == plain  # text without a site: no template
+        learned = boilerstrip.extract(page, templates=model, site="tagblatt.example")
+        assert "Seetal Medien" not in learned.body
 
 
 def test_an_html_page_finds_its_site_in_its_canonical_url():
@@ -179,7 +189,7 @@ def test_cli_learn_then_clean_with_the_model_equals_clean_learn(tmp_path, html):
     pages = _write_corpus(tmp_path / "in", html)
     code, _, err = _run("learn", str(tmp_path / "in"), "-o", str(tmp_path / "model.json"))
     assert code == 0, err
-    assert "50 pages of 2 sites (2 with a template" in err  # sites from the folder layout: in/<site>/...
+    assert f"{len(pages)} pages of 2 sites (2 with a template" in err  # sites from the folder layout: in/<site>/...
     model = Templates.load(tmp_path / "model.json")
     assert sorted(model.sites) == ["herald.example", "tagblatt.example"]
     model_file = str(tmp_path / "model.json")
