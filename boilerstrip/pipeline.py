@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from .config import Config
 from .model import Image, Line, Removal
-from .registry import Cut, Move, Rule
+from .ruledef import Cut, Move, Rule
 
 #: Metadata fields that collect several values; the others keep the first value they get.
 LIST_FIELDS: Final = ("authors", "images")
