@@ -1,4 +1,13 @@
-"""The public entry points: clean, extract, explain.
+"""The public entry points: clean, extract, explain; and the pipeline they run, in
+:func:`_extract`, top to bottom:
+
+1. decode: :func:`boilerstrip.decode.as_text` (str or bytes in, checked str out);
+2. lines: the HTML front end (:func:`boilerstrip.html.front_end`: the page's blocks as lines,
+   and a context holding what the markup said) or, for text, :func:`boilerstrip.segment.split_lines`;
+3. stages: the rules of :func:`pipeline_for` (the registry's order) run over the lines;
+4. assemble: the :class:`~boilerstrip.model.Article` from what they kept and moved.
+
+Steps 3 and 4 are :func:`boilerstrip.pipeline.extract_lines`, the same for text and HTML.
 
 >>> text = "logo\\nA storm hit the coast on Monday, and thousands of homes lost power.\\nAdvertisement\\nCrews expect to restore service by the end of the week, officials said."
 >>> print(clean(text))
@@ -14,7 +23,6 @@ Advertisement
 from __future__ import annotations
 
 import os
-import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,11 +30,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import dates
 from .config import Config, resolve
-from .decode import InputError, decode_noting
+from .decode import as_text
+from .html import front_end, is_html
+from .html import looks_like_html as _looks_like_html  # noqa: F401  (tests call api._looks_like_html)
+from .html.guard import flatten
+from .language import detect as _detect_language  # noqa: F401  (tests and benchmarks call api._detect_language)
 from .model import Article, Line, Removal
-from .pipeline import Context, as_images, run
+from .pipeline import extract_lines
 from .registry import Rule, all_rules, check_disable
 from .segment import join_body, split_lines
 
@@ -143,65 +154,16 @@ def replay(lines: str | Sequence[Line], removed: Iterable[Removal]) -> str:
 
 
 def _extract(data: str | bytes, cfg: Config) -> tuple[Article, list[Line]]:
-    text = as_text(data, cfg)
+    text = as_text(data, cfg)  # 1. decode
     rules = pipeline_for(cfg)
-    if cfg.input_format == "html" or (cfg.input_format == "auto" and _looks_like_html(text)):
-        from .html import extract_html
-        from .html.guard import flatten, too_deep
-
-        if not too_deep(text):
-            try:
-                return extract_html(text, cfg, rules)
-            except RecursionError:  # nesting the depth scan could not see (misnested formatting tags)
-                pass
-        return extract_lines(split_lines(flatten(text)), cfg, rules)
-    return extract_lines(split_lines(text), cfg, rules)
-
-
-def extract_lines(lines: list[Line], cfg: Config, rules: Sequence[Rule], ctx: Context | None = None) -> tuple[Article, list[Line]]:
-    """Run the rule pipeline over lines and assemble the Article (shared by text and HTML)."""
-    ctx = ctx or Context(cfg)
-    if ctx.language is None:
-        ctx.language = cfg.language or _detect_language(lines)
-    result = run(lines, rules, ctx)
-    meta = result.meta
-    published = meta.get("published")
-    article = Article(
-        body=join_body(result.kept),
-        title=meta.get("title"),
-        source=meta.get("source"),
-        published=published,
-        published_at=meta.get("published_at") or dates.resolve(published, cfg.reference_time),
-        authors=tuple(meta.get("authors", ())),
-        images=as_images(meta.get("images", [])),
-        url=meta.get("url"),
-        language=ctx.language,
-        removed=tuple(result.removed),
-    )
-    return article, lines
-
-
-def as_text(data: str | bytes, cfg: Config) -> str:
-    """Type and size checks, then bytes -> str. Bytes that needed repair (UTF-8 with stray
-    bytes, a cut-off last character) give a :class:`UnicodeWarning` that says what was done."""
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        data = bytes(data)
-        if len(data) > cfg.max_bytes:
-            raise InputError(f"input is {len(data):,} bytes, over the max_bytes limit of {cfg.max_bytes:,}")
-        text, note = decode_noting(data)
-        if note:
-            warnings.warn(note, UnicodeWarning, stacklevel=4)
-        return text
-    if not isinstance(data, str):
-        raise InputError(f"input must be str or bytes, not {type(data).__name__}")
-    if len(data) > cfg.max_bytes:
-        raise InputError(f"input is {len(data):,} characters, over the max_bytes limit of {cfg.max_bytes:,}")
-    if not data.isascii():
-        try:
-            data.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates: pair what pairs, U+FFFD for the rest, so output can be written
-            data = data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return data
+    html = is_html(text, cfg)
+    page = front_end(text, cfg) if html else None  # 2. lines: the HTML front end ...
+    if page is None:  # ... or the text split into lines (markup that cannot be walked as a DOM: its text)
+        lines, ctx = split_lines(flatten(text) if html else text), None
+    else:
+        lines, ctx = page.lines, page.ctx
+    article, lines = extract_lines(lines, cfg, rules, ctx)  # 3. stages, 4. assemble
+    return (article if page is None else page.with_markdown(article)), lines
 
 
 def pipeline_for(cfg: Config) -> tuple[Rule, ...]:
@@ -228,15 +190,3 @@ def _mtime(path: Path) -> float:
         return os.stat(path).st_mtime
     except OSError as exc:
         raise ValueError(f"cannot read rules file {path}: {exc.strerror}") from exc
-
-
-def _looks_like_html(text: str) -> bool:
-    from .html import looks_like_html
-
-    return looks_like_html(text)
-
-
-def _detect_language(lines: list[Line]) -> str | None:
-    from .language import detect
-
-    return detect(lines)

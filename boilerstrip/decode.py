@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
+
+from .config import Config
 
 #: Binary formats we name in the error message, by magic number.
 MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -251,6 +254,31 @@ def decode_noting(data: bytes) -> tuple[str, str | None]:
     except Exception:  # noqa: BLE001 - detection is best effort; fall through to cp1252
         pass
     return data.decode("cp1252", errors="replace"), None
+
+
+def as_text(data: str | bytes, cfg: Config) -> str:
+    """What every input goes through first: type and size checks, then bytes -> str (by
+    :func:`decode_noting`; bytes that needed repair, UTF-8 with stray bytes or a cut-off last
+    character, give a :class:`UnicodeWarning` that says what was done) and ``str`` made safe to
+    write (lone surrogates)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+        if len(data) > cfg.max_bytes:
+            raise InputError(f"input is {len(data):,} bytes, over the max_bytes limit of {cfg.max_bytes:,}")
+        text, note = decode_noting(data)
+        if note:
+            warnings.warn(note, UnicodeWarning, stacklevel=4)  # the caller of clean/extract/explain
+        return text
+    if not isinstance(data, str):
+        raise InputError(f"input must be str or bytes, not {type(data).__name__}")
+    if len(data) > cfg.max_bytes:
+        raise InputError(f"input is {len(data):,} characters, over the max_bytes limit of {cfg.max_bytes:,}")
+    if not data.isascii():
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: pair what pairs, U+FFFD for the rest, so output can be written
+            data = data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return data
 
 
 def _utf8_noting(data: bytes) -> tuple[str, str | None]:

@@ -1,4 +1,10 @@
-"""The runner: applies the registry's rules in order and keeps the removal log.
+"""Stages and assembly: the part of the pipeline that text and HTML input share.
+
+:func:`extract_lines` is steps 3 and 4 of :mod:`boilerstrip.api`'s pipeline (decode -> lines ->
+stages -> assemble): :func:`run` applies the registry's rules to the lines in order and keeps
+the removal log, :func:`assemble` makes the :class:`~boilerstrip.model.Article` from what they
+kept and moved. The lines come from :func:`boilerstrip.segment.split_lines` (text) or from the
+HTML front end (:func:`boilerstrip.html.front_end`, which also fills the :class:`Context`).
 
 Rules only *say* what to drop; this module drops it, so every line that leaves the body has
 exactly one :class:`~boilerstrip.model.Removal` naming the rule that took it.
@@ -10,9 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from . import dates
 from .config import Config
-from .model import Image, Line, Removal
-from .registry import Cut, Move, Rule
+from .language import detect
+from .model import Article, Image, Line, Removal
+from .ruledef import Cut, Move, Rule
+from .segment import join_body
 
 #: Metadata fields that collect several values; the others keep the first value they get.
 LIST_FIELDS: Final = ("authors", "images")
@@ -65,6 +74,33 @@ class Result:
     kept: list[Line]
     removed: list[Removal]
     meta: dict[str, Any]
+
+
+def extract_lines(lines: list[Line], cfg: Config, rules: Sequence[Rule], ctx: Context | None = None) -> tuple[Article, list[Line]]:
+    """Run the rules over ``lines`` and assemble the Article (``ctx``: what a front end found, the
+    HTML one; None for plain text). The language is detected here unless it is known already."""
+    ctx = ctx or Context(cfg)
+    if ctx.language is None:
+        ctx.language = cfg.language or detect(lines)
+    return assemble(run(lines, rules, ctx), ctx), lines
+
+
+def assemble(result: Result, ctx: Context) -> Article:
+    """The Article: the kept lines as the body, the metadata the rules and the front end found."""
+    meta = result.meta
+    published = meta.get("published")
+    return Article(
+        body=join_body(result.kept),
+        title=meta.get("title"),
+        source=meta.get("source"),
+        published=published,
+        published_at=meta.get("published_at") or dates.resolve(published, ctx.config.reference_time),
+        authors=tuple(meta.get("authors", ())),
+        images=as_images(meta.get("images", [])),
+        url=meta.get("url"),
+        language=ctx.language,
+        removed=tuple(result.removed),
+    )
 
 
 def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:

@@ -260,12 +260,13 @@ class Learner:
 
 def page_lines(data: str | bytes, cfg: Any, html: bool | None = None) -> list[str]:
     """The non-blank line texts the rules see for this page: text lines, or the HTML path's blocks."""
-    from .api import _looks_like_html, as_text
+    from .decode import as_text
+    from .html import is_html
     from .segment import split_lines
 
     text = as_text(data, cfg)
     if html is None:
-        html = cfg.input_format == "html" or (cfg.input_format == "auto" and _looks_like_html(text))
+        html = is_html(text, cfg)
     if html:
         from .html import dom
         from .html.guard import flatten, too_deep

@@ -1,4 +1,8 @@
-"""HTML in, article out.
+"""The HTML front end: a page in, the lines and context the shared pipeline runs on out.
+
+:mod:`boilerstrip.api` sends HTML here instead of to :func:`boilerstrip.segment.split_lines`;
+:func:`front_end` turns the page into lines, and the stages and assembly that follow are the
+same as for text (:func:`boilerstrip.pipeline.extract_lines`):
 
 1. :mod:`.dom` parses with selectolax (Lexbor), strips what never holds text, and flattens the
    body into blocks (one :class:`~boilerstrip.model.Line` each) with their DOM features; whole
@@ -8,22 +12,24 @@
    trafilatura is available, combines that choice with trafilatura's main text (see
    :func:`.blocks.decide`).
 3. :mod:`.metadata` reads JSON-LD, OpenGraph and ``<meta>`` tags.
-4. The block decisions run as registered rules (``html-chrome-container``, ``html-main-content``,
-   ``html-title``), then every text rule runs on the surviving blocks through
-   :func:`boilerstrip.api.extract_lines`: one pipeline, one removal log, line numbers counting
-   the flattened blocks that :func:`boilerstrip.explain` shows.
+4. The block decisions and the metadata go into the :class:`~boilerstrip.pipeline.Context`
+   (``ctx.html``, ``ctx.meta``); they act as registered rules (``html-chrome-container``,
+   ``html-main-content``, ``html-title``, in :mod:`.rules`) that run with every text rule on
+   the blocks: one pipeline, one removal log, line numbers counting the flattened blocks that
+   :func:`boilerstrip.explain` shows. :meth:`HtmlInput.with_markdown` then renders the kept
+   blocks as Markdown from their DOM structure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import Config
+from ..language import detect
 from ..model import Article, Line
-from ..registry import Rule
+from ..pipeline import Context
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|\?xml)", re.I | re.S)
 _TAGS = re.compile(r"<(?:p|div|span|a|br|table|li|h[1-6])\b[^>]*>", re.I)
@@ -62,6 +68,12 @@ def looks_like_html(text: str) -> bool:
         if sum("<" in x for x in lines) >= FRAGMENT_TAG_LINE_SHARE * len(lines):
             return True
     return len(_TAGS.findall(head)) >= HTML_TAG_DENSITY * max(1, len(head) // 1024)
+
+
+def is_html(text: str, cfg: Config) -> bool:
+    """Whether ``text`` goes to the HTML front end: ``input_format="html"``, or ``"auto"`` and it
+    looks like HTML."""
+    return cfg.input_format == "html" or (cfg.input_format == "auto" and looks_like_html(text))
 
 
 @dataclass
@@ -121,6 +133,8 @@ JSONLD_BODY_MIN_CHARS = 1000
 #: ... and the text kept from the visible page is less than this share of it.
 JSONLD_BODY_SHARE = 0.3
 BY_JSONLD = "the page shows a fragment of its JSON-LD articleBody, which is used instead"
+
+
 def jsonld_paragraphs(body: str) -> list[str]:
     """The paragraphs of a JSON-LD ``articleBody``: entities decoded, any markup dropped, one
     paragraph per line of the value."""
@@ -156,9 +170,36 @@ def jsonld_body(page_blocks: list[Any], drop: list[str | None], source: str, bod
     return "jsonld"
 
 
-def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article, list[Line]]:
-    from ..api import _detect_language, extract_lines
-    from ..pipeline import Context
+@dataclass
+class HtmlInput:
+    """What the HTML front end hands the pipeline: the page's blocks as lines, the context the
+    rules read (``ctx.html``, the metadata found in the markup), and the parsed page."""
+
+    lines: list[Line]
+    ctx: Context
+    page: Any  # dom.Page
+
+    def with_markdown(self, article: Article) -> Article:
+        """``article`` with its Markdown: the blocks the log does not remove, from their DOM structure."""
+        return replace(article, markdown=_markdown(article, self.lines, self.page))
+
+
+def front_end(html: str, cfg: Config) -> HtmlInput | None:
+    """The page as lines and context for :func:`boilerstrip.pipeline.extract_lines`; None when it
+    cannot be walked as a DOM (nesting deeper than :func:`.guard.too_deep` allows, or misnested
+    formatting tags the depth scan could not see): the caller then reads it as text
+    (:func:`.guard.flatten`)."""
+    from .guard import too_deep
+
+    if too_deep(html):
+        return None
+    try:
+        return _front_end(html, cfg)
+    except RecursionError:
+        return None
+
+
+def _front_end(html: str, cfg: Config) -> HtmlInput:
     from . import blocks, dom, metadata
 
     page = dom.parse(html)
@@ -183,7 +224,7 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     ctx = Context(cfg)
     ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)
     kept = [line for line, d in zip(lines, drop, strict=True) if d is None]
-    ctx.language = cfg.language or _detect_language(kept) or meta.get("language")
+    ctx.language = cfg.language or detect(kept) or meta.get("language")
     for key in ("source", "published", "published_at", "url"):
         if meta.get(key):
             ctx.meta[key] = meta[key]
@@ -194,8 +235,7 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
     ctx.cache["html_title"] = meta.get("title")
-    article, lines = extract_lines(lines, cfg, rules, ctx)
-    return replace(article, markdown=_markdown(article, lines, page)), lines
+    return HtmlInput(lines, ctx, page)
 
 
 def _markdown(article: Article, lines: list[Line], page: Any) -> str:

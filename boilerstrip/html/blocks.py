@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import SOFT_HYPHEN
 from ..segment import normalize
-from .dom import Block
+from .model import Block
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60

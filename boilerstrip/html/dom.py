@@ -16,6 +16,8 @@ from typing import Any
 
 from ..lexicon import phrases
 from ..segment import normalize
+from .blocks import weight
+from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
 NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "button", "input", "textarea"]
@@ -74,39 +76,6 @@ _TOKEN = re.compile(r"[a-z]+")
 #: container holds, not what it is: they and the word they qualify are no class/id vocabulary.
 _MODIFIER = re.compile(r"(?<![a-z])(?:has|with)[-_]+[a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-
-
-@dataclass(slots=True)
-class Block:
-    """One flattened block and its DOM features."""
-
-    text: str
-    tag: str  # the block element's tag (p, h2, li, td, div...)
-    depth: int
-    container: int  # mem_id of the nearest block-level ancestor
-    ancestors: tuple[int, ...]  # mem_ids of the block-level ancestors, nearest first
-    heading: int = 0  # 1..6 for h1..h6
-    in_list: bool = False
-    link_chars: int = 0
-    in_quote: bool = False
-    in_table: bool = False
-    in_figure: bool = False
-    main_hint: bool = False  # inside <article>, <main> or an articleBody-like element
-    in_embed: bool = False  # inside an embedded social post (blockquote "twitter-tweet"...) the article quotes
-    chrome: str | None = None  # set for a whole chrome element flattened to one block: why
-    # structure for Markdown output (boilerstrip.markdown): mem_ids of the nearest list, table row,
-    # table and <pre> around the block (0: none), the list's kind and nesting, a header cell
-    list_id: int = 0
-    ordered: bool = False
-    list_depth: int = 0
-    row: int = 0
-    table: int = 0
-    th: bool = False
-    pre: int = 0
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
 
 
 @dataclass
@@ -261,8 +230,6 @@ class _Flattener:
         one chrome block again. Outer elements are decided first."""
         if not self.candidates:
             return
-        from .blocks import weight
-
         blocks = self.page.blocks
         prefix = [0.0]
         for b in blocks:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..model import Line
 from ..pipeline import Context, Doc
-from ..registry import Move, rule
+from ..ruledef import Move, rule
 
 
 @rule("html-chrome-container", family="html", html_only=True)

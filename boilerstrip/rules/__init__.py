@@ -1,8 +1,7 @@
-"""Built-in rules, one module per family. Importing this package registers them all;
-:data:`boilerstrip.registry.ORDER` decides the order they run in.
+"""Built-in rules, one module per family. :mod:`boilerstrip.registry` imports the rule modules
+(importing one registers its rules) and :data:`boilerstrip.registry.ORDER` decides the order
+they run in. This package's own ``__init__`` imports nothing, so a module that needs one helper
+(``from boilerstrip.rules.shapes import is_role``) does not load every rule.
 
 The HTML-only rules (``html-chrome-container``, ``html-main-content``, ``html-title``) live in
 :mod:`boilerstrip.html.rules` beside the DOM code they read."""
-
-from ..html import rules as _html_rules  # noqa: F401
-from . import boilerplate, header, inserts, promos, prose, region, related, site, trailers  # noqa: F401

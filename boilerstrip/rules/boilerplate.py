@@ -18,7 +18,7 @@ import regex
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
-from ..registry import Cut, Move, rule
+from ..ruledef import Cut, Move, rule
 from .shapes import catalogue, hint_regex
 
 #: Chrome labels are a few words; longer lines are never matched.

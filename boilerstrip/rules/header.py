@@ -21,7 +21,7 @@ from ..features import has_digit
 from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
-from ..registry import Move, rule
+from ..ruledef import Move, rule
 from ..segment import is_list_item
 from .related import heading_kind
 from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, YEAR, catalogue, ends_sentence, fold, is_date_line, is_headline, is_prose, is_role, with_hint

@@ -8,7 +8,7 @@ from typing import Final
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
-from ..registry import Cut, rule
+from ..ruledef import Cut, rule
 from .shapes import catalogue, ends_sentence, with_hint
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.

@@ -29,7 +29,7 @@ from typing import Final
 from .. import features
 from ..model import Line
 from ..pipeline import Context, Doc
-from ..registry import Cut, Rule, docstring
+from ..ruledef import Cut, Rule, docstring
 from . import prose
 from .region import big_enough
 

@@ -11,7 +11,7 @@ import regex
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
-from ..registry import Cut, rule
+from ..ruledef import Cut, rule
 from .shapes import catalogue, is_prose, with_hint
 
 #: Decorative leftovers are one to three words; anything longer is read as text.

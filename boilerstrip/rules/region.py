@@ -16,7 +16,7 @@ from .. import features
 from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
-from ..registry import Cut, rule
+from ..ruledef import Cut, rule
 from . import prose
 from .related import heading_kind, is_tail_heading
 from .shapes import is_date_line

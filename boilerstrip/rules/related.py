@@ -20,7 +20,7 @@ from typing import Final
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line, line_memo
 from ..pipeline import Context, Doc
-from ..registry import Cut, rule
+from ..ruledef import Cut, rule
 from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_prose, is_truncated
 
 #: A related heading is a short standalone line.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..pipeline import Context, Doc
-from ..registry import Cut, rule
+from ..ruledef import Cut, rule
 from ..templates import MIN_PAGES, MIN_SHARE, PROSE_SHARE, SiteTemplate, Templates, line_key, site_of_url
 from .shapes import is_prose
 

@@ -11,7 +11,7 @@ import regex
 
 from ..model import Line
 from ..pipeline import Context
-from ..registry import rule
+from ..ruledef import rule
 from .shapes import catalogue
 
 #: Trailer lines are short labels or one form sentence; longer lines are never matched.
