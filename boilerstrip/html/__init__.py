@@ -193,7 +193,7 @@ def extract_html(html: str, cfg: Config, rules: Sequence[Rule]) -> tuple[Article
         ctx.meta["images"] = [image]
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
-    ctx.cache["html_title"] = meta.get("title")
+    ctx.state.html_title = meta.get("title")
     article, lines = extract_lines(lines, cfg, rules, ctx)
     return replace(article, markdown=_markdown(article, lines, page)), lines
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Final, cast
+from typing import Final
 
 import regex
 
@@ -78,12 +78,13 @@ def first_body(lines: Sequence[Line]) -> int | None:
 def _body_start(doc: Doc, ctx: Context) -> int | None:
     """``first_body(doc.lines)``, computed once for the same surviving lines: the four header
     rules ask it in turn and most of them move nothing, so they see the same list (holding the
-    list in the cache keeps its id from being reused)."""
-    got = ctx.cache.get("header-body")
+    list in ``ctx.state.header_body`` keeps its id from being reused)."""
+    state = ctx.state
+    got = state.header_body
     if got is not None and got[0] is doc.lines:
-        return cast("int | None", got[1])
+        return got[1]
     b = first_body(doc.lines)
-    ctx.cache["header-body"] = (doc.lines, b)
+    state.header_body = (doc.lines, b)
     return b
 
 
@@ -183,7 +184,7 @@ def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
             caption = lines[cap].text
         start = cap if caption is not None else i
         yield Move(start, i + 1, "images", Image(caption=caption, credit=line.text), "image caption and credit" if caption else "image credit")
-        ctx.cache.setdefault("header-moved", set()).update(ln.index for ln in lines[start : i + 1])
+        ctx.state.header_moved.update(ln.index for ln in lines[start : i + 1])
 
 
 # -- publisher + date ---------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
         if src:
             yield Move(i, i + 1, "source", src, "publisher and date")
         yield Move(i, i + 1, "published", date, "publisher and date" if src else "date line")
-        ctx.cache.setdefault("header-moved", set()).add(line.index)
+        ctx.state.header_moved.add(line.index)
         return
 
 
@@ -302,7 +303,7 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
         rest = (m["rest"] or "").strip(_SEPARATORS)
         if rest and _is_date(rest):
             yield Move(i, i + 1, "published", rest, "byline date")
-        ctx.cache.setdefault("header-moved", set()).add(line.index)
+        ctx.state.header_moved.add(line.index)
 
 
 # -- title --------------------------------------------------------------------------------------
@@ -465,7 +466,7 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     if zone is None:
         return
     lo, b = zone
-    moved = ctx.cache.get("header-moved", set())
+    moved = ctx.state.header_moved
     body_at = lines[b].index
     if b > TITLE_MAX_LEADING and not any(lines[lo].index < m < body_at for m in moved):
         folds = {fold(lines[k].text) for k in range(lo, b)}

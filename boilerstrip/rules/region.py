@@ -97,9 +97,10 @@ def _caption_or_meta(text: str) -> bool:
 def big_enough(doc: Doc, ctx: Context) -> bool:
     """True when the input page has at least MIN_LINES non-blank lines (decided once per page,
     so the rules after the region cut still run on the shortened body)."""
-    big = ctx.cache.get("region-big")
+    state = ctx.state
+    big = state.region_big
     if big is None:
-        big = ctx.cache["region-big"] = sum(1 for line in doc.all if line.text) >= MIN_LINES
+        big = state.region_big = sum(1 for line in doc.all if line.text) >= MIN_LINES
     return big
 
 
@@ -140,8 +141,8 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     it marks a boundary, it says nothing about the line itself). Line scores are cached per
     input line; the list for the same surviving lines and flag is computed once (callers must
     not modify it)."""
-    key = "region-scores-gaps" if removed_barriers else "region-scores-own"
-    last = ctx.cache.get(key)
+    memo = ctx.state.region_scores
+    last = memo.get(removed_barriers)
     if last is not None and last[0] is doc.lines:  # holding the list: its id cannot be reused
         return last[1]
     base = _base_scores(doc, ctx)
@@ -159,16 +160,17 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
             if i > prev + 1 and (i > prev + 2 or every[prev + 1].text) and out[k] != BARRIER and _removed_terminator(doc, ctx, prev + 1, i):
                 out[k] += BARRIER
             prev = i
-    ctx.cache[key] = (doc.lines, out)
+    memo[removed_barriers] = (doc.lines, out)
     return out
 
 
 def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
     """Every input line's own score (None for lines removed before the first call), computed in
     one pass over the surviving lines on first use and cached per document."""
-    base: list[float | None] | None = ctx.cache.get("region-base")
+    state = ctx.state
+    base = state.region_base
     if base is None:
-        base = ctx.cache["region-base"] = [None] * len(doc.all)
+        base = state.region_base = [None] * len(doc.all)
         _fill_scores(base, doc.lines, features.of(doc.all, ctx), len(doc.all))
     return base
 
@@ -208,7 +210,7 @@ def _ends_article(doc: Doc, ctx: Context, i: int) -> bool:
 def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
     """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?
     (Per-line answers are cached: the same gaps are scanned by several rules.)"""
-    seen: dict[int, bool] = ctx.cache.setdefault("region-terminators", {})
+    seen = ctx.state.region_terminators
     fs = features.of(doc.all, ctx)
     for k in range(max(lo, hi - GAP_SCAN), hi):
         hit = seen.get(k)
@@ -359,9 +361,10 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
     (a job slider, a gallery, a teaser box) is a second span before it."""
-    key_ = f"region-{len(doc.lines)}"
-    if key_ in ctx.cache:
-        return ctx.cache[key_]
+    memo = ctx.state.region_parts
+    n = len(doc.lines)
+    if n in memo:
+        return memo[n]
     vals = scores(doc, ctx)
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = False
@@ -426,7 +429,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
-    ctx.cache[key_] = parts
+    memo[n] = parts
     return parts
 
 
