@@ -43,6 +43,8 @@ COMPILED = [
     "boilerstrip/rules/promos.py",
     "boilerstrip/rules/prose.py",
     "boilerstrip/rules/region.py",
+    "boilerstrip/rules/region_inside.py",
+    "boilerstrip/rules/region_scores.py",
     "boilerstrip/rules/related.py",
     "boilerstrip/rules/shapes.py",
     "boilerstrip/rules/trailers.py",

@@ -34,16 +34,16 @@ class DocState:
     #: html/__init__.py -> html/rules.py: the page's title from its metadata (JSON-LD headline,
     #: og:title, <title>), which html-title prefers to the <h1>'s text. None on plain text.
     html_title: str | None = None
-    #: rules/region.big_enough: does the input page have MIN_LINES non-blank lines? (Decided
+    #: rules/region_scores.big_enough: does the input page have MIN_LINES non-blank lines? (Decided
     #: on the first ask, so the rules after the region cut still run on the shortened body.)
     region_big: bool | None = None
-    #: rules/region: every input line's own prose score (None for lines removed before the
+    #: rules/region_scores: every input line's own prose score (None for lines removed before the
     #: first ask, filled in when a later ask sees them).
     region_base: list[float | None] | None = None
-    #: rules/region: input line index -> is it a terminator heading (the gaps between
+    #: rules/region_scores: input line index -> is it a terminator heading (the gaps between
     #: surviving lines, scanned by several rules).
     region_terminators: dict[int, bool] = field(default_factory=dict)
-    #: rules/region.scores: ``removed_barriers`` -> (the ``doc.lines`` they were computed
+    #: rules/region_scores.scores: ``removed_barriers`` -> (the ``doc.lines`` they were computed
     #: for, their scores). Valid while ``doc.lines`` is that very list (compared by identity;
     #: holding the list keeps its id from being reused).
     region_scores: dict[bool, tuple[Sequence[Line], list[float]]] = field(default_factory=dict)
