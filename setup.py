@@ -39,6 +39,8 @@ COMPILED = [
     "boilerstrip/pipeline.py",
     "boilerstrip/rules/boilerplate.py",
     "boilerstrip/rules/header.py",
+    "boilerstrip/rules/header_byline.py",
+    "boilerstrip/rules/header_title.py",
     "boilerstrip/rules/inserts.py",
     "boilerstrip/rules/promos.py",
     "boilerstrip/rules/prose.py",

@@ -5,4 +5,4 @@ The HTML-only rules (``html-chrome-container``, ``html-main-content``, ``html-ti
 :mod:`boilerstrip.html.rules` beside the DOM code they read."""
 
 from ..html import rules as _html_rules  # noqa: F401
-from . import boilerplate, header, inserts, promos, prose, region, region_inside, related, site, trailers  # noqa: F401
+from . import boilerplate, header, header_byline, header_title, inserts, promos, prose, region, region_inside, related, site, trailers  # noqa: F401
