@@ -1,7 +1,7 @@
 """Per-line features for the text-mode heuristics, computed once per document.
 
 :func:`of` returns one :class:`Features` per input line (indexed by ``Line.index``) and caches the
-list in ``ctx.cache`` so every heuristic rule reads the same numbers. Everything here is cheap
+list in ``ctx.state.features`` so every heuristic rule reads the same numbers. Everything here is cheap
 string work (no regex on long lines), so a 200-line page costs well under a millisecond.
 
 >>> from boilerstrip.segment import split_lines
@@ -71,10 +71,12 @@ EMPTY: Final = Features()
 
 
 def of(lines: Sequence[Line], ctx: Any) -> list[Features]:
-    """The features of every input line (cached per document in ``ctx.cache``)."""
-    cached = ctx.cache.get("features")
+    """The features of every input line, computed once per document (``ctx`` is the
+    :class:`~boilerstrip.pipeline.Context`; they are kept in ``ctx.state.features``)."""
+    state = ctx.state
+    cached: list[Features] | None = state.features
     if cached is None:
-        cached = ctx.cache["features"] = compute(lines, ctx.language)
+        cached = state.features = compute(lines, ctx.language)
     return cached
 
 

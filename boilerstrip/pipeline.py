@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from . import dates
 from .config import Config
+from .features import Features
 from .language import detect
 from .model import Article, Image, Line, Removal
 from .ruledef import Cut, Move, Rule
@@ -28,17 +29,57 @@ LIST_FIELDS: Final = ("authors", "images")
 
 
 @dataclass
-class Context:
-    """Per-document state a rule may read: options, language, metadata so far, feature cache.
+class DocState:
+    """What the rules compute once per document and share, or leave for a later rule to read.
 
-    ``cache`` is for rules that compute per-document features once (e.g. prose scores) and is
-    the only mutable thing a rule may touch; it must not influence other documents.
+    One field per piece of state, each owned by the module named in its comment; a rule that needs
+    a new one adds a field here. The memos must give the same answer as computing afresh: a rule
+    never edits what it reads from them. A new :class:`Context` (one per document) starts empty.
+    """
+
+    #: features.of: every input line's :class:`~boilerstrip.features.Features` (indexed by
+    #: ``Line.index``), computed on first use.
+    features: list[Features] | None = None
+    #: html/__init__.py -> html/rules.py: the page's title from its metadata (JSON-LD headline,
+    #: og:title, <title>), which html-title prefers to the <h1>'s text. None on plain text.
+    html_title: str | None = None
+    #: rules/region_scores.big_enough: does the input page have MIN_LINES non-blank lines? (Decided
+    #: on the first ask, so the rules after the region cut still run on the shortened body.)
+    region_big: bool | None = None
+    #: rules/region_scores: every input line's own prose score (None for lines removed before the
+    #: first ask, filled in when a later ask sees them).
+    region_base: list[float | None] | None = None
+    #: rules/region_scores: input line index -> is it a terminator heading (the gaps between
+    #: surviving lines, scanned by several rules).
+    region_terminators: dict[int, bool] = field(default_factory=dict)
+    #: rules/region_scores.scores: ``removed_barriers`` -> (the ``doc.lines`` they were computed
+    #: for, their scores). Valid while ``doc.lines`` is that very list (compared by identity;
+    #: holding the list keeps its id from being reused).
+    region_scores: dict[bool, tuple[Sequence[Line], list[float]]] = field(default_factory=dict)
+    #: rules/region.main_region: number of surviving lines -> the article's parts as (start, stop)
+    #: spans of ``doc.lines`` (None: no region stands out).
+    region_parts: dict[int, list[tuple[int, int]] | None] = field(default_factory=dict)
+    #: rules/header._body_start: (the ``doc.lines`` it was computed for, the first body paragraph's
+    #: position in them); valid while ``doc.lines`` is that very list (compared by identity).
+    header_body: tuple[Sequence[Line], int | None] | None = None
+    #: the header rules (image-credit, source-date, byline) -> header-title: input line indexes
+    #: they moved into metadata, the evidence for the headline above them.
+    header_moved: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Context:
+    """What a rule may read about the document besides its lines: options, language, metadata so
+    far, the HTML path's block features, and :class:`DocState`.
+
+    ``state`` is the only mutable thing a rule may touch (besides the metadata the runner stores
+    from its moves); one Context serves one document, so nothing carries over to the next.
     """
 
     config: Config
     language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)
+    state: DocState = field(default_factory=DocState)
     html: Any = None  # set by the HTML path: per-line block features from the DOM
 
 

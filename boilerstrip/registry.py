@@ -62,7 +62,7 @@ ORDER: tuple[str, ...] = (
 def all_rules() -> tuple[Rule, ...]:
     """Every built-in rule in pipeline order (imports the rule modules on first call)."""
     from .html import rules as _html_rules  # noqa: F401  (importing a rule module registers its rules)
-    from .rules import boilerplate, header, inserts, promos, prose, region, related, site, trailers  # noqa: F401
+    from .rules import boilerplate, header, header_byline, header_title, inserts, promos, prose, region, region_inside, related, site, trailers  # noqa: F401
 
     listed = set(ORDER)
     if len(listed) != len(ORDER):

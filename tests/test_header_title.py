@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import boilerstrip
-from boilerstrip.rules.header import _title_like
+from boilerstrip.rules.header_title import _title_like
 from boilerstrip.segment import split_lines
 
 BODY = (

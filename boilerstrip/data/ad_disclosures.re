@@ -1,7 +1,7 @@
 # Ad, affiliate and sponsorship disclosures printed above an article ("Anzeige, enthält
 # Affiliate Links", "Sponsored by Acme", "Werbung | unbezahlt"): headline-shaped, never the title.
 # Whole line, case-insensitive. A line whose first part (before ",", ":", "|", "–", "(" ...) is an
-# ad label of ad_markers.txt ("Anzeige, ...", "Publicité : ...") is recognised in rules/header.py.
+# ad label of ad_markers.txt ("Anzeige, ...", "Publicité : ...") is recognised in rules/header_title.py.
 # en
 (?:this (?:post|article|page) )?(?:contains|includes|may contain) (?:affiliate|sponsored|paid) (?:links?|content|ads?|advertising).{0,80}
 (?:sponsored content|sponsored|presented|brought to you|paid for|supported) by .{1,80}

@@ -1,7 +1,7 @@
 # Previous/next-article and back-to-list links printed above or below an article: pagination
 # chrome that is headline-shaped (it often carries the other article's title) but never the
 # page's own title. Whole line, case-insensitive. The arrow forms ("← Title", "Title →",
-# "« Title") are recognised by shape in rules/header.py; these are the worded forms.
+# "« Title") are recognised by shape in rules/header_title.py; these are the worded forms.
 # en
 # "Previous post: Title", "Next article »", "Older posts", "Back to blog"
 (?:previous|prev|next|older|newer)(?: (?:post|posts|article|articles|story|stories|entry|entries|page|item))?\s?[:»›>|«‹<].{0,200}

@@ -234,7 +234,7 @@ def _front_end(html: str, cfg: Config) -> HtmlInput:
         ctx.meta["images"] = [image]
     if meta.get("title") and title_line is None:
         ctx.meta["title"] = meta["title"]
-    ctx.cache["html_title"] = meta.get("title")
+    ctx.state.html_title = meta.get("title")
     return HtmlInput(lines, ctx, page)
 
 

@@ -41,10 +41,10 @@ def html_title(doc: Doc, ctx: Context) -> Iterator[Move]:
         return
     for k, line in enumerate(doc.lines):
         if line.index == info.title_line:
-            yield Move(k, k + 1, "title", ctx.cache.get("html_title") or line.text, "the page's <h1>")
+            yield Move(k, k + 1, "title", ctx.state.html_title or line.text, "the page's <h1>")
             return
         if line.index > info.title_line:
             break
-    title = ctx.cache.get("html_title")
+    title = ctx.state.html_title
     if title:  # the h1 was already outside the main text: set the field without moving a line
         yield Move(0, 0, "title", title, "page metadata")

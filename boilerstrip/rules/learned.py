@@ -31,7 +31,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, Rule, docstring
 from . import prose
-from .region import big_enough
+from .region_scores import big_enough
 
 #: Feature names hash into 2**HASH_BITS buckets.
 HASH_BITS: Final = 18

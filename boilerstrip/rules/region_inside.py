@@ -1,0 +1,115 @@
+"""Cuts inside the article region (family ``region``, text mode): navigation runs inside it
+(navigation-run) and everything from a related / comments / share heading to its end
+(terminator-tail). Both read the line scores of :mod:`boilerstrip.rules.region_scores`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from .. import features
+from ..pipeline import Context, Doc
+from ..ruledef import Cut, rule
+from .region import TEMPLATE_MIN_LINES, templated
+from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
+from .related import heading_kind
+
+#: Inside the region, this many consecutive non-prose lines (menu items, teaser headlines,
+#: labels) form a navigation run and go; shorter runs are headings, datelines or captions.
+NAV_RUN_MIN: Final = 4
+#: A run whose lines average more words than this reads like a list of facts (dates and venues,
+#: names and places, ingredients), not a menu.
+NAV_MAX_AVG_WORDS: Final = 99.0
+
+
+#: A run whose lines have at least NAV_VERSE_MIN_WORDS words each and on average this share of
+#: stopwords is running language cut into lines (verse, lyrics, a flattener's broken paragraph),
+#: not a menu: menu items and teaser headlines hold few stopwords.
+NAV_VERSE_MIN_STOP: Final = 0.3
+NAV_VERSE_MIN_WORDS: Final = 5
+#: ... in runs of at most this many lines (a stanza; a generated list of a thousand "Item 7 in
+#: the list" lines is not verse).
+NAV_VERSE_MAX_LINES: Final = 24
+
+
+def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
+    """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
+    items, or of lines of running language (see NAV_VERSE_MIN_STOP)."""
+    first = start - 1 if start > 0 else start
+    if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
+        return True
+    if NAV_VERSE_MIN_STOP and stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
+        fs = features.of(doc.all, ctx)
+        if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
+            return True
+    words = sum(line.n_words for line in doc.lines[start:stop])
+    return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and templated(doc.lines[start:stop]))
+
+
+@rule("navigation-run", family="region", stage="span", text_only=True)
+def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
+    if not NAV_RUN_MIN or not big_enough(doc, ctx):
+        return
+    # A prose line right after a removed comments/related label is a region boundary, not a menu
+    # item: counting it into the run made the run (and its colon exemption) depend on lines that
+    # a second pass no longer sees, so clean() was not idempotent.
+    vals = scores(doc, ctx, removed_barriers=False)
+    run_start = None
+    for i, v in enumerate([*vals, 1.0]):
+        if v < 0:
+            if run_start is None:
+                run_start = i
+            continue
+        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i):
+            yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
+        run_start = None
+
+
+#: A terminator heading inside the region ends the article once at least this share of the
+#: region's prose score lies before it.
+TAIL_MIN_SHARE: Final = 0.8
+#: A comment-thread heading with a count or qualifier ("167 comments", "Top Rated Comments") is
+#: a surer end: it ends the article once this much prose score (about six paragraphs) lies
+#: before it, whatever the share (a long thread can hold four times the article's prose; the
+#: count in a headline's meta line comes before any prose).
+COMMENT_TAIL_MIN_PROSE: Final = 6.0
+
+
+def _after_related_box(doc: Doc, i: int) -> bool:
+    """Is the removed gap right before ``doc.lines[i]`` headed by a related heading (not a
+    comments or share label: comments are prose in a row too)?"""
+    lo = doc.lines[i - 1].index + 1 if i > 0 else 0
+    hi = doc.lines[i].index
+    return any(doc.all[k].text and heading_kind(doc.all[k]) in ("phrase", "pattern") for k in range(max(lo, hi - GAP_SCAN), hi))
+
+
+#: A removed terminator (a related box taken by ``related-tail``) followed by this many more
+#: prose lines in a row, the line after it prose too, was an inline box: the article resumes
+#: and the tail does not start there (0 switches this off).
+RESUME_LINES: Final = 2
+
+
+@rule("terminator-tail", family="region", stage="span", text_only=True)
+def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Everything from a related / comments / share heading to the end of the article region,
+    once most of the article's prose lies before it."""
+    if not big_enough(doc, ctx):
+        return
+    vals = scores(doc, ctx)
+    own = scores(doc, ctx, removed_barriers=False) if RESUME_LINES else vals
+    total = sum(v for v in vals if v > 0)
+    seen = 0.0
+    for i, v in enumerate(vals):
+        if v > 0:
+            seen += v
+        elif RESUME_LINES and own[i] > 0 and i + RESUME_LINES < len(own) and all(x > 0 for x in own[i + 1 : i + 1 + RESUME_LINES]) and _after_related_box(doc, i):
+            # the article resumes right after a removed box: an inline "Related articles" list
+            seen += own[i]
+        elif i > 0 and seen >= TAIL_MIN_SHARE * total and ends_article(doc, ctx, i):
+            yield Cut(i, len(doc.lines), f"after the terminator heading {doc.lines[i].text[:40]!r}")
+            return
+        elif i > 0 and seen >= COMMENT_TAIL_MIN_PROSE and is_comment_heading(doc.lines[i]):
+            yield Cut(i, len(doc.lines), f"after the comment-thread heading {doc.lines[i].text[:40]!r}")
+            return

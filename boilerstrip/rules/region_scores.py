@@ -1,0 +1,183 @@
+"""Line scores for the region rules (family ``region``): each surviving line's signed prose
+score, the terminator headings that act as the region's barriers, and the page-size gate.
+
+A line's own score is its prose value (:mod:`boilerstrip.rules.prose`), adjusted for list items,
+cookie notices, terminator headings, repeated lines and printed dates. A line right after a
+terminator heading that an earlier rule removed carries the BARRIER too. The scores are
+computed once per document and kept in :class:`~boilerstrip.pipeline.DocState`. The rules that
+read them: :mod:`boilerstrip.rules.region` (outside-main-region) and
+:mod:`boilerstrip.rules.region_inside` (navigation-run, terminator-tail).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, cast
+
+from .. import features
+from ..lexicon import hint_flag, line_hints, pattern, phrases
+from ..model import Line
+from ..pipeline import Context, Doc
+from . import prose
+from .related import is_tail_heading
+from .shapes import is_date_line
+
+#: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
+#: few paragraphs someone pasted) has no chrome worth guessing about.
+MIN_LINES: Final = 12
+#: Prose in a bulleted list item counts this fraction of its score: lists of prose are usually
+#: teaser blurbs; a real list inside an article is carried by the paragraphs around it.
+LIST_PROSE_FACTOR: Final = 0.3
+#: Score of a terminator heading (related, comments, share): the region crosses one only when
+#: a lot of prose lies beyond it.
+BARRIER: Final = -4.0
+#: A terminator heading printed this many times on the page is a label of every unit of a
+#: repeated list (a "Reply" under each forum post, "Comments" under each teaser), not the end of
+#: the article: it is scored as a repeated line instead of a barrier.
+TERMINATOR_MAX_REPEATS: Final = 5
+#: Removed lines scanned for a terminator heading before each surviving line (the nearest ones).
+GAP_SCAN: Final = 8
+#: Prose scores decay along the page: a line at relative position x (0..1) counts
+#: 1 / (1 + POSITION_DECAY * x). Articles come before the comments and teaser blocks that can
+#: outweigh them.
+POSITION_DECAY: Final = 0.0
+#: A non-prose line printed this many times on the page ("Read more", a source name, a share
+#: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
+REPEAT_MIN: Final = 3
+REPEAT_PENALTY: Final = -1.5
+#: A printed date or time on its own line (comment and teaser timestamps) scores this ...
+DATE_PENALTY: Final = -1.5
+#: ... when the line is at most this long (the date parser is not cheap; dates are short).
+DATE_MAX_CHARS: Final = 32
+
+
+def big_enough(doc: Doc, ctx: Context) -> bool:
+    """True when the input page has at least MIN_LINES non-blank lines (decided once per page,
+    so the rules after the region cut still run on the shortened body)."""
+    state = ctx.state
+    big = state.region_big
+    if big is None:
+        big = state.region_big = sum(1 for line in doc.all if line.text) >= MIN_LINES
+    return big
+
+
+#: A comment-thread heading with a count or qualifier ("167 comments", "Kommentare (3)", "Top
+#: Rated Comments") has at most this many words ...
+COMMENT_HEADING_MAX_WORDS: Final = 5
+#: ... and holds one of the stems of ``comment_headings.hints`` (a cheap pre-filter before ``comment_headings.re``).
+_COMMENT_HINT: Final = hint_flag("comment_headings")
+
+
+def is_comment_heading(line: Line) -> bool:
+    """A heading over a comment thread with a count or qualifier ("[ 167 comments ]", "Top Rated
+    Comments", "Kommentare (3)", "3 commentaires"; en, de, fr, es, pt, it, nl)."""
+    return (
+        line.n_words <= COMMENT_HEADING_MAX_WORDS
+        and line_hints(line) & _COMMENT_HINT != 0
+        and pattern("comment_headings").fullmatch(line.key) is not None
+    )
+
+
+def is_terminator(line: Line) -> bool:
+    """A short heading that ends an article (related, comments, share, trailer families)."""
+    return is_tail_heading(line) or is_comment_heading(line)
+
+
+def is_cookie_notice(line: Line) -> bool:
+    """A line about cookies that also talks about the website, consent or settings."""
+    low = line.lower
+    return "cookie" in low and any(w in low for w in phrases("cookie_context"))
+
+
+def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]:
+    """Signed prose score of every surviving line (see :mod:`boilerstrip.rules.prose`).
+
+    A line that follows a terminator heading which an earlier rule already removed (a related
+    heading taken by ``related-tail``, a comments label by ``comment-widget``) carries the
+    BARRIER too, so the region still stops there (``removed_barriers=False`` leaves that out:
+    it marks a boundary, it says nothing about the line itself). Line scores are cached per
+    input line; the list for the same surviving lines and flag is computed once (callers must
+    not modify it)."""
+    memo = ctx.state.region_scores
+    last = memo.get(removed_barriers)
+    if last is not None and last[0] is doc.lines:  # holding the list: its id cannot be reused
+        return last[1]
+    base = _base_scores(doc, ctx)
+    got = [base[line.index] for line in doc.lines]
+    if None in got:  # lines no earlier call saw
+        _fill_scores(base, [line for line in doc.lines if base[line.index] is None], features.of(doc.all, ctx), len(doc.all))
+        got = [base[line.index] for line in doc.lines]
+    out = cast("list[float]", got)  # no None left
+    if removed_barriers:
+        every = doc.all
+        prev = -1
+        for k, line in enumerate(doc.lines):
+            i = line.index
+            # a gap of one blank line (the usual paragraph break) holds no terminator: no scan
+            if i > prev + 1 and (i > prev + 2 or every[prev + 1].text) and out[k] != BARRIER and _removed_terminator(doc, ctx, prev + 1, i):
+                out[k] += BARRIER
+            prev = i
+    memo[removed_barriers] = (doc.lines, out)
+    return out
+
+
+def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
+    """Every input line's own score (None for lines removed before the first call), computed in
+    one pass over the surviving lines on first use and cached per document."""
+    state = ctx.state
+    base = state.region_base
+    if base is None:
+        base = state.region_base = [None] * len(doc.all)
+        _fill_scores(base, doc.lines, features.of(doc.all, ctx), len(doc.all))
+    return base
+
+
+def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features], n: int) -> None:
+    """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
+    items, cookie notices, terminator headings, repeated lines and printed dates."""
+    value = prose.value
+    for line in lines:
+        f = fs[line.index]
+        v = value(f)
+        if v > 0:
+            if f.bullet:
+                v *= LIST_PROSE_FACTOR
+            if POSITION_DECAY:
+                v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
+            if is_cookie_notice(line):
+                v = prose.CHROME
+        elif f.repeats < TERMINATOR_MAX_REPEATS and is_terminator(line):
+            v = BARRIER
+        elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
+            v = REPEAT_PENALTY
+        elif DATE_PENALTY and f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
+            v = DATE_PENALTY
+        base[line.index] = v
+
+
+def ends_article(doc: Doc, ctx: Context, i: int) -> bool:
+    """Is ``doc.lines[i]`` a terminator heading, or right after one an earlier rule removed?"""
+    line = doc.lines[i]
+    if is_terminator(line):
+        return True
+    lo = doc.lines[i - 1].index + 1 if i > 0 else 0
+    return line.index > lo and _removed_terminator(doc, ctx, lo, line.index)
+
+
+def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
+    """Is there a terminator heading among the (removed or blank) input lines ``lo:hi``?
+    (Per-line answers are cached: the same gaps are scanned by several rules.)"""
+    seen = ctx.state.region_terminators
+    fs = features.of(doc.all, ctx)
+    for k in range(max(lo, hi - GAP_SCAN), hi):
+        hit = seen.get(k)
+        if hit is None:
+            line = doc.all[k]
+            # a removed comment count is left out: the meta line under a headline holds one
+            # ("12. November 2021 / Kommentare 0"), and the header rules take it; so is a label
+            # the page repeats (a "Reply" under every forum post, "Share" under every item): it
+            # closes a unit of a repeated list, not the article
+            hit = seen[k] = bool(line.text) and fs[k].repeats < TERMINATOR_MAX_REPEATS and is_tail_heading(line)
+        if hit:
+            return True
+    return False
