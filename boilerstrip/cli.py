@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from . import __version__, batch
 from .api import explain, extract, pipeline_for, render_explanation
+from .batch.planning import _has_suffix
 from .config import DEFAULT_MAX_BYTES, Config, parse_time
 from .decode import InputError
 from .registry import all_rules
@@ -242,7 +243,7 @@ def _run_clean(
                 todo = _not_done(p.tasks, outdir, summary)
 
     try:
-        jsonl = _JsonlSink(jsonl_path, out, [t.n for t in todo], resume=args.skip_existing) if args.format == "jsonl" else None
+        jsonl = batch.JsonlSink(jsonl_path, out, [t.n for t in todo], resume=args.skip_existing) if args.format == "jsonl" else None
     except OSError as exc:
         print(f"boilerstrip: cannot write {batch.JSONL_NAME} in {outdir}: {exc.strerror or exc}", file=err)
         return 1
@@ -323,76 +324,6 @@ def _not_done(tasks: Iterable[batch.Task], outdir: str, summary: batch.Summary) 
             yield t
 
 
-class _JsonlSink:
-    """jsonl records written in input order whatever order the workers finish in.
-
-    To ``OUTDIR/articles.jsonl``: each record is appended and handed to the kernel as soon as
-    order allows, so the records finished before a Ctrl-C, SIGTERM or SIGKILL stay in the file,
-    and ``--skip-existing`` (``resume``) appends the rest after cutting off a record a kill left
-    half-written. The file gets the mode other outputs get (0666 minus the umask). To stdout:
-    streamed the same way.
-    """
-
-    def __init__(self, path: str | None, out: IO[str], order: list[int], resume: bool):
-        self.held: dict[int, bytes | None] = {}
-        self.order = order  # the task numbers run, in input order
-        self.next_pos = 0
-        self.fd: int | None = None
-        if path is None:
-            self.stream: Any = getattr(out, "buffer", None) or _BytesToText(out)
-            return
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | (0 if resume else os.O_TRUNC), 0o666)
-        try:
-            os.fchmod(fd, 0o666 & ~batch.umask())  # also a file an older version made 0600
-            if resume:
-                batch.cut_partial_record(fd)
-        except BaseException:
-            os.close(fd)
-            raise
-        self.fd = fd
-
-    def put(self, n: int, record: bytes | None) -> None:
-        self.held[n] = record
-        while self.next_pos < len(self.order) and self.order[self.next_pos] in self.held:
-            rec = self.held.pop(self.order[self.next_pos])
-            if rec is not None:
-                self._write(rec)
-            self.next_pos += 1
-
-    def _write(self, rec: bytes) -> None:
-        if self.fd is None:
-            self.stream.write(rec)
-            self.stream.flush()
-            return
-        view = memoryview(rec)
-        while view:
-            view = view[os.write(self.fd, view) :]
-
-    def close(self, fsync: bool) -> None:
-        if self.fd is None:
-            self.stream.flush()
-            return
-        fd, self.fd = self.fd, None
-        try:
-            if fsync:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-class _BytesToText:
-    """Write bytes to a text stream (stdout replaced by a StringIO in tests)."""
-
-    def __init__(self, out: IO[str]):
-        self.out = out
-
-    def write(self, b: bytes) -> int:
-        return self.out.write(b.decode("utf-8"))
-
-    def flush(self) -> None:
-        self.out.flush()
-
-
 def _clean_file_to_stdout(path: str, args: argparse.Namespace, cfg: Config, out: IO[str], err: IO[str]) -> int:
     """``boilerstrip clean FILE``: one named file, its result on stdout."""
     if os.path.isdir(path):
@@ -402,7 +333,7 @@ def _clean_file_to_stdout(path: str, args: argparse.Namespace, cfg: Config, out:
     except batch.FileFailure as exc:
         print(f"boilerstrip: {path}: {exc}", file=err)
         return 1
-    if args.input_format == "auto" and batch._has_suffix(path, batch.HTML_SUFFIXES):
+    if args.input_format == "auto" and _has_suffix(path, batch.HTML_SUFFIXES):
         cfg = cfg.replace(input_format="html")
     return _clean_to_stdout(data, path, args, cfg, out, err)
 
@@ -459,7 +390,7 @@ def _templates(args: argparse.Namespace, err: IO[str]) -> Any:
 
 
 def _learn(inputs: list[str], input_format: str, max_bytes: int, quiet: bool, err: IO[str]) -> Any:
-    from . import templates
+    from .batch.learning import learn_files
 
     progress = batch.Progress(0, err, enabled=not quiet and batch.stderr_is_tty())
 
@@ -467,7 +398,7 @@ def _learn(inputs: list[str], input_format: str, max_bytes: int, quiet: bool, er
         progress.total = total
         progress.update(done, 0)
 
-    model, report = templates.learn_files(inputs, input_format, max_bytes, on_progress)
+    model, report = learn_files(inputs, input_format, max_bytes, on_progress)
     progress.clear()
     if not quiet:
         print(report.render(model), file=err)
@@ -500,7 +431,7 @@ def cmd_explain(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         except batch.FileFailure as exc:
             print(f"boilerstrip: {args.file}: {exc}", file=err)
             return 1
-        if args.input_format == "auto" and batch._has_suffix(args.file, batch.HTML_SUFFIXES):
+        if args.input_format == "auto" and _has_suffix(args.file, batch.HTML_SUFFIXES):
             cfg = cfg.replace(input_format="html")
     if args.templates:
         cfg = cfg.replace(templates=_templates(args, err), site=args.site)
