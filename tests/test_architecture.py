@@ -19,17 +19,9 @@ import ast
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import pytest
-
 PACKAGE = "boilerstrip"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
-#: Import edges (importer, imported) left out of the check, each for a named reason. The only
-#: one: ``templates`` -> ``batch`` (``Templates.save`` uses ``batch.atomic_write``,
-#: ``learn_files`` uses ``batch.stream_plan``) closes the templates <-> batch cycle, which the
-#: issue-15 branch that splits batch.py removes. Delete this entry once that branch is merged
-#: (test_allowed_edges_still_close_a_cycle fails as soon as the entry is no longer needed).
-ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({("boilerstrip.templates", "boilerstrip.batch")})
 
 
 def modules(root: Path = ROOT, package: str = PACKAGE) -> dict[str, Path]:
@@ -136,11 +128,6 @@ def cycles(g: Mapping[str, set[str]]) -> list[list[str]]:
     return sorted(found)
 
 
-def without(g: Mapping[str, set[str]], edges: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    drop = set(edges)
-    return {v: {w for w in ws if (v, w) not in drop} for v, ws in g.items()}
-
-
 def describe(g: Mapping[str, set[str]], comp: list[str]) -> str:
     members = set(comp)
     edges = [f"    {v} -> {w}" for v in comp for w in sorted(g[v]) if w in members]
@@ -149,16 +136,8 @@ def describe(g: Mapping[str, set[str]], comp: list[str]) -> str:
 
 def test_the_package_has_no_import_cycles():
     g = graph(modules())
-    found = cycles(without(g, ALLOWED_EDGES))
+    found = cycles(g)
     assert not found, "import cycles (strongly connected components):\n" + "\n".join(describe(g, c) for c in found)
-
-
-def test_allowed_edges_still_close_a_cycle():
-    """An allowance that no longer hides a cycle is stale: delete it from ALLOWED_EDGES."""
-    g = graph(modules())
-    in_cycles = {v for comp in cycles(g) for v in comp}
-    stale = sorted((v, w) for v, w in ALLOWED_EDGES if not (v in in_cycles and w in in_cycles and w in g.get(v, ())))
-    assert not stale, f"ALLOWED_EDGES entries no longer needed (delete them): {stale}"
 
 
 # --- the checker itself: it must see what it is meant to see ---------------------------------
@@ -193,9 +172,3 @@ def test_the_checker_resolves_submodules_parents_and_absolute_imports(tmp_path):
     assert g["pkg.sub.leaf"] == {"pkg.top"}  # not to its own package pkg.sub
     assert g["pkg.other"] == {"pkg.sub"}
     assert cycles(g) == [["pkg.sub", "pkg.sub.leaf", "pkg.top"]]
-
-
-@pytest.mark.parametrize("allowed", [frozenset(), frozenset({("pkg.b", "pkg.a")})])
-def test_an_allowed_edge_breaks_only_its_own_cycle(tmp_path, allowed):
-    mods = _write(tmp_path, {"__init__.py": "", "a.py": "from . import b\n", "b.py": "from . import a\n"})
-    assert bool(cycles(without(graph(mods), allowed))) == (not allowed)

@@ -1,7 +1,7 @@
 """The HTML path's decisions as registered rules, so they are logged, ordered and can be disabled.
 
 They act only on input that came in as HTML (``ctx.html`` is set by
-:func:`boilerstrip.html.extract_html`); on plain text they never fire. The verdicts themselves
+:func:`boilerstrip.html.front_end`); on plain text they never fire. The verdicts themselves
 are computed once per page by :mod:`boilerstrip.html.blocks` from the DOM.
 """
 

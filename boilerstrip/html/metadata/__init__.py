@@ -18,7 +18,7 @@ Each field takes the first source that has it, in this order of precision:
 * url: ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``;
 * images: the lead picture (:func:`lead_image`): caption and credit split, URL;
 * language: ``<html lang>``, ``og:locale``, language metas (text-mode detection on the kept
-  text comes first, see :func:`boilerstrip.html.extract_html`).
+  text comes first, see :func:`boilerstrip.html.front_end`).
 
 :func:`extract` takes what the markup says and :func:`complete` what the visible page says; the
 sources themselves are in :mod:`~.structured` (JSON-LD, ``<meta>`` tags), :mod:`~.titles`
