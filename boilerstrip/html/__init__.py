@@ -23,7 +23,7 @@ same as for text (:func:`boilerstrip.pipeline.extract_lines`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..config import Config
@@ -71,8 +71,6 @@ class HtmlInfo:
     blocks: list[Any]
     drop: list[str | None]  # per line: why the block is not article text (None keeps it)
     title_line: int | None = None  # index of the block that is the article's title (h1)
-    source: str = "own"  # which side decided the main text: own, both, trafilatura
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def lxml_tree(html: str) -> Any:
@@ -137,24 +135,23 @@ def jsonld_paragraphs(body: str) -> list[str]:
     return [t for t in (normalize(x) for x in text.splitlines()) if t]
 
 
-def jsonld_body(page_blocks: list[Any], drop: list[str | None], source: str, body: str, title_line: int | None) -> str:
+def jsonld_body(page_blocks: list[Any], drop: list[str | None], body: str, title_line: int | None) -> None:
     """Append the articleBody's paragraphs as blocks (kept) and drop the visible kept blocks but
     the title, when the visible text kept is a small fragment of the articleBody; else leave
-    ``drop`` alone. Returns the source that decided ("jsonld" when the articleBody is used)."""
+    ``drop`` alone."""
     from .dom import Block
 
     paras = jsonld_paragraphs(body)
     total = sum(len(p) for p in paras)
     kept = sum(len(b.text) for i, (b, d) in enumerate(zip(page_blocks, drop, strict=True)) if d is None and i != title_line)
     if total < JSONLD_BODY_MIN_CHARS or kept >= JSONLD_BODY_SHARE * total:
-        return source
+        return
     for i, d in enumerate(drop):
         if d is None and i != title_line:
             drop[i] = BY_JSONLD
     for p in paras:
         page_blocks.append(Block(p, "p", 0, 0, ()))
         drop.append(None)
-    return "jsonld"
 
 
 @dataclass
@@ -212,13 +209,13 @@ def _front_end(html: str, cfg: Config) -> HtmlInput:
         # is read, trafilatura only needs to decide on the rest. About 15% less CPU per page; dev
         # split body F1 unchanged on scrapinghub, -0.0008 on the trafilatura set (one page).
         tree = lxml_tree(_without_chrome(page))
-    drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
+    drop, _ = blocks.decide(page.blocks, own, trafilatura_text(tree))  # (and which side decided: not needed here)
     body = meta.pop("article_body", None)
     if body:
-        source = jsonld_body(page.blocks, drop, source, body, title_line)
+        jsonld_body(page.blocks, drop, body, title_line)
     lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
     ctx = Context(cfg)
-    ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)
+    ctx.html = HtmlInfo(page.blocks, drop, title_line)
     kept = [line for line, d in zip(lines, drop, strict=True) if d is None]
     ctx.language = cfg.language or detect(kept) or meta.get("language")
     for key in ("source", "published", "published_at", "url"):
