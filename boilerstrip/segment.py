@@ -27,7 +27,6 @@ from .model import SOFT_HYPHEN, Line
 # keeps them; Line.lower and Line.key leave them out, so "Adver\u00adtisement" still matches
 # the catalogues. Non-ASCII lines are put in NFC so decomposed accents (e\u0301) match them.
 _INVISIBLE: Final = re.compile("[\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+")
-_SPACES: Final = re.compile(r"\s+")
 
 #: A line that starts like a list item keeps its own line next to its siblings in the body.
 LIST_ITEM: Final = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*+-]|\d{1,3}[.)])\s")

@@ -23,7 +23,7 @@ same as for text (:func:`boilerstrip.pipeline.extract_lines`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..config import Config
@@ -41,18 +41,6 @@ _FRAGMENT_START = re.compile(
     r"\s*<(p|div|section|article|main|header|footer|nav|aside|span|a|b|i|em|strong|table|ul|ol|dl|li|h[1-6]|blockquote|pre|figure)\b[^<>]*>",
     re.I,
 )
-#: Hand trafilatura/htmldate the page with scripts, styles and other non-text elements already
-#: stripped by selectolax (less to parse and clean twice), rather than the raw HTML.
-STRIPPED_FOR_TRAFILATURA = True
-#: ... and with the chrome elements (nav, footer, share/related/ad boxes...) removed: after the
-#: metadata is read, trafilatura only needs to decide on the rest. About 15% less CPU per page;
-#: dev split body F1 unchanged on scrapinghub, -0.0008 on the trafilatura set (one page).
-PRUNE_CHROME_FOR_TRAFILATURA = True
-#: A page whose body sits in a ``<noscript>`` (the crawler view of a script app such as Discourse)
-#: is flattened with its noscript tags unwrapped, but trafilatura gets the page as it came: the
-#: unwrapped markup, app shell and crawler view together, led it to one post of a thread (three
-#: Discourse threads of wcxb dev: recall 0.16 / 0.16 / 0.37 -> 0.99 / 0.90 / 0.96).
-NOSCRIPT_RAW_FOR_TRAFILATURA = True
 #: Tags per kilobyte of the head of a document above which we treat it as HTML.
 HTML_TAG_DENSITY = 3
 FRAGMENT_TAG_LINE_SHARE = 0.5
@@ -83,8 +71,6 @@ class HtmlInfo:
     blocks: list[Any]
     drop: list[str | None]  # per line: why the block is not article text (None keeps it)
     title_line: int | None = None  # index of the block that is the article's title (h1)
-    source: str = "own"  # which side decided the main text: own, both, trafilatura
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def lxml_tree(html: str) -> Any:
@@ -124,10 +110,9 @@ def _without_chrome(page: Any) -> str:
     return str(page.tree.html)
 
 
-#: Use the JSON-LD ``articleBody`` of an article-typed object when the visible page holds only a
-#: fragment of it (a teaser, a paywalled or script-rendered page): its paragraphs replace what
-#: was kept, except the title line.
-JSONLD_BODY = True
+#: The JSON-LD ``articleBody`` of an article-typed object is used when the visible page holds only
+#: a fragment of it (a teaser, a paywalled or script-rendered page): its paragraphs replace what
+#: was kept, except the title line (:func:`jsonld_body`) ...
 #: ... when the articleBody is at least this long (chars) ...
 JSONLD_BODY_MIN_CHARS = 1000
 #: ... and the text kept from the visible page is less than this share of it.
@@ -150,24 +135,23 @@ def jsonld_paragraphs(body: str) -> list[str]:
     return [t for t in (normalize(x) for x in text.splitlines()) if t]
 
 
-def jsonld_body(page_blocks: list[Any], drop: list[str | None], source: str, body: str, title_line: int | None) -> str:
+def jsonld_body(page_blocks: list[Any], drop: list[str | None], body: str, title_line: int | None) -> None:
     """Append the articleBody's paragraphs as blocks (kept) and drop the visible kept blocks but
     the title, when the visible text kept is a small fragment of the articleBody; else leave
-    ``drop`` alone. Returns the source that decided ("jsonld" when the articleBody is used)."""
+    ``drop`` alone."""
     from .dom import Block
 
     paras = jsonld_paragraphs(body)
     total = sum(len(p) for p in paras)
     kept = sum(len(b.text) for i, (b, d) in enumerate(zip(page_blocks, drop, strict=True)) if d is None and i != title_line)
     if total < JSONLD_BODY_MIN_CHARS or kept >= JSONLD_BODY_SHARE * total:
-        return source
+        return
     for i, d in enumerate(drop):
         if d is None and i != title_line:
             drop[i] = BY_JSONLD
     for p in paras:
         page_blocks.append(Block(p, "p", 0, 0, ()))
         drop.append(None)
-    return "jsonld"
 
 
 @dataclass
@@ -208,21 +192,30 @@ def _front_end(html: str, cfg: Config) -> HtmlInput:
     h1 = page.blocks[title_line].text if title_line is not None else None
     meta = metadata.extract(page, h1)
     title_line = meta.pop("title_line", title_line)  # a later h1 when the first one is the site's name
-    raw = page.noscript_unwrapped and NOSCRIPT_RAW_FOR_TRAFILATURA
-    tree = lxml_tree(page.tree.html if STRIPPED_FOR_TRAFILATURA and not raw else html)
+    # htmldate and trafilatura get the page with scripts, styles and other non-text elements
+    # already stripped by selectolax (less to parse and clean twice), rather than the raw HTML;
+    # except a page whose body sits in a <noscript> (the crawler view of a script app such as
+    # Discourse): it is flattened with its noscript tags unwrapped, but trafilatura gets the page
+    # as it came: the unwrapped markup, app shell and crawler view together, led it to one post of
+    # a thread (three Discourse threads of wcxb dev: recall 0.16 / 0.16 / 0.37 -> 0.99 / 0.90 / 0.96).
+    raw = page.noscript_unwrapped
+    tree = lxml_tree(html if raw else page.tree.html)
     metadata.complete(meta, page, tree, title_line)  # byline authors, the date (htmldate runs before trafilatura edits the tree)
     image = metadata.lead_image(page, meta)  # caption and credit split, image URL (before chrome is pruned)
     if raw:
         tree = lxml_tree(html)  # a fresh tree: trafilatura edits the one htmldate read
-    elif PRUNE_CHROME_FOR_TRAFILATURA and tree is not None:
+    elif tree is not None:
+        # without the chrome elements (nav, footer, share/related/ad boxes...): after the metadata
+        # is read, trafilatura only needs to decide on the rest. About 15% less CPU per page; dev
+        # split body F1 unchanged on scrapinghub, -0.0008 on the trafilatura set (one page).
         tree = lxml_tree(_without_chrome(page))
-    drop, source = blocks.decide(page.blocks, own, trafilatura_text(tree))
+    drop, _ = blocks.decide(page.blocks, own, trafilatura_text(tree))  # (and which side decided: not needed here)
     body = meta.pop("article_body", None)
-    if JSONLD_BODY and body:
-        source = jsonld_body(page.blocks, drop, source, body, title_line)
+    if body:
+        jsonld_body(page.blocks, drop, body, title_line)
     lines = [Line(i, b.text, b.text, blank_before=True) for i, b in enumerate(page.blocks)]
     ctx = Context(cfg)
-    ctx.html = HtmlInfo(page.blocks, drop, title_line, source, meta)
+    ctx.html = HtmlInfo(page.blocks, drop, title_line)
     kept = [line for line, d in zip(lines, drop, strict=True) if d is None]
     ctx.language = cfg.language or detect(kept) or meta.get("language")
     for key in ("source", "published", "published_at", "url"):

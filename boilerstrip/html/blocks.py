@@ -40,7 +40,6 @@ EXTEND_LINK_DENSITY_MAX = 0.2
 
 #: A block inside the main region that is one printed address ("http://amzn.to/2iJFhRj", a
 #: source's URL under a paragraph) is text the author wrote out, not a menu entry: not a link list.
-KEEP_PRINTED_URLS = True
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 LINK_LIST = "link list in the main region"
@@ -98,7 +97,7 @@ def select(blocks: list[Block]) -> list[str | None]:
             out.append(b.chrome)
         elif not ok:
             out.append(OUTSIDE)
-        elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading and not (KEEP_PRINTED_URLS and _URL.fullmatch(b.text)):
+        elif b.link_density > REGION_LINK_DENSITY_MAX and not b.heading and not _URL.fullmatch(b.text):
             out.append(LINK_LIST)
         else:
             out.append(None)
@@ -145,19 +144,12 @@ LEAD_MIN_CHARS = 80
 LEAD_LINK_DENSITY_MAX = 0.1
 #: How many blocks above the first kept paragraph are scanned for a lead.
 LEAD_SCAN_BLOCKS = 6
-#: The lead scan also ends (keeping what it found) at a block outside the own region (chrome,
-#: captions and link lines such as bylines are passed over) or at the top of the page, not only
-#: at the title: on pages whose ``h1`` is chrome or far above, the standfirst tops the region.
-LEAD_STOPS_AT_REGION_EDGE = True
-#: A paragraph just outside the own region that trafilatura keeps can be the lead as well.
-LEAD_FROM_TRAFILATURA = True
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
 
 
 #: trafilatura prints a table row as "| cell | cell |" and a list item as "- item": its cells and
 #: items count as lines, so short cells and items ("Weight", "2 kg") match their blocks.
-TABLE_AND_LIST_LINES = True
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
@@ -170,12 +162,11 @@ class MainText:
         text = text.replace(SOFT_HYPHEN, "")
         self.lines = {normalize(t) for t in text.splitlines()}
         self.lines.discard("")
-        if TABLE_AND_LIST_LINES:
-            for t in list(self.lines):
-                if t.startswith("|") and t.endswith("|"):
-                    self.lines.update(c for c in (normalize(c.replace("\\|", "|")) for c in _CELL_SPLIT.split(t[1:-1])) if c)
-                elif t.startswith("- "):
-                    self.lines.add(t[2:])
+        for t in list(self.lines):  # table cells and list items are lines too (see _CELL_SPLIT)
+            if t.startswith("|") and t.endswith("|"):
+                self.lines.update(c for c in (normalize(c.replace("\\|", "|")) for c in _CELL_SPLIT.split(t[1:-1])) if c)
+            elif t.startswith("- "):
+                self.lines.add(t[2:])
         self.text = " ".join(normalize(t) for t in text.splitlines())
         # matched without spaces: trafilatura puts spaces around inline elements ("„ Geeignete
         # Konzepte “") where the page has none, and drops some the page has
@@ -210,15 +201,20 @@ def _prose_beyond(blocks: list[Block], own: list[str | None], found: list[bool])
 def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], out: list[str | None]) -> None:
     """Prose paragraphs of the own region just above the first kept paragraph stay (a lead or
     standfirst that trafilatura skips); captions, short lines and links in between are passed
-    over, and the scan stops at the title (``h1``)."""
+    over, and the scan stops at the title (``h1``).
+
+    A paragraph just outside the own region that trafilatura keeps can be the lead as well. The
+    scan also ends (keeping what it found) at a block outside the own region (chrome, captions
+    and link lines such as bylines are passed over) or at the top of the page, not only at the
+    title: on pages whose ``h1`` is chrome or far above, the standfirst tops the region."""
     first = next((i for i, r in enumerate(out) if r is None and not blocks[i].heading and not blocks[i].in_figure), None)
     if first is None:
         return
     leads: list[int] = []
     for i in range(first - 1, max(-1, first - 1 - LEAD_SCAN_BLOCKS), -1):
         b = blocks[i]
-        agreed = LEAD_FROM_TRAFILATURA and found[i] and own[i] == OUTSIDE
-        edge = LEAD_STOPS_AT_REGION_EDGE and (i == 0 or (own[i] == OUTSIDE and not b.in_figure and not agreed))
+        agreed = found[i] and own[i] == OUTSIDE
+        edge = i == 0 or (own[i] == OUTSIDE and not b.in_figure and not agreed)
         if b.heading == 1 or edge:
             for k in leads:  # only between the title (or the own region's top) and the body: above sit kickers and teasers
                 out[k] = None
@@ -232,7 +228,6 @@ def _keep_lead(blocks: list[Block], own: list[str | None], found: list[bool], ou
 #: parts may sit at different depths), not link text, are the first part, up to the title
 #: (``h1``); short ones only below a punctuated prose paragraph of it (a byline or dateline
 #: alone above the body is not a part) ...
-REJOIN_PARTS = True
 #: ... across at most this many other blocks in a row (the teaser's title, label and text).
 PART_GAP_BLOCKS = 4
 
@@ -263,26 +258,21 @@ def _rejoin_parts(blocks: list[Block], found: list[bool], out: list[str | None])
                 return
 
 
-#: A list item or table cell of the own region that trafilatura leaves out stays when another
-#: item of the same list (or row of the same table) is kept: lists are kept whole.
-COMPLETE_LISTS = True
-
-
 def _complete_lists(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
+    """A list item or table cell of the own region that trafilatura leaves out stays when another
+    item of the same list (or row of the same table) is kept: lists are kept whole."""
     parents = {b.ancestors[1] for b, r in zip(blocks, out, strict=True) if r is None and (b.in_list or b.in_table) and len(b.ancestors) > 1}
     for i, b in enumerate(blocks):
         if out[i] is not None and own[i] is None and (b.in_list or b.in_table) and len(b.ancestors) > 1 and b.ancestors[1] in parents:
             out[i] = None
 
 
-#: A quoted social post (``blockquote`` classed "twitter-tweet", "instagram-media"...) inside the
-#: own region stays when the two agree, though trafilatura leaves embeds out: the article quotes it.
-KEEP_EMBEDS = True
-
-
 def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
+    """The verdict on a block when the own region and trafilatura agree: kept when both keep it.
+    A quoted social post (``blockquote`` classed "twitter-tweet", "instagram-media"...: ``embed``)
+    inside the own region stays though trafilatura leaves embeds out: the article quotes it."""
     if own is None:
-        return None if found or (embed and KEEP_EMBEDS) else BY_TRAFILATURA
+        return None if found or embed else BY_TRAFILATURA
     return own
 
 
@@ -290,14 +280,12 @@ def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) ->
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
     _drop_repeats(blocks, out)
-    if DROP_TRAILING_HEADINGS:
-        _drop_trailing_headings(blocks, out)
+    _drop_trailing_headings(blocks, out)
     return out, source
 
 
 #: Headings after the last kept paragraph head nothing of the article (a related-links or
 #: comments section whose items were dropped): they go.
-DROP_TRAILING_HEADINGS = True
 TRAILING_HEADING = "heading with no article text after it"
 
 
@@ -379,17 +367,14 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         # empty here; what trafilatura and the item region keep are its entries (wcxb dev sample:
         # collections 0.608 -> 0.648; no page of ScrapingHub or the trafilatura set changes)
         out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
-        if ITEM_REGION:
-            _keep_item_region(blocks, out)
+        _keep_item_region(blocks, out)
         return out, "trafilatura"
     shared = sum(len(blocks[i].text) for i in region if found[i])
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
         _keep_lead(blocks, own, found, out)
-        if REJOIN_PARTS:
-            _rejoin_parts(blocks, found, out)
-        if COMPLETE_LISTS:
-            _complete_lists(blocks, own, out)
+        _rejoin_parts(blocks, found, out)
+        _complete_lists(blocks, own, out)
         return out, "both"
     if len(traf) < TRAF_MIN_CHARS:
         return own, "own"
@@ -398,8 +383,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if inside < FRAGMENT_SHARE * region_chars and (outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside) or len(traf) < SHORT_TRAF_SHARE * region_chars):
         return own, "own"
     out = [None if found[i] else (b.chrome or TRAF_ONLY) for i, b in enumerate(blocks)]
-    if SIBLINGS_OF_TRUNCATED:
-        _add_siblings(blocks, own, found, out)
+    _add_siblings(blocks, own, found, out)
     return out, "trafilatura"
 
 
@@ -408,7 +392,6 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
 #: the most text by mass: every block counts its plain characters and loses ITEM_LINK_PENALTY per
 #: linked character, so a menu (all links) weighs against and a list of entries (a link and its
 #: details each) for. Its blocks are the page's entries.
-ITEM_REGION = True
 ITEM_LINK_PENALTY = 0.5
 #: ... when that element holds at least this many plain characters.
 ITEM_REGION_MIN_CHARS = 200
@@ -438,8 +421,7 @@ SHORT_TRAF_SHARE = 0.15
 #: When trafilatura's text lies inside the own region but covers only part of it (it stopped
 #: early: a broken tag, an inline widget), the own-region blocks that follow its paragraphs and
 #: are of the same kind (same tag at the same depth; captions and subheadings in between) are
-#: article too, up to the first block of another kind.
-SIBLINGS_OF_TRUNCATED = True
+#: article too, up to the first block of another kind ...
 #: ... "inside": at most this share of trafilatura's text comes from outside the own region.
 TRUNCATED_OUTSIDE_SHARE = 0.1
 

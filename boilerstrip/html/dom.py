@@ -52,7 +52,6 @@ WIDGET_MAX_CHARS = 200
 #: A chrome class/id token never removes the article: an element so named whose own blocks hold
 #: at least this share of the page's prose weight (blocks.weight, positive part) is flattened as
 #: content ("ad-wrapper", "paywall", "print-area" around the page's text) ...
-PROSE_GUARD = True
 PROSE_GUARD_SHARE = 0.5
 #: ... for the chrome named by class/id vocabulary (chrome_reason's "class/id ..."): nav, aside,
 #: footer and ARIA roles are chrome by definition, and on pages with little prose (shops,
@@ -341,7 +340,7 @@ class _Flattener:
                 if text:
                     self.page.elements[child.mem_id] = child
                     block = Block(text, tag, depth + 1, child.mem_id, (child.mem_id, *reversed(self.stack)), chrome=chrome)
-                    if PROSE_GUARD and len(text) >= PROSE_GUARD_MIN_CHARS and chrome.startswith(_GUARDED):
+                    if len(text) >= PROSE_GUARD_MIN_CHARS and chrome.startswith(_GUARDED):
                         # flattened as content for now; collapsed into ``block`` at the end unless
                         # it holds most of the page's prose (see _resolve)
                         start = len(self.page.blocks)

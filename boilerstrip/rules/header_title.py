@@ -169,8 +169,10 @@ def _glued(lines: Sequence[Line], cands: list[int]) -> set[int]:
     return {k for k, f in folded.items() if any(j != k and len(g) < len(f) and f.endswith(" " + g) for j, g in folded.items())}
 
 
-def _chrome_around(doc: Doc, first: int, body: int) -> bool:
-    """Did earlier rules remove a non-blank input line above ``first`` or between it and ``body``?"""
+def _chrome_around(doc: Doc, body: int) -> bool:
+    """Did earlier rules remove a non-blank input line above input line ``body`` (the first body
+    line; the caller's title candidate is the first surviving line, so that is above it or
+    between it and the body)?"""
     alive = {line.index for line in doc.lines[:TITLE_MAX_LEADING + 1]}
     return any(doc.all[k].text and k not in alive for k in range(0, body))
 
@@ -223,7 +225,7 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
                     k -= 1
                 pick = k
                 break
-    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and not _name_like(lines[0]) and _chrome_around(doc, lines[0].index, lines[b].index):
+    if pick is None and b <= TITLE_MAX_LEADING and cands[0] == 0 and not _name_like(lines[0]) and _chrome_around(doc, lines[b].index):
         pick = 0
     if pick is None:
         return

@@ -26,7 +26,7 @@ MIN_REGION_SCORE: Final = 3.0
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
 #: The line right above the region joins it when it has at least this many words and this share
-#: of stopwords (a lead paragraph or standfirst; 0 switches this off).
+#: of stopwords (a lead paragraph or standfirst).
 LEAD_MIN_WORDS: Final = 12
 LEAD_MIN_STOP: Final = 0.15
 #: A line ending in a parenthesised group of at most this many words is a caption with its credit.
@@ -208,7 +208,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     vals = scores(doc, ctx)
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = False
-    if GAP_CAP_LINES and best >= MIN_REGION_SCORE:
+    if best >= MIN_REGION_SCORE:
         own = scores(doc, ctx, removed_barriers=False)
         capped = _capped_gaps(vals, own)
         # the wider region grows from the first one up to the nearest barriers around it, and is
@@ -226,7 +226,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # an author bio) is not worth the chrome before it; in a region widened over short gaps
         # every item is such a piece, so only the last one can go
         peel = 1 if widened else len(vals)
-        while END_MIN_SCORE and peel:
+        while peel:
             peel -= 1
             k = stop - 1
             tail = 0.0
@@ -243,25 +243,24 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             start -= 1
         while stop < len(vals) and vals[stop] == 0:
             stop += 1
-        if COLON_LIST_MAX_LINES and stop < len(vals):
+        if stop < len(vals):
             stop = _announced_list_end(doc, stop)
-        if TEMPLATE_MIN_LINES:
-            for k in range(stop, min(stop + TEMPLATE_MAX_LEAD + 1, len(vals))):
-                if is_terminator(doc.lines[k]):
-                    break
-                end = _templated_run_end(doc, k)
-                if end > k:
-                    stop = end
-                    break
+        for k in range(stop, min(stop + TEMPLATE_MAX_LEAD + 1, len(vals))):
+            if is_terminator(doc.lines[k]):
+                break
+            end = _templated_run_end(doc, k)
+            if end > k:
+                stop = end
+                break
         # the lead (standfirst) right above the body, cut off by a chrome line's score or a
         # share bar's barrier: one long sentence-like line joins the region
-        if LEAD_MIN_WORDS and start > 0:
+        if start > 0:
             prev = doc.lines[start - 1]
             f = features.of(doc.all, ctx)[prev.index]
             if f.words >= LEAD_MIN_WORDS and (f.cjk or f.stop >= LEAD_MIN_STOP) and not f.bullet and not _caption_or_meta(prev.text) and not is_terminator(prev):
                 start -= 1
         parts = [(start, stop)]
-        while MERGE_MAX_GAP and start > 0:
+        while start > 0:
             lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)
             score2, s2, e2 = _kadane(vals, lo, start)
             # a terminator heading in the gap does not keep the lead out: inline "Related" boxes sit inside articles

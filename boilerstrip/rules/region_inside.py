@@ -11,7 +11,7 @@ from typing import Final
 from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
-from .region import TEMPLATE_MIN_LINES, templated
+from .region import templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
 
@@ -39,18 +39,18 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
-    if NAV_VERSE_MIN_STOP and stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
+    if stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
         fs = features.of(doc.all, ctx)
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
     words = sum(line.n_words for line in doc.lines[start:stop])
-    return words / (stop - start) > NAV_MAX_AVG_WORDS or (bool(TEMPLATE_MIN_LINES) and templated(doc.lines[start:stop]))
+    return words / (stop - start) > NAV_MAX_AVG_WORDS or templated(doc.lines[start:stop])
 
 
 @rule("navigation-run", family="region", stage="span", text_only=True)
 def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
-    if not NAV_RUN_MIN or not big_enough(doc, ctx):
+    if not big_enough(doc, ctx):
         return
     # A prose line right after a removed comments/related label is a region boundary, not a menu
     # item: counting it into the run made the run (and its colon exemption) depend on lines that
@@ -87,7 +87,7 @@ def _after_related_box(doc: Doc, i: int) -> bool:
 
 #: A removed terminator (a related box taken by ``related-tail``) followed by this many more
 #: prose lines in a row, the line after it prose too, was an inline box: the article resumes
-#: and the tail does not start there (0 switches this off).
+#: and the tail does not start there.
 RESUME_LINES: Final = 2
 
 
@@ -98,13 +98,13 @@ def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     if not big_enough(doc, ctx):
         return
     vals = scores(doc, ctx)
-    own = scores(doc, ctx, removed_barriers=False) if RESUME_LINES else vals
+    own = scores(doc, ctx, removed_barriers=False)
     total = sum(v for v in vals if v > 0)
     seen = 0.0
     for i, v in enumerate(vals):
         if v > 0:
             seen += v
-        elif RESUME_LINES and own[i] > 0 and i + RESUME_LINES < len(own) and all(x > 0 for x in own[i + 1 : i + 1 + RESUME_LINES]) and _after_related_box(doc, i):
+        elif own[i] > 0 and i + RESUME_LINES < len(own) and all(x > 0 for x in own[i + 1 : i + 1 + RESUME_LINES]) and _after_related_box(doc, i):
             # the article resumes right after a removed box: an inline "Related articles" list
             seen += own[i]
         elif i > 0 and seen >= TAIL_MIN_SHARE * total and ends_article(doc, ctx, i):

@@ -37,10 +37,6 @@ BARRIER: Final = -4.0
 TERMINATOR_MAX_REPEATS: Final = 5
 #: Removed lines scanned for a terminator heading before each surviving line (the nearest ones).
 GAP_SCAN: Final = 8
-#: Prose scores decay along the page: a line at relative position x (0..1) counts
-#: 1 / (1 + POSITION_DECAY * x). Articles come before the comments and teaser blocks that can
-#: outweigh them.
-POSITION_DECAY: Final = 0.0
 #: A non-prose line printed this many times on the page ("Read more", a source name, a share
 #: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
 REPEAT_MIN: Final = 3
@@ -105,7 +101,7 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     base = _base_scores(doc, ctx)
     got = [base[line.index] for line in doc.lines]
     if None in got:  # lines no earlier call saw
-        _fill_scores(base, [line for line in doc.lines if base[line.index] is None], features.of(doc.all, ctx), len(doc.all))
+        _fill_scores(base, [line for line in doc.lines if base[line.index] is None], features.of(doc.all, ctx))
         got = [base[line.index] for line in doc.lines]
     out = cast("list[float]", got)  # no None left
     if removed_barriers:
@@ -128,11 +124,11 @@ def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
     base = state.region_base
     if base is None:
         base = state.region_base = [None] * len(doc.all)
-        _fill_scores(base, doc.lines, features.of(doc.all, ctx), len(doc.all))
+        _fill_scores(base, doc.lines, features.of(doc.all, ctx))
     return base
 
 
-def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features], n: int) -> None:
+def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features]) -> None:
     """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
     items, cookie notices, terminator headings, repeated lines and printed dates."""
     value = prose.value
@@ -142,15 +138,13 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
         if v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
-            if POSITION_DECAY:
-                v /= 1.0 + POSITION_DECAY * line.index / max(n, 1)
             if is_cookie_notice(line):
                 v = prose.CHROME
         elif f.repeats < TERMINATOR_MAX_REPEATS and is_terminator(line):
             v = BARRIER
-        elif REPEAT_PENALTY and f.repeats >= REPEAT_MIN:
+        elif f.repeats >= REPEAT_MIN:
             v = REPEAT_PENALTY
-        elif DATE_PENALTY and f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
+        elif f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
             v = DATE_PENALTY
         base[line.index] = v
 
