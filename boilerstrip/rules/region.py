@@ -172,12 +172,23 @@ def _templated_run_end(doc: Doc, start: int) -> int:
 WIDEN_MIN_GAIN: Final = 1.5
 GAP_CAP_LINES: Final = 12
 GAP_CAP: Final = -1.0
+#: An entry list (a listing, a collection, a forum thread, a service page's feature blocks)
+#: prints one short description per entry between a few short lines (title, byline, date,
+#: price): no run of it is dense, so the densest run is elsewhere (a cookie text, a footer
+#: blurb). For that case the gaps are capped more softly: a gap costs at most ENTRY_GAP_COST per
+#: line (and never more than GAP_CAP), so a run of entries adds up. The entry run replaces the
+#: densest run when it lies apart from it and holds ENTRY_MIN_GAIN times its prose:
+#: the largest block of the page is the content when no prose region stands out. (A softer run
+#: that holds the densest run is not taken: around an article it only gathers the chrome.)
+ENTRY_GAP_COST: Final = -0.15
+ENTRY_MIN_GAIN: Final = 2.0
 
 
-def _capped_gaps(vals: list[float], own: list[float]) -> list[float]:
+def _capped_gaps(vals: list[float], own: list[float], per_line: float | None = None) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES) scaled down to cost
-    GAP_CAP, unless a line of the run is a terminator heading or follows a removed one (its
-    score is BARRIER, or differs from its ``own`` score without the removed barriers)."""
+    GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
+    unless a line of the run is a terminator heading or follows a removed one (its score is
+    BARRIER, or differs from its ``own`` score without the removed barriers)."""
     out = list(vals)
     n = len(vals)
     i = 0
@@ -189,8 +200,9 @@ def _capped_gaps(vals: list[float], own: list[float]) -> list[float]:
         while j < n and vals[j] < 0:
             j += 1
         cost = sum(vals[i:j])
-        if 0 < i and j < n and j - i <= GAP_CAP_LINES and cost < GAP_CAP and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
-            f = GAP_CAP / cost
+        cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
+        if 0 < i and j < n and j - i <= GAP_CAP_LINES and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
+            f = cap / cost
             for k in range(i, j):
                 out[k] = vals[k] * f
         i = j
@@ -218,8 +230,15 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         lo = max((k + 1 for k in range(start) if vals[k] != own[k] or own[k] == BARRIER), default=0)
         hi = min((k for k in range(stop, len(vals)) if vals[k] != own[k] or own[k] == BARRIER), default=len(vals))
         best2, s2, e2 = _kadane(capped, lo, hi)
-        if s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * sum(v for v in vals[start:stop] if v > 0):
+        first = sum(v for v in vals[start:stop] if v > 0)
+        if s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
+        else:
+            # no wider region around the densest run: is there an entry list elsewhere on the page?
+            entries = _capped_gaps(vals, own, ENTRY_GAP_COST)
+            best3, s3, e3 = _kadane(entries, 0, len(vals))
+            if (e3 <= start or s3 >= stop) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
+                vals, best, start, stop, widened = entries, best3, s3, e3, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
