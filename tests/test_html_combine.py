@@ -4,9 +4,13 @@ output is given as text (MainText), so these tests do not depend on trafilatura'
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import boilerstrip
 from boilerstrip.html.blocks import BY_TRAFILATURA, MainText, decide, select
 from boilerstrip.html.dom import parse
+
+FIX_HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
 PROSE = [
     "The council approved the new budget on Tuesday evening after a debate that lasted almost four hours.",
@@ -261,3 +265,45 @@ def test_long_print_named_container_is_content_and_a_print_button_is_chrome():
     blocks = parse(f"<html><body><div>{button}{steps}</div></body></html>").blocks
     assert [b.chrome for b in blocks if b.text in texts] == [None] * len(texts)
     assert next(b for b in blocks if "Print this tip" in b.text).chrome is not None
+
+
+def _structure_page() -> tuple[list, list, list]:
+    html = (FIX_HTML / "structure_in_region.html").read_text(encoding="utf-8")
+    p = parse(html)
+    own = select(p.blocks)
+    # trafilatura's text: the prose paragraphs only (it left the lists, subheadings and code out)
+    prose = [b.text for b in p.blocks if b.tag == "p" and not b.chrome and "Copyright" not in b.text]
+    drop, source = decide(p.blocks, own, MainText("\n".join(prose)))
+    assert source == "both"
+    return p.blocks, own, drop
+
+
+def test_structure_of_the_agreed_region_that_trafilatura_drops_stays():
+    blocks, _, drop = _structure_page()
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert {"What you need", "Checking the reading", "A post or fence at least one metre high"} <= kept
+    assert any(t.startswith("station --read rain") for t in kept)  # the <pre>
+
+
+def test_structure_near_misses_short_items_and_a_lone_item_still_go():
+    blocks, _, drop = _structure_page()
+    gone = {b.text for b, d in zip(blocks, drop, strict=True) if d is not None}
+    assert {"May 3, 2024", "4 min read", "Only one tip on its own list, it is a note and not a list"} <= gone
+
+
+def test_structure_near_misses_linked_items_and_comment_paragraphs_in_list_items_still_go():
+    items = "".join(f"<li><a href='/r{k}'>Related story number {k} about the weather</a></li>" for k in range(3))
+    comments = "".join(f"<li><p>Comment {k}: I agree, the bridge repairs should have come first this year.</p></li>" for k in range(3))
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in PROSE) + f"<ul>{items}</ul><ol>{comments}</ol></div></body></html>"
+    p = parse(html)
+    own = select(p.blocks)
+    drop, source = decide(p.blocks, own, MainText("\n".join(PROSE)))
+    assert source == "both"
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert kept == PROSE
+
+
+def test_structure_is_kept_end_to_end():
+    body = boilerstrip.clean((FIX_HTML / "structure_in_region.html").read_text(encoding="utf-8"), input_format="html")
+    assert "A screwdriver that fits the two supplied screws" in body and "rain_mm=0.0" in body
+    assert "Copyright" not in body
