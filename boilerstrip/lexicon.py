@@ -30,7 +30,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-from .model import Line
+from .model import KEY_STRIP, Line, fold
 from .segment import normalize
 
 
@@ -57,6 +57,13 @@ def pattern(name: str) -> regex.Pattern[str]:
     if not alternatives:
         raise ValueError(f"data/{name}.re has no patterns")
     return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.IGNORECASE | regex.V0)
+
+
+@cache
+def catalogue(name: str) -> frozenset[str]:
+    """``phrases(name)`` folded (:func:`~boilerstrip.model.fold`) and stripped the way
+    ``Line.key`` strips lines: compare against ``line.key``."""
+    return frozenset(k for k in (fold(p).strip(KEY_STRIP) for p in phrases(name)) if k)
 
 
 @cache

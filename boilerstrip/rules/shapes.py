@@ -13,9 +13,11 @@ from functools import cache
 from typing import Final
 
 from .. import dates
+from ..lexicon import catalogue as catalogue  # re-exported: its home is lexicon.py
 from ..lexicon import line_hints, phrases
 from ..model import KEY_STRIP as _KEY_STRIP
-from ..model import SOFT_HYPHEN, Line, line_memo
+from ..model import Line, line_memo
+from ..model import fold as fold  # re-exported: its home is model.py, beside Line.lower
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
@@ -67,13 +69,6 @@ def is_role(part: str) -> bool:
     return any(w.strip(_ROLE_WORD_STRIP) in roles for w in words)
 
 
-def fold(text: str) -> str:
-    """Case-fold, drop soft hyphens and unify apostrophes, the form catalogue keys are compared
-    in (Line.lower's form)."""
-    text = text.replace(SOFT_HYPHEN, "").casefold() if SOFT_HYPHEN in text else text.casefold()
-    return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
-
-
 @cache
 def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for all hints, shaped as a trie (shared prefixes matched once: ~40% faster)."""
@@ -92,12 +87,6 @@ def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(emit(trie))
-
-
-@cache
-def catalogue(name: str) -> frozenset[str]:
-    """``phrases(name)`` folded and stripped the same way :func:`key` strips lines."""
-    return frozenset(k for k in (fold(p).strip(KEY_STRIP) for p in phrases(name)) if k)
 
 
 def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
