@@ -68,7 +68,7 @@ class Line:
         self.n_words = len(words)
         self.n_chars = len(text)
         # memo of shape tests several rules ask of the same line (rules.related.heading_kind,
-        # rules.shapes.is_date_line / is_prose; see line_memo): None until first asked, then the
+        # rules.shapes.is_date_line, rules.prose.is_paragraph_shaped; see line_memo): None until first asked, then the
         # answer in a 1-tuple; never part of the line's value
         self._kind: tuple[Any] | None = None
         self._date: tuple[Any] | None = None

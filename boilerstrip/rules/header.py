@@ -28,7 +28,8 @@ from ..lexicon import hint_flag, line_hints, phrases
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
-from .shapes import catalogue, ends_sentence, fold, is_prose, with_hint
+from .prose import is_paragraph_shaped
+from .shapes import catalogue, ends_sentence, fold, with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK: Final = 8
@@ -53,7 +54,7 @@ def first_body(lines: Sequence[Line]) -> int | None:
     n = len(lines)
     skipped = False
     for i, line in enumerate(lines):
-        if is_prose(line):
+        if is_paragraph_shaped(line):
             if not skipped and i + 1 < n and is_credit(lines[i + 1]):
                 skipped = True
                 continue

@@ -1,6 +1,6 @@
 """Line shapes shared by the chrome-family rules (no rules here).
 
-Cheap, length-capped predicates: what a catalogue key looks like, what counts as a prose line,
+Cheap, length-capped predicates: what a catalogue key looks like, whether a line ends a sentence,
 a headline-shaped line, a printed date or relative time, a truncated teaser summary.
 """
 
@@ -23,16 +23,9 @@ from ..model import fold as fold  # re-exported: its home is model.py, beside Li
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
 KEY_STRIP: Final = _KEY_STRIP
 
-#: A prose line (a body paragraph, or a teaser summary that reads like one) has at least this
-#: many words and ends with a sentence mark ...
-PROSE_MIN_WORDS: Final = 10
-#: ... or is simply this long, punctuation or not (teaser summaries are often cut mid-word).
-PROSE_ANY_WORDS: Final = 26
-#: In a script without spaces, a sentence of this many characters is prose ...
-SPACELESS_PROSE_CHARS: Final = 20
-#: ... where a "word" (a run between spaces) is this long on average or longer.
-SPACELESS_CHARS_PER_WORD: Final = 15
-#: Sentence-final characters (closing quotes and brackets are skipped first).
+#: Sentence-final characters (closing quotes and brackets are skipped first). A smaller set than
+#: :data:`boilerstrip.features.SENTENCE_END` and ``features.CLOSERS`` (which the prose score reads):
+#: the two are kept apart because unifying them changes output.
 SENTENCE_END: Final = ".!?…。！？"
 _CLOSERS: Final = "\"'’”»)]"
 
@@ -99,20 +92,6 @@ def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
 def ends_sentence(text: str) -> bool:
     t = text.rstrip(_CLOSERS + " ")
     return bool(t) and t[-1] in SENTENCE_END
-
-
-@line_memo("_prose")
-def is_prose(line: Line) -> bool:
-    """A line that reads like a paragraph: several words and a sentence mark, or just long.
-
-    Scripts written without spaces (Chinese, Japanese) have few "words": there a line of
-    SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose.
-    (Memoised on the line: the header, related and promo rules ask it of the same lines.)"""
-    n = line.n_words
-    if n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text)):
-        return True
-    chars = len(line.text)
-    return chars >= SPACELESS_PROSE_CHARS and chars > SPACELESS_CHARS_PER_WORD * n and ends_sentence(line.text)
 
 
 def is_headline(line: Line, min_words: int = 3) -> bool:
