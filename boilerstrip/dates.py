@@ -257,3 +257,49 @@ def has_named_date(text: str, lower: str) -> bool:
     True
     """
     return YEAR.search(text) is not None and mentions_month(lower) and absolute(text) is not None
+
+
+# -- date values of HTML metadata (ISO-8601 and day.month.year) ----------------------------------
+
+#: ABSOLUTE[1] with word boundaries: a day.month.year value inside markup ("1.2.20201" is none).
+_DMY_BOUNDED: Final = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+
+
+def iso_day(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO timestamp or a day.month.year date, else None. Unlike
+    :func:`absolute`, an invalid ISO day is not passed over for a later day.month.year date.
+
+    >>> iso_day("2021-11-05T10:00:00+01:00"), iso_day("Stand: 5.11.2021"), iso_day("2020-02-30 / 01.03.2020")
+    ('2021-11-05', '2021-11-05', None)
+    """
+    if not value:
+        return None
+    m = ABSOLUTE[0].search(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = _DMY_BOUNDED.search(value)
+        if not m:
+            return None
+        d, mo, y = (int(x) for x in m.groups())
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def from_iso(value: str | None) -> _dt.datetime | None:
+    """A timezone-aware datetime from an ISO-8601 value (date-only means midnight UTC), else the
+    day :func:`iso_day` finds in it. Lenient, for page markup; ``config.parse_time`` is the strict
+    parser of a user's ``--reference-time``."""
+    if not value:
+        return None
+    v = value.strip().replace("Z", "+00:00")
+    try:
+        out = _dt.datetime.fromisoformat(v)
+    except ValueError:
+        day = iso_day(value)
+        if day is None:
+            return None
+        out = _dt.datetime.fromisoformat(day)
+    return out if out.tzinfo else out.replace(tzinfo=_dt.UTC)
