@@ -74,10 +74,9 @@ def test_newsletter_end_markers_carry_the_prefilter_hint():
 
 
 def test_every_stock_library_passes_the_credit_prefilter():
-    from boilerstrip.rules import header
-    from boilerstrip.rules.shapes import catalogue
+    from boilerstrip import credits
 
-    assert all(lexicon.line_hints_of(e) & header._CREDIT_HINT for e in catalogue("photo_stock"))
+    assert all(lexicon.line_hints_of(e) & credits.CREDIT_HINT for e in lexicon.catalogue("photo_stock"))
 
 
 @pytest.mark.parametrize("name", [n.removesuffix(".hints") for n in lexicon.available(".hints")])

@@ -1,6 +1,6 @@
 """The speed screens of the span and header rules are pure gates: each must give the same answers
 as the plain definition it stands for (see rules.shapes.with_hint, rules.related._may_be_heading
-and is_tail_heading, rules.header._credit_shape).
+and is_tail_heading, credits.credit_shape).
 
 Checked on every line of the rule fixtures, the negative fixtures and the seed pages, and, when
 the evaluation data is there (``../shared/evaldata`` or ``$BOILERSTRIP_EVALDATA``), on every line

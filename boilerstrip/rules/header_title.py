@@ -18,13 +18,14 @@ from typing import Final
 import regex
 
 from .. import dates
+from ..credits import credited_caption
 from ..features import has_digit
 from ..lexicon import pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
 from ..segment import is_list_item
-from .header import credited_caption, header_zone
+from .header import header_zone
 from .related import heading_kind
 from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, fold, is_date_line, is_headline
 

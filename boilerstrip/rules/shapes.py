@@ -6,9 +6,7 @@ a headline-shaped line, a printed date or relative time, a truncated teaser summ
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 from typing import Final
 
 from .. import dates
@@ -17,16 +15,13 @@ from ..lexicon import line_hints, phrases
 from ..model import KEY_STRIP as _KEY_STRIP
 from ..model import Line, line_memo
 from ..model import fold as fold  # re-exported: its home is model.py, beside Line.lower
+from ..segment import SENTENCE_CLOSERS
+from ..segment import ends_sentence as ends_sentence  # re-exported: its home is segment.py
 
 #: Characters stripped from both ends of a line before looking it up in a phrase catalogue
 #: (defined next to :class:`~boilerstrip.model.Line`, which computes its ``key`` once).
 KEY_STRIP: Final = _KEY_STRIP
 
-#: Sentence-final characters (closing quotes and brackets are skipped first). A smaller set than
-#: :data:`boilerstrip.features.SENTENCE_END` and ``features.CLOSERS`` (which the prose score reads):
-#: the two are kept apart because unifying them changes output.
-SENTENCE_END: Final = ".!?…。！？"
-_CLOSERS: Final = "\"'’”»)]"
 
 #: A headline-shaped line has at most this many words and no sentence-final full stop.
 HEADLINE_MAX_WORDS: Final = 30
@@ -55,26 +50,6 @@ def is_role(part: str) -> bool:
     return any(w.strip(_ROLE_WORD_STRIP) in roles for w in words)
 
 
-@cache
-def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for all hints, shaped as a trie (shared prefixes matched once: ~40% faster)."""
-    trie: dict = {}
-    for h in hints:
-        node = trie
-        for c in h:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(emit(trie))
-
-
 def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
     """Positions of the lines of at most ``max_chars`` characters whose hint mask has ``flag``
     (``line_hints(line) & flag``, :mod:`boilerstrip.lexicon`): the candidates of a span rule whose
@@ -82,17 +57,12 @@ def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
     return [i for i, line in enumerate(lines) if line.n_chars <= max_chars and line_hints(line) & flag]
 
 
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip(_CLOSERS + " ")
-    return bool(t) and t[-1] in SENTENCE_END
-
-
 def is_headline(line: Line, min_words: int = 3) -> bool:
     """A headline-shaped line: a few words, letters in it, no final full stop."""
     n = line.n_words
     if not (min_words <= n <= HEADLINE_MAX_WORDS):
         return False
-    t = line.text.rstrip(_CLOSERS + " ")
+    t = line.text.rstrip(SENTENCE_CLOSERS + " ")
     return bool(t) and t[-1] not in ".;,:" and any(c.isalpha() for c in t)
 
 
