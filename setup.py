@@ -37,6 +37,7 @@ COMPILED = [
     "boilerstrip/language.py",
     "boilerstrip/dates.py",
     "boilerstrip/credits.py",
+    "boilerstrip/bylines.py",
     "boilerstrip/pipeline.py",
     "boilerstrip/rules/boilerplate.py",
     "boilerstrip/rules/header.py",

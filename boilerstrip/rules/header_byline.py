@@ -7,23 +7,19 @@ line (``source-date``) and bylines (``byline``), looked for in the header zone
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Final
 
 import regex
 
 from .. import dates
-from ..lexicon import phrases
+from ..bylines import AUTHOR_SEPARATOR, is_role, match_byline
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
 from .header import header_lines
-from .shapes import AUTHOR_SEPARATOR, ends_sentence, is_role
+from .shapes import ends_sentence
 
 #: A publisher name glued to a date has at most this many words.
 SOURCE_MAX_WORDS: Final = 5
-#: Bylines are short ("By Jane Doe and John Roe | Reuters").
-BYLINE_MAX_WORDS: Final = 14
-
 _SEPARATORS: Final = " |·•,–—-/"
 
 def split_source_date(text: str) -> tuple[str | None, str] | None:
@@ -59,7 +55,7 @@ def _is_source(src: str) -> bool:
     if not (1 <= len(words) <= SOURCE_MAX_WORDS) or not (src[0].isupper() or src[0].isdigit()) or ends_sentence(src):
         return False
     # "Posted by Jane", "By Jane Doe": a byline, not a publisher
-    return "by" not in (w.casefold() for w in words) and not _byline(src)
+    return "by" not in (w.casefold() for w in words) and not match_byline(src)
 
 
 @rule("source-date", family="header", stage="meta")
@@ -81,29 +77,11 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 # -- byline -------------------------------------------------------------------------------------
 
-_NAME: Final = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
-
-
-@cache
-def _byline_re() -> regex.Pattern[str]:
-    prefixes = sorted((regex.escape(p.rstrip(" :")) for p in phrases("byline_prefixes")), key=len, reverse=True)
-    return regex.compile(
-        rf"(?i:{'|'.join(prefixes)})\s*:?\s+(?P<names>{_NAME}(?:{AUTHOR_SEPARATOR}{_NAME}){{0,5}})(?P<rest>\s*[|,·•–—/-]\s*.{{0,80}})?",
-        regex.V0,
-    )
-
-
-def _byline(text: str) -> regex.Match[str] | None:
-    if len(text.split()) > BYLINE_MAX_WORDS:
-        return None
-    return _byline_re().fullmatch(text)
-
-
 @rule("byline", family="header", stage="meta")
 def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
     for i, line in header_lines(doc, ctx):
-        m = _byline(line.text)
+        m = match_byline(line.text)
         if not m:
             continue
         for k, name in enumerate(regex.split(AUTHOR_SEPARATOR, m["names"])):

@@ -18,6 +18,7 @@ from typing import Final
 import regex
 
 from .. import dates
+from ..bylines import AUTHOR_SEPARATOR
 from ..credits import credited_caption
 from ..features import has_digit
 from ..lexicon import pattern, phrases
@@ -27,7 +28,7 @@ from ..ruledef import Move, rule
 from ..segment import is_list_item
 from .header import header_zone
 from .related import heading_kind
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, catalogue, fold, is_date_line, is_headline
+from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline
 
 #: A title has this many words at least and at most.
 TITLE_MIN_WORDS: Final = 3

@@ -11,7 +11,7 @@ from typing import Final
 
 from .. import dates
 from ..lexicon import catalogue as catalogue  # re-exported: its home is lexicon.py
-from ..lexicon import line_hints, phrases
+from ..lexicon import line_hints
 from ..model import KEY_STRIP as _KEY_STRIP
 from ..model import Line, line_memo
 from ..model import fold as fold  # re-exported: its home is model.py, beside Line.lower
@@ -25,30 +25,6 @@ KEY_STRIP: Final = _KEY_STRIP
 
 #: A headline-shaped line has at most this many words and no sentence-final full stop.
 HEADLINE_MAX_WORDS: Final = 30
-
-#: What separates two names in a byline or an author value: a comma, "&", "and" / "und" / "et" /
-#: "y" / "e" (en, de, fr, es, it and pt).
-AUTHOR_SEPARATOR: Final = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
-
-
-#: A comma part of a byline with at most this many words, one of them a job title
-#: (``data/author_roles.txt``), is the author's role, not a second author ("AP Auto Writer").
-ROLE_MAX_WORDS: Final = 5
-_ROLE_WORD_STRIP: Final = ".,;:()[]"
-
-
-def is_role(part: str) -> bool:
-    """The job title after a name ("AP Auto Writer", "Staff Reporter", "correspondante à Bruxelles").
-
-    >>> is_role("AP Auto Writer"), is_role("Associated Press"), is_role("John Roe")
-    (True, False, False)
-    """
-    words = part.casefold().replace("-", " ").split()
-    if not words or len(words) > ROLE_MAX_WORDS:
-        return False
-    roles = phrases("author_roles")
-    return any(w.strip(_ROLE_WORD_STRIP) in roles for w in words)
-
 
 def with_hint(lines: Sequence[Line], flag: int, max_chars: int) -> list[int]:
     """Positions of the lines of at most ``max_chars`` characters whose hint mask has ``flag``
