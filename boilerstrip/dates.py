@@ -30,6 +30,7 @@ from typing import Final
 
 import regex
 
+from .lexicon import longest_first, ordered
 from .model import KEY_STRIP
 
 _UNITS: Final = {
@@ -52,19 +53,9 @@ RELATIVE: Final = re.compile(
     rf"|(?P<n5>\d{{1,4}}|una?)\s+(?P<u5>{_UNIT_RE})i?\s+fa)",
     re.IGNORECASE,
 )
-#: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number.
-MONTHS: Final = {
-    m: i + 1
-    for names in (
-        "january february march april may june july august september october november december",
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-        "januar februar märz april mai juni juli august september oktober november dezember",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    )
-    for i, m in enumerate(names.split())
-}
+#: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number
+#: (``data/month_names.txt``: a language a line, the months in order).
+MONTHS: Final = {m: i + 1 for names in ordered("month_names") for i, m in enumerate(names.split())}
 _MONTH_RE: Final = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 #: The absolute shapes, in the order :func:`absolute` tries them: ISO y-m-d, d.m.y, "Mon d, y",
 #: "d. Mon y" (the month-name ones case-insensitive).
@@ -161,17 +152,19 @@ def may_hold_date(text: str, lower: str) -> bool:
     return any(map(str.isdigit, text)) or " ago" in lower
 
 
-#: Prefixes that label a printed time on a date line ("time2 hours ago" is how some flatteners
-#: print an icon). No entry is a prefix of another: the first that starts the line is the one.
-DATE_LINE_PREFIXES: Final = ("time", "updated", "published", "posted", "aktualisiert", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato")
+#: Prefixes that label a printed time on a date line (``data/date_line_prefixes.txt``; "time2 hours
+#: ago" is how some flatteners print an icon). No entry is a prefix of another: the first that
+#: starts the line is the one.
+DATE_LINE_PREFIXES: Final = longest_first("date_line_prefixes")
 
 
 #: Compact relative times of teaser lists: "14H ago", "32m ago", "2 hrs ago 08:51" (with a video duration).
 _COMPACT_AGO: Final = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
-#: What teaser lists print after a time: a gallery count or a video duration.
-_MEDIA_SUFFIX: Final = re.compile(r"(?:\s+(?:\d{1,4}\s+(?:photos?|videos?|images?|pictures?|bilder|fotos?|images)|\d{1,2}:\d{2}(?::\d{2})?))+$")
+#: What teaser lists print after a time: a gallery count (``data/media_count_nouns.txt``) or a video duration.
+_MEDIA_NOUNS: Final = "|".join(re.escape(w) for w in longest_first("media_count_nouns"))
+_MEDIA_SUFFIX: Final = re.compile(rf"(?:\s+(?:\d{{1,4}}\s+(?:{_MEDIA_NOUNS})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?))+$")
 #: A month as teaser lists print it: a name of :data:`MONTHS` (en, de, fr, es, it)
 #: or its first MONTH_ABBREV_MIN letters or more ("sept", "févr", "janv", "dic", "ott").
 MONTH_ABBREV_MIN: Final = 3
@@ -219,9 +212,10 @@ def is_date_line_text(text: str, lower: str, n_words: int) -> bool:
 #: A label before a printed date ("Published on", "Aktualisiert am:", "Mis à jour le"), with its
 #: connector and colon: what :func:`boilerstrip.rules.header_byline.split_source_date` cuts off.
 #: (Not the same list as DATE_LINE_PREFIXES, nor the same mechanics: unifying them changes output.)
+#: The labels are ``data/date_labels.txt``, the connectors ``data/date_label_connectors.txt``.
 DATE_LABELS: Final = regex.compile(
-    r"(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
-    r"\b(?:\s+(?:on|at|am|le|el|il)\b)?\s*:?\s*",
+    rf"(?:{'|'.join(regex.escape(w) for w in longest_first('date_labels'))})"
+    rf"\b(?:\s+(?:{'|'.join(regex.escape(w) for w in longest_first('date_label_connectors'))})\b)?\s*:?\s*",
     regex.IGNORECASE,
 )
 #: "time2 hours ago": an icon's alt text glued to the date it labels.

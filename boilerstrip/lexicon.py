@@ -52,6 +52,20 @@ def phrases(name: str) -> frozenset[str]:
 
 
 @cache
+def ordered(name: str) -> tuple[str, ...]:
+    """The entries of ``data/NAME.txt`` cleaned as :func:`phrases` cleans them, in file order (for
+    the few catalogues whose order means something, such as the months of a year)."""
+    return tuple(normalize(e).casefold() for e in _entries(f"{name}.txt"))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """:func:`phrases` sorted longest first (ties alphabetically), the order to join them in a
+    regex alternation: an entry is tried before its own prefixes."""
+    return tuple(sorted(phrases(name), key=lambda p: (-len(p), p)))
+
+
+@cache
 def pattern(name: str) -> regex.Pattern[str]:
     """The patterns of ``data/NAME.re`` as one case-insensitive alternation (use ``fullmatch``)."""
     alternatives = _entries(f"{name}.re")

@@ -16,6 +16,7 @@ MULTILINGUAL = [
     "ad_markers", "newsletter", "comment_widget", "related_headings", "read_more", "share", "trailers",
     "app_promos", "aggregator_promos", "byline_prefixes", "credit_labels",
     "pager_links", "ad_disclosures", "breadcrumb_labels", "author_roles",
+    "month_names", "date_line_prefixes", "date_labels", "date_label_connectors", "media_count_nouns",
 ]
 LANGUAGES = ("en", "de", "fr", "es", "it")
 
@@ -123,3 +124,14 @@ def _fixture_texts() -> list[str]:
     for p in sorted((root / "rules").glob("*.json")):
         out.extend(case["input"] for case in json.loads(p.read_text(encoding="utf-8"))["cases"])
     return out
+
+
+def test_every_line_of_month_names_has_twelve_months():
+    rows = lexicon.ordered("month_names")
+    assert rows and all(len(r.split()) == 12 for r in rows)
+
+
+def test_no_date_line_prefix_is_a_prefix_of_another():
+    """dates.is_date_line_text cuts the first prefix that starts the line: the order must not matter."""
+    ps = lexicon.phrases("date_line_prefixes")
+    assert not [(a, b) for a in ps for b in ps if a != b and b.startswith(a)]
