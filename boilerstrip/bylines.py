@@ -24,12 +24,12 @@ from typing import Final
 import regex
 
 from . import dates
-from .lexicon import phrases
+from .lexicon import longest_first, phrases
 from .segment import normalize
 
-#: What separates two names in a byline or an author value: a comma, "&", "and" / "und" / "et" /
-#: "y" / "e" (en, de, fr, es, it and pt).
-AUTHOR_SEPARATOR: Final = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+#: What separates two names in a byline or an author value: a comma, "&", a word of
+#: ``data/name_conjunctions.txt`` ("and" / "und" / "et" / "y" / "e": en, de, fr, es, it and pt).
+AUTHOR_SEPARATOR: Final = r"\s*(?:,|&|" + "|".join(rf"\b{re.escape(w)}\b" for w in longest_first("name_conjunctions")) + r")\s*"
 
 
 #: A comma part of a byline with at most this many words, one of them a job title
@@ -65,8 +65,9 @@ def prefix_alternation() -> str:
 BYLINE_LINE_MAX_WORDS: Final = 14
 
 #: A name as bylines print it: up to four capitalised words, a surname particle between them
-#: ("Ursula von der Leyen", "Ludwig van Beethoven").
-NAME: Final = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
+#: ("Ursula von der Leyen", "Ludwig van Beethoven"; ``data/name_particles.txt``).
+_PARTICLES: Final = "|".join(re.escape(w) for w in longest_first("name_particles"))
+NAME: Final = rf"\p{{Lu}}[\p{{L}}'’.\-]*(?:\s+(?:(?:{_PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'’.\-]*){{0,3}}"
 
 
 @cache
@@ -98,8 +99,8 @@ AUTHOR_MAX_CHARS: Final = 80
 NAME_PART_MAX_WORDS: Final = 5
 
 _DOMAIN: Final = re.compile(r"[\w-]+(?:\.[\w-]+)+")
-#: Byline prefixes that also start surnames (see :func:`clean_author`).
-SURNAME_PARTICLES: Final = frozenset({"di", "von"})
+#: Byline prefixes that also start surnames, "di" and "von" (see :func:`clean_author`).
+SURNAME_PARTICLES: Final = phrases("byline_prefixes") & phrases("name_particles")
 #: Characters trimmed from both ends of an author value (separators left by the markup).
 AUTHOR_STRIP: Final = " \t'\"-–—|,;:·•/→»«()"
 #: Where a printed byline's names end: a bar, a spaced dash, an opening bracket (commas: see
