@@ -26,7 +26,7 @@ from typing import Final
 
 import regex
 
-from .lexicon import catalogue, hint_flag, hint_regex, line_hints, phrases
+from .lexicon import catalogue, hint_flag, hint_regex, line_hints, longest_first, phrases
 from .model import Line, fold
 from .segment import ends_sentence, normalize
 
@@ -58,17 +58,23 @@ def may_start_with_label(low: str) -> bool:
     return low.startswith(label_starts()) or "ı" in low
 
 
+#: The words between a credit label and the name (``data/credit_connectors.txt``: "by", "von", ...).
+_CONNECTORS: Final = "|".join(rf"\b{regex.escape(w)}\b" for w in longest_first("credit_connectors"))
+
+
 @cache
 def credit_label_re() -> regex.Pattern[str]:
     """A labelled credit, the label from ``data/credit_labels.txt`` ("foto: dpa", "photo by jane
     doe", "bild von x"), on folded text; ``who`` is the credited name (use ``fullmatch``)."""
     labels = sorted((regex.escape(fold(x)) for x in phrases("credit_labels")), key=len, reverse=True)
     return regex.compile(
-        rf"(?:{'|'.join(labels)})(?:\s+(?:copyright|credit|©))?\s*(?::|©|\bby\b|\bvon\b|\bpar\b|\bde\b|\bdi\b|(?<=copyright|credit)\s)\s*(?P<who>\S.*)",
+        rf"(?:{'|'.join(labels)})(?:\s+(?:copyright|credit|©))?\s*(?::|©|{_CONNECTORS}|(?<=copyright|credit)\s)\s*(?P<who>\S.*)",
         regex.IGNORECASE,
     )
 
 
+#: A copyright notice is not a credit (``data/rights_reserved.txt``: "rights reserved", ...).
+RIGHTS_RESERVED: Final = longest_first("rights_reserved")
 #: Where a "Name | Agency | Desk" credit splits into its parts.
 PART_SPLIT: Final = regex.compile(r"\s*[|/]\s*|\s+via\s+")
 #: The hint bit of ``data/image_credit.hints``: substrings one of which every credit line contains
@@ -98,7 +104,7 @@ def credit_shape(line: Line) -> bool:
         return True
     if low in catalogue("photo_stock"):
         return True  # "Getty Images", "Thinkstock" alone under a picture
-    if "rights reserved" in low or "rechte vorbehalten" in low or "droits réservés" in low:
+    if any(r in low for r in RIGHTS_RESERVED):
         return False
     if low.startswith("©") or low.startswith("(c) "):
         rest = low.lstrip("©(c) ")
@@ -145,20 +151,23 @@ UNMARKED_CREDIT_MAX_WORDS: Final = 5
 UNMARKED_CAPS_MAX_CHARS: Final = 200
 #: ... and the slash of a "Name / Agency" credit lies in the last this many characters.
 UNMARKED_TAIL_CHARS: Final = 80
-#: A caption credit holds one of these in its last characters (a cheap pre-filter).
-CREDIT_MARKERS: Final = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
+#: A caption credit holds one of these in its last characters (a cheap pre-filter;
+#: ``data/caption_credit_markers.txt``).
+CREDIT_MARKERS: Final = longest_first("caption_credit_markers")
 CREDIT_MARKER_HINT: Final = hint_regex(CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
 #: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
-#: separator or a comma, never a plain word ("Here is the image: ..." is prose).
+#: separator or a comma, never a plain word ("Here is the image: ..." is prose). The word markers
+#: are ``data/caption_credit_labels.txt`` and the Polish "fot." (no colon).
+_CAPTION_LABELS: Final = "|".join(regex.escape(w) for w in longest_first("caption_credit_labels"))
 CAPTION_CREDIT: Final = regex.compile(
     r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
-    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|photograph|fotografía|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
+    rf"(?:©|\(c\)|(?:{_CAPTION_LABELS})\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
 )
-#: Numbered figure captions: "Abbildung 4: ...", "Figure 2: ...", "Abb. 3: ...".
-FIGURE: Final = regex.compile(r"(?:abbildung|abb\.|figure|fig\.|grafik|illustration)(?: ?\d{1,3})? ?: \S", regex.IGNORECASE)
+#: Numbered figure captions: "Abbildung 4: ...", "Figure 2: ...", "Abb. 3: ..." (``data/figure_labels.txt``).
+FIGURE: Final = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in longest_first('figure_labels'))})(?: ?\d{{1,3}})? ?: \S", regex.IGNORECASE)
 
 
 def caption_credit(line: Line) -> tuple[str, str | None] | None:
