@@ -36,6 +36,8 @@ COMPILED = [
     "boilerstrip/lexicon.py",
     "boilerstrip/language.py",
     "boilerstrip/dates.py",
+    "boilerstrip/credits.py",
+    "boilerstrip/bylines.py",
     "boilerstrip/pipeline.py",
     "boilerstrip/rules/boilerplate.py",
     "boilerstrip/rules/header.py",

@@ -1,4 +1,11 @@
-"""Printed dates -> timezone-aware datetimes.
+"""Printed dates: their shapes, and the datetimes they stand for.
+
+Every date shape of the package lives here: the parser's shapes (:data:`RELATIVE`,
+:data:`ABSOLUTE`) and :func:`resolve` / :func:`absolute`; the tests the text rules ask of a line or
+a part of one: :func:`is_date_line_text` (lenient: a teaser's date line, label and media count
+stripped, year optional), :func:`is_date_shape` (strict: the whole text is one parser shape),
+:func:`has_named_date`, :data:`CLOCK_OR_NUMERIC_DATE`, :func:`may_hold_date`; and the labels
+printed before a date (:data:`DATE_LABELS`, :data:`DATE_LINE_PREFIXES`).
 
 Absolute dates resolve on their own (``August 14, 2025``, ``14.08.2025``, ``2025-08-14``);
 relative ones (``2 days ago``, ``vor 3 Stunden``) resolve only against the ``reference_time``
@@ -21,6 +28,11 @@ import datetime as _dt
 import re
 from typing import Final
 
+import regex
+
+from .lexicon import longest_first, ordered
+from .model import KEY_STRIP
+
 _UNITS: Final = {
     "second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
     "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400,
@@ -41,21 +53,13 @@ RELATIVE: Final = re.compile(
     rf"|(?P<n5>\d{{1,4}}|una?)\s+(?P<u5>{_UNIT_RE})i?\s+fa)",
     re.IGNORECASE,
 )
-#: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number.
-MONTHS: Final = {
-    m: i + 1
-    for names in (
-        "january february march april may june july august september october november december",
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-        "januar februar märz april mai juni juli august september oktober november dezember",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    )
-    for i, m in enumerate(names.split())
-}
+#: Month names and English abbreviations (en, de, fr, es, it), lower case -> month number
+#: (``data/month_names.txt``: a language a line, the months in order).
+MONTHS: Final = {m: i + 1 for names in ordered("month_names") for i, m in enumerate(names.split())}
 _MONTH_RE: Final = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_ABSOLUTE: Final = (
+#: The absolute shapes, in the order :func:`absolute` tries them: ISO y-m-d, d.m.y, "Mon d, y",
+#: "d. Mon y" (the month-name ones case-insensitive).
+ABSOLUTE: Final = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})"),
     re.compile(rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
@@ -65,7 +69,7 @@ _ABSOLUTE: Final = (
 
 #: A literal word every alternative of RELATIVE holds ("ago", "vor", "il y a", "hace", "fa").
 _RELATIVE_WORDS: Final = ("ago", "vor", "il", "hace", "fa")
-#: The first three letters of every month name: the month-name shapes of _ABSOLUTE hold one.
+#: The first three letters of every month name: the month-name shapes of ABSOLUTE hold one.
 _MONTH_STEMS: Final = tuple(sorted({m[:3] for m in MONTHS}))
 
 
@@ -86,8 +90,8 @@ def relative_search(text: str) -> re.Match[str] | None:
     return RELATIVE.search(text)
 
 
-#: _ABSOLUTE[_NAMED_SHAPES:] are the shapes with a month name.
-_NAMED_SHAPES: Final = 2
+#: ABSOLUTE[NAMED_SHAPES:] are the shapes with a month name.
+NAMED_SHAPES: Final = 2
 
 
 def resolve(printed: str | None, reference_time: _dt.datetime | None) -> _dt.datetime | None:
@@ -117,8 +121,8 @@ def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime]
     # the month-name shapes scan slowly (case-insensitive alternation): an ASCII text without a
     # month's first three letters is not searched for them (see relative_search)
     named = not printed.isascii() or mentions_month(printed.lower())
-    for k, pat in enumerate(_ABSOLUTE):
-        if k >= _NAMED_SHAPES and not named:
+    for k, pat in enumerate(ABSOLUTE):
+        if k >= NAMED_SHAPES and not named:
             break
         m = pat.search(printed)
         if not m:
@@ -130,3 +134,166 @@ def absolute(printed: str, tz: _dt.tzinfo = _dt.UTC) -> tuple[str, _dt.datetime]
         except ValueError:
             continue
     return None
+
+
+# -- tests of a line or a part of one (text mode) ------------------------------------------------
+
+#: Printed dates and relative times are short: a text of more words is never a date.
+DATE_MAX_WORDS: Final = 8
+# Any fixed moment: relative dates need one to resolve at all; the value itself is not used.
+_ANY_TIME: Final = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
+#: A 4-digit year: every absolute date shape of :data:`ABSOLUTE` prints one.
+YEAR: Final = re.compile(r"\d{4}")
+
+
+def may_hold_date(text: str, lower: str) -> bool:
+    """The cheap gate before a date test: ``text`` holds a digit (``str.isdigit``) or ``lower``
+    (its lower case) holds " ago". Every printed date but the non-English relative ones passes."""
+    return any(map(str.isdigit, text)) or " ago" in lower
+
+
+#: Prefixes that label a printed time on a date line (``data/date_line_prefixes.txt``; "time2 hours
+#: ago" is how some flatteners print an icon). No entry is a prefix of another: the first that
+#: starts the line is the one.
+DATE_LINE_PREFIXES: Final = longest_first("date_line_prefixes")
+
+
+#: Compact relative times of teaser lists: "14H ago", "32m ago", "2 hrs ago 08:51" (with a video duration).
+_COMPACT_AGO: Final = re.compile(r"\d{1,3}\s?(?:s|m|h|d|w|mo|y|mins?|hrs?|wks?|mths?|yrs?)\.?\s+ago(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+#: What teaser lists print after a time: a gallery count (``data/media_count_nouns.txt``) or a video duration.
+_MEDIA_NOUNS: Final = "|".join(re.escape(w) for w in longest_first("media_count_nouns"))
+_MEDIA_SUFFIX: Final = re.compile(rf"(?:\s+(?:\d{{1,4}}\s+(?:{_MEDIA_NOUNS})|\d{{1,2}}:\d{{2}}(?::\d{{2}})?))+$")
+#: A month as teaser lists print it: a name of :data:`MONTHS` (en, de, fr, es, it)
+#: or its first MONTH_ABBREV_MIN letters or more ("sept", "févr", "janv", "dic", "ott").
+MONTH_ABBREV_MIN: Final = 3
+_MONTH_NAME: Final = "|".join(sorted({m[:k] for m in MONTHS for k in range(MONTH_ABBREV_MIN, len(m) + 1)}, key=len, reverse=True))
+#: "Nov 18", "18. Nov", "Aug 14, 2025", "18 janv.", "3 de enero": a month and a day (the year may
+#: be left out in teaser lists; with a year, :func:`resolve` knows the shape too). A looser sibling
+#: of the month-name shapes of ABSOLUTE, for another job: it must not become a parser shape, or
+#: :func:`resolve` would return dates without a year.
+_MONTH_DAY: Final = re.compile(
+    rf"(?:(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:er|º)?\.?\s+(?:de\s+)?(?:{_MONTH_NAME})\.?(?:\s+(?:de\s+)?\d{{4}})?)"
+)
+
+
+def is_date_line_text(text: str, lower: str, n_words: int) -> bool:
+    """Is a line (its ``text``, its ``lower`` case and word count) a printed date or relative time:
+    "19 minutes ago", "August 14, 2025", "Posted 12.03.2020 by admin", "Nov 18"? Lenient: a label
+    (DATE_LINE_PREFIXES) and a media count are stripped first, a month and day need no year, and
+    a date found by :func:`resolve`'s search (day validated) counts when few letters are around
+    it. :func:`boilerstrip.rules.shapes.is_date_line` asks it, memoised on the line.
+
+    >>> is_date_line_text("Posted 12.03.2020 by admin", "posted 12.03.2020 by admin", 4)
+    True
+    >>> is_date_line_text("2020-13-45", "2020-13-45", 1)
+    False
+    """
+    if n_words > DATE_MAX_WORDS or not may_hold_date(text, lower):
+        return False
+    text = lower.strip(KEY_STRIP)
+    if text.startswith(DATE_LINE_PREFIXES):
+        for p in DATE_LINE_PREFIXES:
+            if text.startswith(p):
+                text = text[len(p) :].lstrip(" :")
+                break
+    text = _MEDIA_SUFFIX.sub("", text)  # "12H ago 34 photos", "Nov 7 23:05"
+    if not text:
+        return False
+    if RELATIVE.fullmatch(text) or _COMPACT_AGO.fullmatch(text) or _MONTH_DAY.fullmatch(text):
+        return True
+    if relative_search(text) is None and YEAR.search(text) is None:
+        return False  # resolve needs a relative date or a 4-digit year (every absolute shape has one)
+    return resolve(text, _ANY_TIME) is not None and sum(c.isalpha() for c in text) <= 20
+
+
+#: A label before a printed date ("Published on", "Aktualisiert am:", "Mis à jour le"), with its
+#: connector and colon: what :func:`boilerstrip.rules.header_byline.split_source_date` cuts off.
+#: (Not the same list as DATE_LINE_PREFIXES, nor the same mechanics: unifying them changes output.)
+#: The labels are ``data/date_labels.txt``, the connectors ``data/date_label_connectors.txt``.
+DATE_LABELS: Final = regex.compile(
+    rf"(?:{'|'.join(regex.escape(w) for w in longest_first('date_labels'))})"
+    rf"\b(?:\s+(?:{'|'.join(regex.escape(w) for w in longest_first('date_label_connectors'))})\b)?\s*:?\s*",
+    regex.IGNORECASE,
+)
+#: "time2 hours ago": an icon's alt text glued to the date it labels.
+ICON_TIME_PREFIX: Final = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)
+
+
+def is_date_shape(text: str) -> bool:
+    """Is ``text`` (KEY_STRIP stripped, at most DATE_MAX_WORDS words) as a whole one of the parser's
+    shapes, RELATIVE or one of ABSOLUTE? Strict about the shape (``fullmatch``), but the day is
+    not validated.
+
+    >>> is_date_shape("vor einer Stunde"), is_date_shape("2020-13-45"), is_date_shape("Posted 12.03.2020")
+    (True, True, False)
+    """
+    t = text.strip(KEY_STRIP)
+    if not t or len(t.split()) > DATE_MAX_WORDS:
+        return False
+    if RELATIVE.fullmatch(t):
+        return True
+    return any(p.fullmatch(t) for p in ABSOLUTE)
+
+
+#: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
+#: "Travel Wellness 30/10/23"): a signal (two-digit years, "/"), not a parser shape.
+CLOCK_OR_NUMERIC_DATE: Final = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
+
+
+def has_named_date(text: str, lower: str) -> bool:
+    """A date with a month name inside the text ("Anglertalk 7. Januar 2022", "Sa, 19. Okt 2019").
+    (Every such shape has a 4-digit year and a month stem: both are checked before the slow search.)
+
+    >>> has_named_date("Anglertalk 7. Januar 2022", "anglertalk 7. januar 2022")
+    True
+    """
+    return YEAR.search(text) is not None and mentions_month(lower) and absolute(text) is not None
+
+
+# -- date values of HTML metadata (ISO-8601 and day.month.year) ----------------------------------
+
+#: ABSOLUTE[1] with word boundaries: a day.month.year value inside markup ("1.2.20201" is none).
+_DMY_BOUNDED: Final = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+
+
+def iso_day(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO timestamp or a day.month.year date, else None. Unlike
+    :func:`absolute`, an invalid ISO day is not passed over for a later day.month.year date.
+
+    >>> iso_day("2021-11-05T10:00:00+01:00"), iso_day("Stand: 5.11.2021"), iso_day("2020-02-30 / 01.03.2020")
+    ('2021-11-05', '2021-11-05', None)
+    """
+    if not value:
+        return None
+    m = ABSOLUTE[0].search(value)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = _DMY_BOUNDED.search(value)
+        if not m:
+            return None
+        d, mo, y = (int(x) for x in m.groups())
+    try:
+        return _dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def from_iso(value: str | None) -> _dt.datetime | None:
+    """A timezone-aware datetime from an ISO-8601 value (date-only means midnight UTC), else the
+    day :func:`iso_day` finds in it. Lenient, for page markup; ``config.parse_time`` is the strict
+    parser of a user's ``--reference-time``."""
+    if not value:
+        return None
+    v = value.strip().replace("Z", "+00:00")
+    try:
+        out = _dt.datetime.fromisoformat(v)
+    except ValueError:
+        day = iso_day(value)
+        if day is None:
+            return None
+        out = _dt.datetime.fromisoformat(day)
+    return out if out.tzinfo else out.replace(tzinfo=_dt.UTC)

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 import ahocorasick
 import regex
 
-from .model import Line
+from .model import KEY_STRIP, Line, fold
 from .segment import normalize
 
 
@@ -51,12 +52,33 @@ def phrases(name: str) -> frozenset[str]:
 
 
 @cache
+def ordered(name: str) -> tuple[str, ...]:
+    """The entries of ``data/NAME.txt`` cleaned as :func:`phrases` cleans them, in file order (for
+    the few catalogues whose order means something, such as the months of a year)."""
+    return tuple(normalize(e).casefold() for e in _entries(f"{name}.txt"))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """:func:`phrases` sorted longest first (ties alphabetically), the order to join them in a
+    regex alternation: an entry is tried before its own prefixes."""
+    return tuple(sorted(phrases(name), key=lambda p: (-len(p), p)))
+
+
+@cache
 def pattern(name: str) -> regex.Pattern[str]:
     """The patterns of ``data/NAME.re`` as one case-insensitive alternation (use ``fullmatch``)."""
     alternatives = _entries(f"{name}.re")
     if not alternatives:
         raise ValueError(f"data/{name}.re has no patterns")
     return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.IGNORECASE | regex.V0)
+
+
+@cache
+def catalogue(name: str) -> frozenset[str]:
+    """``phrases(name)`` folded (:func:`~boilerstrip.model.fold`) and stripped the way
+    ``Line.key`` strips lines: compare against ``line.key``."""
+    return frozenset(k for k in (fold(p).strip(KEY_STRIP) for p in phrases(name)) if k)
 
 
 @cache
@@ -116,6 +138,26 @@ def line_hints(line: Line) -> int:
     if mask is None:
         mask = line._hints = line_hints_of(line.lower)
     return mask
+
+
+@cache
+def hint_regex(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for all hints, shaped as a trie (shared prefixes matched once: ~40% faster)."""
+    trie: dict = {}
+    for h in hints:
+        node = trie
+        for c in h:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie))
 
 
 def available(suffix: str = "") -> list[str]:

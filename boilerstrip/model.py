@@ -22,6 +22,14 @@ KEY_STRIP: Final = " \t-–—:：·•|[]()<>«»›‹→►▸▶✓…."
 #: U+00AD, kept in ``Line.text`` (the page's hyphenation points) and left out of ``lower``/``key``.
 SOFT_HYPHEN: Final = "\u00ad"
 
+
+def fold(text: str) -> str:
+    """Case-fold, drop soft hyphens and unify apostrophes, the form catalogue keys are compared
+    in (Line.lower's form)."""
+    text = text.replace(SOFT_HYPHEN, "").casefold() if SOFT_HYPHEN in text else text.casefold()
+    return text.replace("’", "'").replace("‘", "'") if "’" in text or "‘" in text else text
+
+
 #: A Line's value: the slots its constructor fills.
 LINE_FIELDS: Final = ("index", "raw", "text", "blank_before", "lower", "words", "n_words", "n_chars", "key")
 #: The memo slots :func:`line_memo` may fill (module constants, not ``Line.__slots__``: a class
@@ -60,7 +68,7 @@ class Line:
         self.n_words = len(words)
         self.n_chars = len(text)
         # memo of shape tests several rules ask of the same line (rules.related.heading_kind,
-        # rules.shapes.is_date_line / is_prose; see line_memo): None until first asked, then the
+        # rules.shapes.is_date_line, rules.prose.is_paragraph_shaped; see line_memo): None until first asked, then the
         # answer in a 1-tuple; never part of the line's value
         self._kind: tuple[Any] | None = None
         self._date: tuple[Any] | None = None

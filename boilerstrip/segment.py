@@ -32,6 +32,20 @@ _INVISIBLE: Final = re.compile("[\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u20
 LIST_ITEM: Final = re.compile(r"(?:[•·▪◦‣●○■□►▸–—*+-]|\d{1,3}[.)])\s")
 
 
+#: Sentence-final characters (closing quotes and brackets are skipped first). A smaller set than
+#: :data:`boilerstrip.features.SENTENCE_END` and ``features.CLOSERS`` (which the prose score reads):
+#: the two are kept apart because unifying them changes output.
+SENTENCE_END: Final = ".!?…。！？"
+#: Closing quotes and brackets after a sentence mark.
+SENTENCE_CLOSERS: Final = "\"'’”»)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end with a sentence mark (SENTENCE_END), closing quotes and brackets aside?"""
+    t = text.rstrip(SENTENCE_CLOSERS + " ")
+    return bool(t) and t[-1] in SENTENCE_END
+
+
 def normalize(raw: str) -> str:
     """Fold whitespace and drop invisible characters: the form rules and the output use."""
     if not raw.isascii():

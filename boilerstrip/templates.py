@@ -61,7 +61,7 @@ from .fileio import atomic_write
 MIN_PAGES: Final = 5
 #: ... and on at least this share of them.
 MIN_SHARE: Final = 0.3
-#: A line of prose (:func:`boilerstrip.rules.shapes.is_prose`: a sentence of ten words or more,
+#: A line of prose (:func:`boilerstrip.rules.prose.is_paragraph_shaped`: a sentence of ten words or more,
 #: or 26 words) could be an article's own sentence quoted elsewhere on the site (a teaser), so it
 #: needs this share of the site's pages to count as template.
 PROSE_SHARE: Final = 0.8

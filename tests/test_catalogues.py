@@ -16,6 +16,9 @@ MULTILINGUAL = [
     "ad_markers", "newsletter", "comment_widget", "related_headings", "read_more", "share", "trailers",
     "app_promos", "aggregator_promos", "byline_prefixes", "credit_labels",
     "pager_links", "ad_disclosures", "breadcrumb_labels", "author_roles",
+    "month_names", "date_line_prefixes", "date_labels", "date_label_connectors", "media_count_nouns",
+    "name_conjunctions", "credit_connectors", "caption_credit_markers", "caption_credit_labels",
+    "video_more_labels",
 ]
 LANGUAGES = ("en", "de", "fr", "es", "it")
 
@@ -74,10 +77,9 @@ def test_newsletter_end_markers_carry_the_prefilter_hint():
 
 
 def test_every_stock_library_passes_the_credit_prefilter():
-    from boilerstrip.rules import header
-    from boilerstrip.rules.shapes import catalogue
+    from boilerstrip import credits
 
-    assert all(lexicon.line_hints_of(e) & header._CREDIT_HINT for e in catalogue("photo_stock"))
+    assert all(lexicon.line_hints_of(e) & credits.CREDIT_HINT for e in lexicon.catalogue("photo_stock"))
 
 
 @pytest.mark.parametrize("name", [n.removesuffix(".hints") for n in lexicon.available(".hints")])
@@ -124,3 +126,14 @@ def _fixture_texts() -> list[str]:
     for p in sorted((root / "rules").glob("*.json")):
         out.extend(case["input"] for case in json.loads(p.read_text(encoding="utf-8"))["cases"])
     return out
+
+
+def test_every_line_of_month_names_has_twelve_months():
+    rows = lexicon.ordered("month_names")
+    assert rows and all(len(r.split()) == 12 for r in rows)
+
+
+def test_no_date_line_prefix_is_a_prefix_of_another():
+    """dates.is_date_line_text cuts the first prefix that starts the line: the order must not matter."""
+    ps = lexicon.phrases("date_line_prefixes")
+    assert not [(a, b) for a in ps for b in ps if a != b and b.startswith(a)]

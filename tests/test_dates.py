@@ -18,7 +18,7 @@ TOKENS = [
 
 
 def _absolute_plain(text):
-    for pat in dates._ABSOLUTE:
+    for pat in dates.ABSOLUTE:
         m = pat.search(text)
         if not m:
             continue

@@ -1,6 +1,6 @@
 """The speed screens of the span and header rules are pure gates: each must give the same answers
 as the plain definition it stands for (see rules.shapes.with_hint, rules.related._may_be_heading
-and is_tail_heading, rules.header._credit_shape).
+and is_tail_heading, credits.credit_shape).
 
 Checked on every line of the rule fixtures, the negative fixtures and the seed pages, and, when
 the evaluation data is there (``../shared/evaldata`` or ``$BOILERSTRIP_EVALDATA``), on every line
@@ -58,7 +58,7 @@ def _check(lines: list[Line]) -> None:
         assert fold(line.text) == low.replace("’", "'").replace("‘", "'"), line.text
         # split_source_date scans a line for a shape only when the line ends in what the shape
         # ends in: a letter (relative dates) or a digit (absolute dates)
-        for p in (dates.RELATIVE, *dates._ABSOLUTE):
+        for p in (dates.RELATIVE, *dates.ABSOLUTE):
             for m in p.finditer(line.text):
                 last = line.text[m.end() - 1]
                 assert last.isalpha() if p is dates.RELATIVE else last.isdigit(), (line.text, m.group(0))
@@ -76,7 +76,7 @@ DATES = [
 def test_date_shapes_end_in_a_letter_or_a_digit():
     seen = 0
     for text in DATES:
-        for p in (dates.RELATIVE, *dates._ABSOLUTE):
+        for p in (dates.RELATIVE, *dates.ABSOLUTE):
             for m in p.finditer(f"Source {text}"):
                 seen += 1
                 last = m.group(0)[-1]

@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-import regex
-
+from ..credits import caption_credit
 from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, Move, rule
-from .shapes import catalogue, hint_regex
+from .shapes import catalogue
 
 #: Chrome labels are a few words; longer lines are never matched.
 LABEL_MAX_CHARS: Final = 200
@@ -67,83 +66,6 @@ def boilerplate_prose(line: Line, ctx: Context) -> str | None:
     if line.n_chars > PROSE_MAX_CHARS or not line_hints(line) & _PROSE_HINT:
         return None
     return "boilerplate sentence" if pattern("boilerplate_prose").fullmatch(line.text) else None
-
-
-#: A caption that ends in a credit is at most this long (caption and credit together) ...
-CAPTION_MAX_CHARS: Final = 360
-#: ... its credit (after "©" or "Foto:") has at most this many characters and words ...
-CAPTION_CREDIT_MAX_CHARS: Final = 60
-CAPTION_CREDIT_MAX_WORDS: Final = 8
-#: ... and the caption before the credit at least this many words (a bare credit line is
-#: ``image-credit``'s).
-CAPTION_MIN_WORDS: Final = 2
-#: An unlabelled credit after a caption's last sentence ("EFE", "DCV / Oppitz") has at most
-#: this many words.
-UNMARKED_CREDIT_MAX_WORDS: Final = 5
-#: ... and a caption with a credit in capitals only ("EFE") is at most this long.
-UNMARKED_CAPS_MAX_CHARS: Final = 200
-#: ... and the slash of a "Name / Agency" credit lies in the last this many characters.
-UNMARKED_TAIL_CHARS: Final = 80
-_CREDIT_MARKERS: Final = ("©", "foto", "photo", "bild", "image", "imagen", "credit", "crédit", "fot.")
-_CREDIT_MARKER_HINT: Final = hint_regex(_CREDIT_MARKERS).search
-#: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
-#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
-#: separator or a comma, never a plain word ("Here is the image: ..." is prose).
-_CAPTION_CREDIT: Final = regex.compile(
-    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
-    r"(?:©|\(c\)|(?:foto|fotos|photo|photos|photograph|fotografía|bild|bildquelle|fotoquelle|image|imagen|credit|crédit|crédito|photo credit)\s?:|fot\.))"
-    rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
-    regex.IGNORECASE,
-)
-#: Numbered figure captions: "Abbildung 4: ...", "Figure 2: ...", "Abb. 3: ...".
-_FIGURE: Final = regex.compile(r"(?:abbildung|abb\.|figure|fig\.|grafik|illustration)(?: ?\d{1,3})? ?: \S", regex.IGNORECASE)
-
-
-def caption_credit(line: Line) -> tuple[str, str | None] | None:
-    """(caption, credit) when the line is a picture caption ending in a credit, or a numbered
-    figure caption (credit None); None otherwise."""
-    text = line.text
-    if len(text) > CAPTION_MAX_CHARS:
-        return None
-    low = line.lower
-    if low[:1] in "afgi" and _FIGURE.match(text):
-        return text, None
-    if _CREDIT_MARKER_HINT(low, max(0, len(low) - CAPTION_CREDIT_MAX_CHARS - 14)) is None:
-        return _unmarked_credit(text)
-    m = _CAPTION_CREDIT.search(text, max(0, len(text) - CAPTION_CREDIT_MAX_CHARS - 14))
-    if m is None:
-        return _unmarked_credit(text)
-    credit = m.group(1).strip()
-    caption = text[: m.start()].rstrip(" |–—-,(")
-    if not credit or len(credit.split()) > CAPTION_CREDIT_MAX_WORDS or len(caption.split()) < CAPTION_MIN_WORDS:
-        return None
-    return caption, credit
-
-
-def _unmarked_credit(text: str) -> tuple[str, str] | None:
-    """A caption whose credit follows its last sentence without a label: "... pasado. EFE",
-    "... Mitzscherlich. DCV / Oppitz", "... last year. (Jane Doe / Agency)": a few words that are
-    all capitals or hold a spaced slash (no link, handle or number: "pic.twitter.com/x" ends a
-    quoted tweet)."""
-    t = text.rstrip()
-    # cheap gate first: the credit ends the line in capitals or holds a spaced slash
-    if not t or not (t[-1].isupper() or " / " in t[-UNMARKED_TAIL_CHARS:]):
-        return None
-    k = t.rfind(". ")
-    if k <= 0:
-        return None
-    credit = t[k + 2 :].strip(" ()")
-    words = credit.split()
-    if not 0 < len(words) <= UNMARKED_CREDIT_MAX_WORDS or credit[-1:] in ".!?:" or len(t[:k].split()) < CAPTION_MIN_WORDS + 2:
-        return None
-    if "http" in credit or "@" in credit or any(c.isdigit() for c in credit):
-        return None
-    if " / " in credit:
-        return t[: k + 1], credit
-    # "... pasado. EFE": capitals only, not in brackets (a news paragraph ends with "(dpa)", "(NM)")
-    if len(t) <= UNMARKED_CAPS_MAX_CHARS and not t.endswith(")") and all(w.isupper() and len(w) > 1 for w in words):
-        return t[: k + 1], credit
-    return None
 
 
 @rule("caption-credit", family="header", stage="meta")

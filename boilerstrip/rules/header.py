@@ -8,8 +8,8 @@ where the credit line alone moves (its caption may be a body paragraph, so it st
 
 The family's modules, in the order its rules run (registry.ORDER):
 
-* here: the zone, credit shapes and ``image-credit`` (finding the zone skips a lead image's
-  caption above its credit, so the two go together);
+* here: the zone and ``image-credit`` (finding the zone skips a lead image's caption above its
+  credit, so the two go together; the credit shapes are :mod:`boilerstrip.credits`);
 * :mod:`boilerstrip.rules.header_byline`: ``source-date`` (a publisher glued to a date, a date
   line) and ``byline``;
 * :mod:`boilerstrip.rules.header_title`: ``header-title``, the title and its duplicate, which
@@ -19,16 +19,14 @@ The family's modules, in the order its rules run (registry.ORDER):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import Final
 
-import regex
-
-from ..lexicon import hint_flag, line_hints, phrases
+from ..credits import CREDIT_HINT, CREDIT_LINE_MAX_CHARS, credit_shape, is_credit
 from ..model import Image, Line
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
-from .shapes import catalogue, ends_sentence, fold, is_prose, with_hint
+from .prose import is_paragraph_shaped
+from .shapes import with_hint
 
 #: How many lines above the first body paragraph may hold header lines (title, byline, date).
 HEADER_LOOKBACK: Final = 8
@@ -36,12 +34,6 @@ HEADER_LOOKBACK: Final = 8
 CAPTION_MAX_WORDS: Final = 25
 #: Credits closer together than this many lines are a gallery: their captions are content and stay.
 GALLERY_GAP: Final = 12
-#: Credit lines are short ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa").
-CREDIT_MAX_CHARS: Final = 120
-#: Each part of a "Name | Agency | Desk" credit has at most this many words.
-CREDIT_PART_MAX_WORDS: Final = 5
-#: A labelled credit ("Photo: ...") names at most this many words after the label.
-CREDIT_LABELLED_MAX_WORDS: Final = 12
 
 
 # -- the header zone ----------------------------------------------------------------------------
@@ -53,7 +45,7 @@ def first_body(lines: Sequence[Line]) -> int | None:
     n = len(lines)
     skipped = False
     for i, line in enumerate(lines):
-        if is_prose(line):
+        if is_paragraph_shaped(line):
             if not skipped and i + 1 < n and is_credit(lines[i + 1]):
                 skipped = True
                 continue
@@ -95,90 +87,11 @@ def header_lines(doc: Doc, ctx: Context) -> Iterator[tuple[int, Line]]:
 # -- image caption + credit -------------------------------------------------------------------
 
 
-@cache
-def _agencies() -> frozenset[str]:
-    return frozenset(fold(a) for a in phrases("photo_agencies"))
-
-
-@cache
-def _label_starts() -> tuple[str, ...]:
-    return tuple(fold(x) for x in phrases("credit_labels"))
-
-
-def _may_start_with_label(low: str) -> bool:
-    """A cheap necessary condition for ``_credit_label().fullmatch(low)`` on folded text: it starts
-    with a label (a dotless ı, which case-insensitive matching may pair with i, always passes)."""
-    return low.startswith(_label_starts()) or "ı" in low
-
-
-@cache
-def _credit_label() -> regex.Pattern[str]:
-    labels = sorted((regex.escape(fold(x)) for x in phrases("credit_labels")), key=len, reverse=True)
-    return regex.compile(
-        rf"(?:{'|'.join(labels)})(?:\s+(?:copyright|credit|©))?\s*(?::|©|\bby\b|\bvon\b|\bpar\b|\bde\b|\bdi\b|(?<=copyright|credit)\s)\s*(?P<who>\S.*)",
-        regex.IGNORECASE,
-    )
-
-
-_PART_SPLIT: Final = regex.compile(r"\s*[|/]\s*|\s+via\s+")
-#: The hint bit of ``data/image_credit.hints``: substrings one of which every credit line contains
-#: (a cheap pre-filter).
-_CREDIT_HINT: Final = hint_flag("image_credit")
-
-
-def is_credit(line: Line) -> bool:
-    """An image credit: "Name | AFP | Getty Images", "Photo: Jane Doe", "(Reuters)", "© Jane Doe"."""
-    if line.n_chars > CREDIT_MAX_CHARS or not line_hints(line) & _CREDIT_HINT:
-        return False
-    return _credit_shape(line)
-
-
-def _credit_shape(line: Line) -> bool:
-    """:func:`is_credit` once its cheap gates (length, hint substring) have passed."""
-    text = line.text
-    low = fold(text)
-    # every shape below opens with "(" or "©", a credit label or a stock name, or holds a
-    # separator _PART_SPLIT cuts at; most lines with a credit hint (a headline with a colon) do not
-    if not ("|" in low or "/" in low or "via" in low or low.startswith(("(", "©")) or low in catalogue("photo_stock") or _may_start_with_label(low)):
-        return False
-    if ends_sentence(text) and not text.endswith(")"):
-        return False
-    if low.startswith("(") and low.endswith(")"):
-        inner = low[1:-1].strip()
-        if inner in _agencies() or (_may_start_with_label(inner) and _credit_label().fullmatch(inner)):
-            return True
-    if low in catalogue("photo_stock"):
-        return True  # "Getty Images", "Thinkstock" alone under a picture
-    if "rights reserved" in low or "rechte vorbehalten" in low or "droits réservés" in low:
-        return False
-    if low.startswith("©") or low.startswith("(c) "):
-        rest = low.lstrip("©(c) ")
-        return bool(rest) and not rest[:4].isdigit() and len(rest.split()) <= CREDIT_LABELLED_MAX_WORDS
-    m = _credit_label().fullmatch(low) if _may_start_with_label(low) else None
-    if m and len(m["who"].split()) <= CREDIT_LABELLED_MAX_WORDS:
-        return True
-    agencies = _agencies()
-    if "|" not in low and "/" not in low and "via" not in low:
-        return False  # none of the separators _PART_SPLIT cuts at: one part
-    parts = [p.strip() for p in _PART_SPLIT.split(low) if p.strip()]
-    if len(parts) >= 2 and all(len(p.split()) <= CREDIT_PART_MAX_WORDS for p in parts):
-        return any(p in agencies for p in parts)
-    return False
-
-
-def credited_caption(text: str) -> bool:
-    """A caption ending in its credit: "Birgit Kelle (Bild: Facebook)"."""
-    if not text.endswith(")") or "(" not in text:
-        return False
-    inner = fold(text[text.rfind("(") + 1 : -1]).strip()
-    return inner in _agencies() or (_may_start_with_label(inner) and _credit_label().fullmatch(inner) is not None)
-
-
 @rule("image-credit", family="header", stage="meta")
 def image_credit(doc: Doc, ctx: Context) -> Iterator[Move]:
     """Image credits ("Alexander Nemenov | AFP | Getty Images", "Foto: dpa") and, in the header, the caption above them."""
     lines = doc.lines
-    credits = [i for i in with_hint(lines, _CREDIT_HINT, CREDIT_MAX_CHARS) if _credit_shape(lines[i])]
+    credits = [i for i in with_hint(lines, CREDIT_HINT, CREDIT_LINE_MAX_CHARS) if credit_shape(lines[i])]
     if not credits:
         return
     b = _body_start(doc, ctx)

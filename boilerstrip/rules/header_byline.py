@@ -7,45 +7,34 @@ line (``source-date``) and bylines (``byline``), looked for in the header zone
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Final
 
 import regex
 
 from .. import dates
-from ..lexicon import phrases
+from ..bylines import AUTHOR_SEPARATOR, is_role, match_byline
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
 from .header import header_lines
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, ends_sentence, is_role
+from .shapes import ends_sentence
 
 #: A publisher name glued to a date has at most this many words.
 SOURCE_MAX_WORDS: Final = 5
-#: Bylines are short ("By Jane Doe and John Roe | Reuters").
-BYLINE_MAX_WORDS: Final = 14
-
 _SEPARATORS: Final = " |·•,–—-/"
-_DATE_LABELS: Final = regex.compile(
-    r"(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
-    r"\b(?:\s+(?:on|at|am|le|el|il)\b)?\s*:?\s*",
-    regex.IGNORECASE,
-)
-_TIME_PREFIX: Final = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)  # "time2 hours ago": an icon's alt text
-
 
 def split_source_date(text: str) -> tuple[str | None, str] | None:
     """``("Al Jazeera", "2 days ago")`` for "Al Jazeera2 days ago"; ``(None, date)`` for a bare or labelled date."""
-    m = _DATE_LABELS.match(text)
-    if m and m.end() < len(text) and _is_date(text[m.end() :].strip()):
+    m = dates.DATE_LABELS.match(text)
+    if m and m.end() < len(text) and dates.is_date_shape(text[m.end() :].strip()):
         return None, text[m.end() :].strip()
-    t = _TIME_PREFIX.sub("", text, count=1) if text[:4].casefold() == "time" else text
-    if _is_date(t):
+    t = dates.ICON_TIME_PREFIX.sub("", text, count=1) if text[:4].casefold() == "time" else text
+    if dates.is_date_shape(t):
         return None, t
     # only a date that ends the line can follow a source: the relative shapes end in a letter
     # ("ago", a unit), the absolute ones in a digit (the year or day), so a line ending otherwise
     # is not scanned for that kind (the scans were most of what source-date cost)
     last = t[-1:]
-    for p in (dates.RELATIVE, *dates._ABSOLUTE):  # the printed-date shapes dates.resolve knows
+    for p in (dates.RELATIVE, *dates.ABSOLUTE):  # the printed-date shapes dates.resolve knows
         for m in p.finditer(t) if (last.isalpha() if p is dates.RELATIVE else last.isdigit()) else ():
             if m.end() != len(t) or m.start() == 0:
                 continue
@@ -61,28 +50,19 @@ def split_source_date(text: str) -> tuple[str | None, str] | None:
     return None
 
 
-def _is_date(text: str) -> bool:
-    t = text.strip(KEY_STRIP)
-    if not t or len(t.split()) > 8:
-        return False
-    if dates.RELATIVE.fullmatch(t):
-        return True
-    return any(p.fullmatch(t) for p in dates._ABSOLUTE)
-
-
 def _is_source(src: str) -> bool:
     words = src.split()
     if not (1 <= len(words) <= SOURCE_MAX_WORDS) or not (src[0].isupper() or src[0].isdigit()) or ends_sentence(src):
         return False
     # "Posted by Jane", "By Jane Doe": a byline, not a publisher
-    return "by" not in (w.casefold() for w in words) and not _byline(src)
+    return "by" not in (w.casefold() for w in words) and not match_byline(src)
 
 
 @rule("source-date", family="header", stage="meta")
 def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A publisher glued to a date above the body ("The Guardian2 days ago"), or a bare date line -> source, published."""
     for i, line in header_lines(doc, ctx):
-        if line.n_words > SOURCE_MAX_WORDS + 8 or not any(map(str.isdigit, line.text)) and " ago" not in line.lower:
+        if line.n_words > SOURCE_MAX_WORDS + dates.DATE_MAX_WORDS or not dates.may_hold_date(line.text, line.lower):
             continue
         found = split_source_date(line.text)
         if found is None:
@@ -97,29 +77,11 @@ def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
 
 # -- byline -------------------------------------------------------------------------------------
 
-_NAME: Final = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|ter|bin)\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}"
-
-
-@cache
-def _byline_re() -> regex.Pattern[str]:
-    prefixes = sorted((regex.escape(p.rstrip(" :")) for p in phrases("byline_prefixes")), key=len, reverse=True)
-    return regex.compile(
-        rf"(?i:{'|'.join(prefixes)})\s*:?\s+(?P<names>{_NAME}(?:{AUTHOR_SEPARATOR}{_NAME}){{0,5}})(?P<rest>\s*[|,·•–—/-]\s*.{{0,80}})?",
-        regex.V0,
-    )
-
-
-def _byline(text: str) -> regex.Match[str] | None:
-    if len(text.split()) > BYLINE_MAX_WORDS:
-        return None
-    return _byline_re().fullmatch(text)
-
-
 @rule("byline", family="header", stage="meta")
 def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
     for i, line in header_lines(doc, ctx):
-        m = _byline(line.text)
+        m = match_byline(line.text)
         if not m:
             continue
         for k, name in enumerate(regex.split(AUTHOR_SEPARATOR, m["names"])):
@@ -128,6 +90,6 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
             if name.strip():
                 yield Move(i, i + 1, "authors", name.strip(), "byline")
         rest = (m["rest"] or "").strip(_SEPARATORS)
-        if rest and _is_date(rest):
+        if rest and dates.is_date_shape(rest):
             yield Move(i, i + 1, "published", rest, "byline date")
         ctx.state.header_moved.add(line.index)

@@ -18,15 +18,17 @@ from typing import Final
 import regex
 
 from .. import dates
+from ..bylines import AUTHOR_SEPARATOR
+from ..credits import credited_caption
 from ..features import has_digit
 from ..lexicon import pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
 from ..segment import is_list_item
-from .header import credited_caption, header_zone
+from .header import header_zone
 from .related import heading_kind
-from .shapes import AUTHOR_SEPARATOR, KEY_STRIP, YEAR, catalogue, fold, is_date_line, is_headline
+from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline
 
 #: A title has this many words at least and at most.
 TITLE_MIN_WORDS: Final = 3
@@ -60,9 +62,6 @@ BREADCRUMB_MIN_SEPARATORS: Final = 2
 _HEAD_SPLIT: Final = re.compile(r"\s*[,:|–—(/·•]\s*|\s+-\s+")
 #: A disclosure label before the separator is this many words at most ("Sponsored content: ...").
 AD_HEAD_MAX_WORDS: Final = 3
-#: A clock time or a numeric date inside a line ("Di, 10:19 Uhr", "Sonntag, 02.11.2014 | Tags: ...",
-#: "Travel Wellness 30/10/23"): a dateline or a teaser's meta line, not a title.
-_CLOCK_OR_NUMERIC_DATE: Final = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)")
 #: A line whose words are numbers for more than this share is a counter, price or rating line
 #: ("0 0 0 0 30 Views", "5343 mal gelesen | 32 Kommentare", "Versandkosten* 5,95€ Preis** 2,80€").
 NUMERIC_MAX_SHARE: Final = 1 / 3
@@ -112,12 +111,6 @@ def _numeric(line: Line) -> bool:
     return sum(w[0].isdigit() for w in words) > NUMERIC_MAX_SHARE * len(words)
 
 
-def _printed_date(line: Line) -> bool:
-    """A date with a month name inside the line ("Anglertalk 7. Januar 2022", "Sa, 19. Okt 2019").
-    (Every such shape has a 4-digit year and a month stem: both are checked before the slow search.)"""
-    return YEAR.search(line.text) is not None and dates.mentions_month(line.lower) and dates.absolute(line.text) is not None
-
-
 def _title_like(line: Line) -> bool:
     """A headline-shaped header line that is not one of the families of headline-shaped chrome:
     pager links, breadcrumbs, ad disclosures, datelines, counters, credited captions, catalogued
@@ -139,7 +132,7 @@ def _title_like(line: Line) -> bool:
         return False
     if heading_kind(line) or is_date_line(line) or _pager_or_crumb(text) or k.startswith(_crumb_labels()):
         return False
-    if has_digit(text) and (_numeric(line) or _CLOCK_OR_NUMERIC_DATE.search(text) or _printed_date(line)):
+    if has_digit(text) and (_numeric(line) or dates.CLOCK_OR_NUMERIC_DATE.search(text) or dates.has_named_date(text, line.lower)):
         return False
     return not credited_caption(text) and not _disclosure(line) and pattern("pager_links").fullmatch(k) is None
 

@@ -98,19 +98,9 @@ def _stop_bucket(s: float) -> int:
     return k + 1
 
 
-def _prose_class(f: features.Features) -> str:
-    if prose.is_prose(f):
-        return "P"
-    if f.end_mark and f.words >= 4:
-        return "D"
-    if f.quantity:
-        return "Q"
-    return "C"
-
-
 def _shape(line: Line, f: features.Features) -> str:
     """A compact shape code of a line, for its neighbours' features."""
-    return f"{_words_bucket(line.n_words)}{_prose_class(f)}{'e' if f.end_mark else ''}"
+    return f"{_words_bucket(line.n_words)}{prose.line_class(f)}{'e' if f.end_mark else ''}"
 
 
 def _last_char(text: str) -> str:

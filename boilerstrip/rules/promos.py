@@ -12,7 +12,8 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
-from .shapes import catalogue, is_prose, with_hint
+from .prose import is_paragraph_shaped
+from .shapes import catalogue, with_hint
 
 #: Decorative leftovers are one to three words; anything longer is read as text.
 DECORATIVE_MAX_WORDS: Final = 3
@@ -140,7 +141,7 @@ def app_download_promo(doc: Doc, ctx: Context) -> Iterator[Cut]:
             # the footer: every later line is short; a prose line there is the footer's blurb only
             # when it talks about the app as well
             rest = lines[i + 1 :]
-            if all(not is_prose(ln) or _mentions_app(ln) for ln in rest):
+            if all(not is_paragraph_shaped(ln) or _mentions_app(ln) for ln in rest):
                 yield Cut(i, n, "app-download footer")
                 return
         yield Cut(i, i + 1, "app-download call to action")

@@ -1,5 +1,17 @@
-"""Prose scoring for text mode: how much a line looks like article prose, from its features.
+"""What reads as prose: the two tests, and the prose score of text mode.
 
+Two tests, for two jobs, that are not the same shape (their thresholds and sentence marks differ;
+merging them changes output):
+
+* :func:`is_paragraph_shaped` (a :class:`~boilerstrip.model.Line`): by length and a sentence
+  mark, in any language: ten words and a mark, or 26 words. The chrome rules (header, related,
+  promos, site templates) ask it to tell a paragraph from a headline or a teaser; memoised on the
+  line.
+* :func:`is_stopword_prose` (a line's :class:`~boilerstrip.features.Features`): by words, a
+  sentence mark and the share of the page language's stopwords. The main-region score and the
+  learned model read it.
+
+:func:`line_class` sorts a line by its features into prose, doubtful, quantity or chrome;
 :func:`value` turns a line's :class:`~boilerstrip.features.Features` into a signed score: prose
 lines (long, with sentence marks and the stopwords of the page's language) are positive in
 proportion to their length; menu items, teaser headlines, datelines and other chrome are negative.
@@ -13,6 +25,18 @@ from __future__ import annotations
 from typing import Final
 
 from ..features import Features
+from ..model import Line, line_memo
+from .shapes import ends_sentence
+
+#: A paragraph-shaped line (a body paragraph, or a teaser summary that reads like one) has at least
+#: this many words and ends with a sentence mark ...
+PROSE_MIN_WORDS: Final = 10
+#: ... or is simply this long, punctuation or not (teaser summaries are often cut mid-word).
+PROSE_ANY_WORDS: Final = 26
+#: In a script without spaces, a sentence of this many characters is prose ...
+SPACELESS_PROSE_CHARS: Final = 20
+#: ... where a "word" (a run between spaces) is this long on average or longer.
+SPACELESS_CHARS_PER_WORD: Final = 15
 
 #: A prose line has at least this many words (CJK: characters / 2) ...
 PROSE_WORDS: Final = 7
@@ -37,7 +61,25 @@ DOUBTFUL: Final = 0.3
 QUANTITY: Final = 0.3
 
 
-def is_prose(f: Features) -> bool:
+@line_memo("_prose")
+def is_paragraph_shaped(line: Line) -> bool:
+    """A line that reads like a paragraph, by length and a sentence mark, any language: several
+    words and a sentence mark (:func:`~boilerstrip.rules.shapes.ends_sentence`), or just long.
+
+    Scripts written without spaces (Chinese, Japanese) have few "words": there a line of
+    SPACELESS_PROSE_CHARS characters or more that ends with a sentence mark is prose.
+    (Memoised on the line: the header, related and promo rules ask it of the same lines.)"""
+    n = line.n_words
+    if n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and ends_sentence(line.text)):
+        return True
+    chars = len(line.text)
+    return chars >= SPACELESS_PROSE_CHARS and chars > SPACELESS_CHARS_PER_WORD * n and ends_sentence(line.text)
+
+
+def is_stopword_prose(f: Features) -> bool:
+    """Prose by a line's features: PROSE_WORDS words or more, a sentence mark and the page
+    language's stopwords (PROSE_STOP), or LONG_WORDS words and more stopwords without the mark;
+    CJK lines by length and CJK sentence marks."""
     if f.words < PROSE_WORDS:
         return False
     if f.cjk:
@@ -47,12 +89,26 @@ def is_prose(f: Features) -> bool:
     return f.words >= LONG_WORDS and f.stop >= PROSE_STOP_STRONG
 
 
-def value(f: Features) -> float:
-    """Signed prose score of one line (see the module docstring)."""
-    if is_prose(f):
-        return min(f.chars / CHAR_UNIT, MAX_UNITS)
+def line_class(f: Features) -> str:
+    """``"P"`` prose (:func:`is_stopword_prose`), ``"D"`` doubtful (a sentence mark and 4 words or
+    more), ``"Q"`` quantity (starts with an amount), else ``"C"`` chrome. (The letters are part of
+    the learned model's feature names, ``pc:P``: they hash into ``data/learned_chrome.bin``.)"""
+    if is_stopword_prose(f):
+        return "P"
     if f.end_mark and f.words >= 4:
-        return DOUBTFUL
+        return "D"
     if f.quantity:
+        return "Q"
+    return "C"
+
+
+def value(f: Features) -> float:
+    """Signed prose score of one line (see the module docstring): by its :func:`line_class`."""
+    c = line_class(f)
+    if c == "P":
+        return min(f.chars / CHAR_UNIT, MAX_UNITS)
+    if c == "D":
+        return DOUBTFUL
+    if c == "Q":
         return QUANTITY
     return CHROME

@@ -21,7 +21,8 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
-from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_prose, is_truncated
+from .prose import is_paragraph_shaped
+from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_truncated
 
 #: A related heading is a short standalone line.
 RELATED_HEADING_MAX_WORDS: Final = 8
@@ -164,7 +165,7 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
         ln = lines[j]
         if signal(ln):
             seen_signal, short, end = True, 0, j + 1
-        elif not is_prose(ln):
+        elif not is_paragraph_shaped(ln):
             short += 1
             if short > (TEASER_MAX_GAP if teasers else LIST_MAX_LINES):
                 break
@@ -182,11 +183,11 @@ def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -
         # one "teaser" and then the article: that was the article's own header (headline,
         # standfirst, date) under a box heading; keep it and treat the heading as a link list
         teasers, j = False, i + 1
-        while j < n and not is_prose(lines[j]) and j - i - 1 <= LIST_MAX_LINES:
+        while j < n and not is_paragraph_shaped(lines[j]) and j - i - 1 <= LIST_MAX_LINES:
             j += 1
         short = j - i - 1
         end = i + 1
-    if not teasers and j < n and short <= LIST_MAX_LINES and is_prose(lines[j]):
+    if not teasers and j < n and short <= LIST_MAX_LINES and is_paragraph_shaped(lines[j]):
         return j  # a short list of links, then the article resumes
     return end
 
@@ -202,7 +203,7 @@ def _article_resumes(lines: Sequence[Line], j: int, signal: Callable[[Line], boo
     for ln in lines[j + 1 : j + 1 + SUMMARY_LOOKAHEAD]:
         if signal(ln):
             return False
-        if is_prose(ln):
+        if is_paragraph_shaped(ln):
             return True
     return False
 

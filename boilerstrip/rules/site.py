@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..templates import MIN_PAGES, MIN_SHARE, PROSE_SHARE, SiteTemplate, Templates, line_key, site_of_url
-from .shapes import is_prose
+from .prose import is_paragraph_shaped
 
 
 def site_model(ctx: Context) -> SiteTemplate | None:
@@ -30,7 +30,7 @@ def site_template(doc: Doc, ctx: Context) -> Iterator[Cut]:
     ``boilerstrip learn`` / ``clean --learn`` and passed as ``Config.templates``; nothing without them.
 
     A line goes when it occurs on at least MIN_PAGES pages and MIN_SHARE of its site's pages; a
-    line of prose (``shapes.is_prose``: a sentence of ten words or more) only at PROSE_SHARE, and never at the top of
+    line of prose (``prose.is_paragraph_shaped``: a sentence of ten words or more) only at PROSE_SHARE, and never at the top of
     the body (body prose after it, none before): an article's own lead, quoted as a teaser on
     other pages of the site, sits there. The page's prose is never taken all."""
     model = site_model(ctx)
@@ -43,18 +43,18 @@ def site_template(doc: Doc, ctx: Context) -> Iterator[Cut]:
     n = len(lines)
 
     def body_prose(k: int) -> bool:
-        return 0 <= k < n and not cand[k] and is_prose(lines[k])
+        return 0 <= k < n and not cand[k] and is_paragraph_shaped(lines[k])
 
     drop = list(cand)
     for i, line in enumerate(lines):
-        if drop[i] and is_prose(line):
+        if drop[i] and is_paragraph_shaped(line):
             # prose-shaped: only when (nearly) every page has it, and not where a lead sits
             # (at the top of the body: body prose after it, none before it)
             drop[i] = counts[i] >= PROSE_SHARE * model.pages and not (body_prose(i + 1) and not body_prose(i - 1))
-    if not any(not d and is_prose(line) for d, line in zip(drop, lines, strict=True)):
+    if not any(not d and is_paragraph_shaped(line) for d, line in zip(drop, lines, strict=True)):
         # every prose line of the page is in the template (a site of near-identical pages):
         # keep the prose, never the whole page
-        drop = [d and not is_prose(line) for d, line in zip(drop, lines, strict=True)]
+        drop = [d and not is_paragraph_shaped(line) for d, line in zip(drop, lines, strict=True)]
     why = f"a template line of this site (on {MIN_SHARE:.0%}+ of its {model.pages} pages learned)"
     start = -1
     for i in range(n):

@@ -9,6 +9,7 @@ from typing import Final
 
 import regex
 
+from ..lexicon import longest_first
 from ..model import Line
 from ..pipeline import Context
 from ..ruledef import rule
@@ -25,8 +26,9 @@ DURATION_MIN_RUN: Final = 3
 #: Lines longer than this are never tested for a duration run (keeps the regex cheap).
 DURATION_MAX_CHARS: Final = 2000
 
+#: A run of video durations, after an optional "Show more" link (``data/video_more_labels.txt``).
 _DURATIONS: Final = regex.compile(
-    r"(?:show more|see more|more videos|mehr anzeigen|mehr videos|voir plus|plus de vidéos|ver más|más vídeos|mostra altro|altri video)?"
+    rf"(?:{'|'.join(regex.escape(w) for w in longest_first('video_more_labels'))})?"
     rf"\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*){{{DURATION_MIN_RUN},}}",
     regex.IGNORECASE,
 )

@@ -10,7 +10,7 @@ Each field takes the first source that has it, in this order of precision:
   h1 0.791, this order 0.839);
 * authors: JSON-LD ``author`` names (``@id`` references resolved), ``<meta name="author">`` and
   the like, then the visible byline markup (``rel=author``, ``itemprop=author``, author/byline
-  classes, outside comments and widgets), each cleaned up by :func:`_author`;
+  classes, outside comments and widgets), each cleaned up by :func:`boilerstrip.bylines.clean_author`;
 * published: the date printed in the article header, htmldate's quick search, the
   publication-date markup, a date printed anywhere (see :func:`complete`), kept as printed;
 * source: ``og:site_name``, JSON-LD ``publisher.name``, the JSON-LD WebSite/Organization, the

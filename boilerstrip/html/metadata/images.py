@@ -3,10 +3,9 @@ a credit, the caption and the credit split (:func:`split_credit`), the image URL
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import Any
 
+from ...credits import CREDIT_TAIL_MAX_CHARS, split_credit, strip_credit_label
 from ...lexicon import phrases
 from ...model import Image
 from ...segment import normalize
@@ -15,39 +14,6 @@ from .structured import _names, _text
 
 #: ``<figure>`` elements looked at for the lead picture.
 FIGURE_MAX_NODES = 8
-#: A caption longer than this is not searched for a credit at its end.
-CAPTION_MAX_CHARS = 600
-#: A picture credit ("Foto: dpa / Jane Doe") has at most this many characters.
-CREDIT_MAX_CHARS = 60
-
-
-@functools.cache
-def _credit_tail() -> re.Pattern[str]:
-    """A credit at the end of a caption: ``© Name``, ``(c) Name``, ``Foto: Name``, ``(Photo: Agency)``,
-    ``| Bild: X``; labels from ``data/credit_labels.txt``."""
-    labels = sorted(phrases("credit_labels"), key=len, reverse=True)
-    label = "|".join(re.escape(w.rstrip(": ")) for w in labels if w.rstrip(": "))
-    return re.compile(rf"(?:^|[\s(|/–—-])\(?(?:©|\(c\)|copyright\b|(?:{label})\s?:)\s*(?P<credit>[^()|:]{{2,{CREDIT_MAX_CHARS}}}?)\)?\s*$", re.I)
-
-
-def split_credit(caption: str) -> tuple[str | None, str | None]:
-    """A caption and the credit printed at its end: ``"Cars in the tunnel. Foto: dpa"`` ->
-    ``("Cars in the tunnel.", "dpa")``; a caption without one keeps it whole (credit None)."""
-    text = normalize(caption)
-    if len(text) > CAPTION_MAX_CHARS:
-        return text, None
-    m = _credit_tail().search(text)
-    if not m:
-        return text or None, None
-    return text[: m.start()].strip(" |/–—-(") or None, m["credit"].strip() or None
-
-
-def _strip_credit_label(text: str) -> str | None:
-    """A credit element's text without its label ("Foto: dpa" -> "dpa", "© Reuters" -> "Reuters")."""
-    text = normalize(text)
-    m = _credit_tail().search(text)
-    out = m["credit"] if m and m.start() <= 1 else text
-    return out.strip(" ©()|") or None
 
 
 def _figure_parts(figure: Any) -> tuple[str | None, str | None, str | None]:
@@ -59,8 +25,8 @@ def _figure_parts(figure: Any) -> tuple[str | None, str | None, str | None]:
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".casefold()
         if node is not cap_node and any(k in marks for k in phrases("meta_credit_classes")):
             found = normalize(node.text(deep=True, separator=" "))
-            if found and len(found) <= CREDIT_MAX_CHARS + 20:
-                credit = _strip_credit_label(found)
+            if found and len(found) <= CREDIT_TAIL_MAX_CHARS + 20:
+                credit = strip_credit_label(found)
                 if caption.endswith(found):
                     caption = caption[: -len(found)].strip(" |/–—-")
                 break

@@ -1,4 +1,5 @@
-"""Publication dates: ISO and day.month.year values parsed (:func:`iso_date`, :func:`to_datetime`),
+"""Publication dates: ISO and day.month.year values parsed (:func:`iso_date`, :func:`to_datetime`:
+:func:`boilerstrip.dates.iso_day` and :func:`boilerstrip.dates.from_iso`),
 the date printed in the article header or anywhere on the page (:func:`header_date`,
 :func:`page_date`), and htmldate's search (:func:`htmldate_day`). :func:`boilerstrip.html.metadata.complete`
 chooses between them."""
@@ -6,7 +7,6 @@ chooses between them."""
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Any
 
 from ... import dates
@@ -23,41 +23,10 @@ DATE_MIN_YEAR = 1990
 #: ``<time datetime>`` elements looked at for a timestamp of the chosen day.
 TIME_MAX_NODES = 5
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
-
-
-def iso_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from an ISO timestamp or a day.month.year date, else None."""
-    if not value:
-        return None
-    m = _ISO_DATE.search(value)
-    if m:
-        y, mo, d = (int(x) for x in m.groups())
-    else:
-        m = _DMY.search(value)
-        if not m:
-            return None
-        d, mo, y = (int(x) for x in m.groups())
-    try:
-        return _dt.date(y, mo, d).isoformat()
-    except ValueError:
-        return None
-
-
-def to_datetime(value: str | None) -> _dt.datetime | None:
-    """A timezone-aware datetime from an ISO-8601 value (date-only means midnight UTC)."""
-    if not value:
-        return None
-    v = value.strip().replace("Z", "+00:00")
-    try:
-        out = _dt.datetime.fromisoformat(v)
-    except ValueError:
-        day = iso_date(value)
-        if day is None:
-            return None
-        out = _dt.datetime.fromisoformat(day)
-    return out if out.tzinfo else out.replace(tzinfo=_dt.UTC)
+#: ISO and day.month.year values -> ``YYYY-MM-DD`` and aware datetimes (their home is
+#: :mod:`boilerstrip.dates`; the names here are the ones the HTML metadata and benchmarks use).
+iso_date = dates.iso_day
+to_datetime = dates.from_iso
 
 
 def header_date(blocks: list[Any], title_line: int | None) -> tuple[str, _dt.datetime] | None:
@@ -70,19 +39,20 @@ def header_date(blocks: list[Any], title_line: int | None) -> tuple[str, _dt.dat
     # after the headline first (dateline, byline); then above it, up to the nearest chrome block
     # (a date above the navigation is the site header's "today", not the article's)
     for b in blocks[title_line + 1 : title_line + HEADER_DATE_AFTER + 1]:
-        found = _printed_date(b)
+        found = _block_date(b)
         if found:
             return found
     for b in reversed(blocks[max(0, title_line - HEADER_DATE_BEFORE) : title_line]):
         if b.chrome:
             break
-        found = _printed_date(b)
+        found = _block_date(b)
         if found:
             return found
     return None
 
 
-def _printed_date(block: Any) -> tuple[str, _dt.datetime] | None:
+def _block_date(block: Any) -> tuple[str, _dt.datetime] | None:
+    """The first absolute date printed in a short block outside chrome, from DATE_MIN_YEAR on."""
     if block.chrome or len(block.text) > HEADER_DATE_MAX_CHARS or not any(c.isdigit() for c in block.text):
         return None
     found = dates.absolute(block.text)
@@ -94,7 +64,7 @@ def page_date(blocks: list[Any]) -> tuple[str, _dt.datetime] | None:
     the last resort, in place of htmldate's extensive search (which took seconds on some
     pages and mostly dated pages that have no date)."""
     for b in blocks:
-        found = _printed_date(b)
+        found = _block_date(b)
         if found:
             return found
     return None

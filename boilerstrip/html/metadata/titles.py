@@ -13,10 +13,6 @@ from ...segment import normalize
 from .published import HEADER_DATE_MAX_CHARS
 from .structured import _names
 
-#: Cut a short last part of a title as the site's name even when it does not match the site
-#: name or the domain (dev split title accuracy: 0.779 with, 0.783 without; without, a " - "
-#: inside the headline stays).
-TITLE_GUESS_SUFFIX = False
 #: A title part holding the site's name or domain with at most this many more letters is the
 #: site's name ("SMAVA" / "smava.de" / "Sheego Magazin"); a longer one is a headline that names it.
 SITE_NAME_EXTRA_CHARS = 12
@@ -39,7 +35,9 @@ def _clean_title(title: str | None, site: str | None, domain: str | None = None)
     """A ``<title>``/``og:title`` without the site's name before or after a separator ("Post |
     Site", "Site - Post"). The site's name is ``og:site_name`` or the like, or the page's domain
     ("Post | SMAVA" on smava.de), compared without case, accents and punctuation. When neither
-    is in the title, a short last part is taken for the site's name all the same."""
+    is in the title, the title stays whole (taking a short last part for the site's name all the
+    same measured 0.779 title accuracy on the dev split against 0.783: a " - " inside a headline
+    would go)."""
     if not title:
         return None
     seps = list(_TITLE_SEP.finditer(title))
@@ -52,8 +50,6 @@ def _clean_title(title: str | None, site: str | None, domain: str | None = None)
         return head
     if _names_site(lead, keys):
         return rest
-    if TITLE_GUESS_SUFFIX and len(tail) <= TITLE_SUFFIX_MAX_CHARS and len(head) > len(tail):
-        return head
     return title
 
 
