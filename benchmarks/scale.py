@@ -3,7 +3,7 @@
     nice .venv/bin/python benchmarks/scale.py --files 100000 --jobs 2
 
 1. writes N small text files into a temp folder: the invented site pages of tests/sitegen.py
-   (125 distinct pages in five sites' chrome), page ``i % 125`` as ``in/<site>/<i // 1000>/<i>.txt``;
+   (P distinct pages in five sites' chrome, cut from the fixtures), page ``i % P`` as ``in/<site>/<i // 1000>/<i>.txt``;
 2. runs ``boilerstrip clean in -o out --skip-existing`` on a pseudo-terminal (so the progress bar
    is drawn, and read back to know how far it got), sampling every SAMPLE_SECONDS the resident
    memory (VmRSS) of the supervisor and of each worker;
@@ -64,7 +64,7 @@ def children(pid: int) -> list[int]:
 
 
 def generate(folder: Path, n: int) -> list[str]:
-    """Write the N inputs; returns the 125 distinct page texts (file i holds page i % 125)."""
+    """Write the N inputs; returns the P distinct page texts (file i holds page i % P)."""
     pages = [p.text for p in sitegen.corpus()]
     sites = [p.site for p in sitegen.corpus()]
     for i in range(n):
