@@ -307,3 +307,47 @@ def test_structure_is_kept_end_to_end():
     body = boilerstrip.clean((FIX_HTML / "structure_in_region.html").read_text(encoding="utf-8"), input_format="html")
     assert "A screwdriver that fits the two supplied screws" in body and "rain_mm=0.0" in body
     assert "Copyright" not in body
+
+
+# --------------------------------------------------------------------------- entry lists (blocks._keep_entries)
+
+
+def _entry_page() -> tuple[list, list]:
+    p = parse((FIX_HTML / "entry_list.html").read_text(encoding="utf-8"))
+    # trafilatura's text: the title and the blurb only, which is also the own prose region
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("Remote programming jobs\n" + next(b.text for b in p.blocks if b.text.startswith("Twelve new openings"))))
+    return p.blocks, drop
+
+
+def test_entry_list_is_kept_whole_when_it_outweighs_the_kept_blurb():
+    blocks, drop = _entry_page()
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert {"Backend Developer (Python)", "Developer Advocate", "Toronto, Canada", "$45,000 - $55,000 a year", "Posted a week ago"} <= kept
+
+
+def test_entry_list_near_miss_menu_and_link_columns_still_go():
+    # the footer's link columns are repeated siblings too (a heading and four links each), but
+    # their blocks are one-word links: a link tree, not entries
+    blocks, drop = _entry_page()
+    gone = {b.text for b, d in zip(blocks, drop, strict=True) if d is not None}
+    assert {"Company", "Careers", "Post a job", "Privacy", "LinkedIn"} <= gone
+    assert any(b.text.startswith("Home Jobs") for b, d in zip(blocks, drop, strict=True) if d is not None)  # the nav
+
+
+def test_entry_list_near_miss_teaser_grid_under_an_article_still_goes():
+    # related stories (a linked title and an excerpt each) under an article: smaller than
+    # ENTRY_OVER_KEPT times the article, so not the page's content
+    teasers = "".join(
+        f"<div class='card'><h3><a href='/s{k}'>Another story number {k} from the town hall</a></h3><p>What the council said about item {k} on the agenda.</p></div>"
+        for k in range(6)
+    )
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in PROSE) + f"</div><div class='more'>{teasers}</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))
+    assert [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None] == PROSE
+
+
+def test_entry_list_page_end_to_end_keeps_entries_and_drops_the_link_columns():
+    body = boilerstrip.clean((FIX_HTML / "entry_list.html").read_text(encoding="utf-8"), input_format="html")
+    assert "London, United Kingdom" in body and "Posted three weeks ago" in body
+    assert "Imprint" not in body and "Careers" not in body
