@@ -309,7 +309,7 @@ def test_structure_is_kept_end_to_end():
     assert "Copyright" not in body
 
 
-# --------------------------------------------------------------------------- entry lists (blocks._keep_entries)
+# --------------------------------------------------------------------------- entry lists (entries.keep_entries)
 
 
 def _entry_page() -> tuple[list, list]:

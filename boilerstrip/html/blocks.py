@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import SOFT_HYPHEN
 from ..segment import normalize
+from .entries import keep_entries
 from .model import Block
 
 #: A block at least this long (chars) with few links counts as prose.
@@ -306,7 +307,7 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
-    _keep_entries(blocks, out)
+    keep_entries(blocks, out)
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
     return out, source
@@ -481,76 +482,3 @@ def _add_siblings(blocks: list[Block], own: list[str | None], found: list[bool],
             run = []
         else:
             going = False
-
-
-# --------------------------------------------------------------------------- entry lists
-
-#: A listing, a forum thread, a product grid: the page's content is a run of repeated sibling
-#: entries (a linked title and its details, a post and its author line), which neither the prose
-#: region nor trafilatura keeps whole. An element is an entry list when at least ENTRY_MIN_COUNT
-#: of its child elements are entries: each holds at least ENTRY_MIN_BLOCKS blocks (one block per
-#: child is a menu or a link column) ...
-ENTRY_MIN_COUNT = 5
-ENTRY_MIN_BLOCKS = 2
-#: ... of on average at least this many chars (a menu's one- or two-word links are shorter) ...
-ENTRY_BLOCK_CHARS = 15
-#: ... and at most this link density (a table of contents or a link tree is all links) ...
-ENTRY_LD_MAX = 0.8
-#: ... the entries holding at least this share of the element's text ...
-ENTRY_SHARE = 0.7
-#: ... and none of them more than this share of the entries' text (a page wrapper whose children
-#: are the header, the article and the footer is no list).
-ENTRY_DOMINANT = 0.5
-#: The entry list with the most text is kept whole when it holds at least ENTRY_MIN_CHARS and at
-#: least ENTRY_OVER_KEPT times the text kept so far: then it, not the kept blurb, is what the page
-#: holds. A teaser grid beside an article (related posts, more quotes) is smaller than that (at
-#: 1x / 2x ScrapingHub HTML fell 0.984 -> 0.975 / 0.979: two short articles took in their
-#: teaser grids; at 1x wcxb fold a gained more, 0.826 -> 0.838, mostly services and forums).
-ENTRY_MIN_CHARS = 400
-ENTRY_OVER_KEPT = 4.0
-
-
-def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
-    """The element whose child elements hold the most text as repeated entries (see
-    ENTRY_MIN_COUNT), and that text (chars)."""
-    kids: dict[int, dict[int, list[int]]] = {}  # parent -> child -> [blocks, chars, link chars]
-    total: dict[int, int] = {}
-    for b in blocks:
-        if b.chrome:
-            continue
-        n = len(b.text)
-        anc = b.ancestors
-        for k in range(len(anc) - 1):
-            st = kids.setdefault(anc[k + 1], {}).setdefault(anc[k], [0, 0, 0])
-            st[0] += 1
-            st[1] += n
-            st[2] += b.link_chars
-        for a in anc:
-            total[a] = total.get(a, 0) + n
-    best, best_chars = None, 0
-    for parent, ch in kids.items():
-        if len(ch) < ENTRY_MIN_COUNT:
-            continue
-        entries = [v[1] for v in ch.values() if v[0] >= ENTRY_MIN_BLOCKS and v[1] >= ENTRY_BLOCK_CHARS * v[0] and v[2] <= ENTRY_LD_MAX * v[1]]
-        if len(entries) < ENTRY_MIN_COUNT:
-            continue
-        chars = sum(entries)
-        if chars < ENTRY_SHARE * total[parent] or max(entries) > ENTRY_DOMINANT * chars:
-            continue
-        if chars > best_chars:
-            best, best_chars = parent, chars
-    return best, best_chars
-
-
-def _keep_entries(blocks: list[Block], out: list[str | None]) -> None:
-    """Keep the page's entry list whole when it outweighs what was kept (wcxb dev fold a
-    0.826 -> 0.830: listing 0.604 -> 0.639, collection 0.566 -> 0.585, product 0.600 -> 0.610)."""
-    best, chars = entry_list(blocks)
-    if best is None or chars < ENTRY_MIN_CHARS:
-        return
-    kept = sum(len(b.text) for b, r in zip(blocks, out, strict=True) if r is None)
-    if chars < ENTRY_OVER_KEPT * kept:
-        return
-    for i, b in enumerate(blocks):
-        if out[i] is not None and not b.chrome and best in b.ancestors:
-            out[i] = None
