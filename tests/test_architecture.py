@@ -140,6 +140,15 @@ def test_the_package_has_no_import_cycles():
     assert not found, "import cycles (strongly connected components):\n" + "\n".join(describe(g, c) for c in found)
 
 
+#: A module longer than this is split by concern (issue 15: a newcomer reads a module whole).
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_passes_the_length_a_newcomer_reads_whole():
+    long = {name: n for name, path in modules().items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"modules over {MAX_MODULE_LINES} lines (split them by concern): {long}"
+
+
 # --- the checker itself: it must see what it is meant to see ---------------------------------
 
 
