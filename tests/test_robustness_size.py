@@ -52,7 +52,7 @@ def run_case(make_input: str, call: str = "boilerstrip.clean(data)") -> dict:
         seconds = time.perf_counter() - start
         lines = out.split("\\n")
         print(json.dumps({{"input_len": len(data), "seconds": seconds, "out_len": len(out), "out_lines": len(lines),
-                          "first": lines[0][:200], "last": lines[-1][:200], "distinct": len(set(lines)),
+                          "out_nonblank": sum(1 for l in lines if l), "first": lines[0][:200], "last": lines[-1][:200], "distinct": len(set(lines)),
                           "rss_mb": peak_kb() / 1024}}))
         """
     )
@@ -106,7 +106,9 @@ def test_a_single_10_mb_line():
 def test_one_million_short_lines():
     stats = run_case("''.join(f'Item {i} in the list\\n' for i in range(1_000_000))")
     assert stats["input_len"] > 20_000_000
-    assert stats["out_lines"] <= 1_000_000  # whatever stays is input lines, and it finishes
+    # whatever stays is input lines (a page that is only the list keeps it: it is the page's
+    # content, printed as paragraphs with blank lines between), and it finishes
+    assert stats["out_nonblank"] <= 1_000_000
 
 
 def test_a_hundred_thousand_identical_lines():

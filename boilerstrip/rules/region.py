@@ -180,6 +180,8 @@ GAP_CAP: Final = -1.0
 #: densest run when it lies apart from it and holds ENTRY_MIN_GAIN times its prose:
 #: the largest block of the page is the content when no prose region stands out. (A softer run
 #: that holds the densest run is not taken: around an article it only gathers the chrome.)
+#: An entry run that is the whole body (what a first pass kept) is taken whatever its gain, so a
+#: second pass cuts nothing; and no last piece is trimmed from an entry run (each is small).
 ENTRY_GAP_COST: Final = -0.15
 ENTRY_MIN_GAIN: Final = 2.0
 
@@ -209,6 +211,27 @@ def _capped_gaps(vals: list[float], own: list[float], per_line: float | None = N
     return out
 
 
+def _is_lead(doc: Doc, ctx: Context, k: int) -> bool:
+    """Is ``doc.lines[k]`` one long sentence-like line (a lead, a standfirst) that joins the
+    region right below it (see LEAD_MIN_WORDS)?"""
+    line = doc.lines[k]
+    f = features.of(doc.all, ctx)[line.index]
+    return f.words >= LEAD_MIN_WORDS and (f.cjk or f.stop >= LEAD_MIN_STOP) and not f.bullet and not _caption_or_meta(line.text) and not is_terminator(line)
+
+
+def _whole_body(doc: Doc, ctx: Context, vals: list[float], start: int, stop: int) -> bool:
+    """Does the run ``[start, stop)`` hold the whole body once the lines the region takes in
+    anyway are added (neutral lines touching it, the lead right above it)? Then nothing is
+    left to cut: the body is what a first pass kept."""
+    while start > 0 and vals[start - 1] == 0:
+        start -= 1
+    if start == 1 and _is_lead(doc, ctx, 0):
+        start = 0
+    while stop < len(vals) and vals[stop] == 0:
+        stop += 1
+    return start == 0 and stop == len(vals)
+
+
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -219,7 +242,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         return memo[n]
     vals = scores(doc, ctx)
     best, start, stop = _kadane(vals, 0, len(vals))
-    widened = False
+    widened = entry = False
     if best >= MIN_REGION_SCORE:
         own = scores(doc, ctx, removed_barriers=False)
         capped = _capped_gaps(vals, own)
@@ -231,20 +254,25 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         hi = min((k for k in range(stop, len(vals)) if vals[k] != own[k] or own[k] == BARRIER), default=len(vals))
         best2, s2, e2 = _kadane(capped, lo, hi)
         first = sum(v for v in vals[start:stop] if v > 0)
-        if s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
+        # an entry list elsewhere on the page (see ENTRY_GAP_COST)
+        entries = _capped_gaps(vals, own, ENTRY_GAP_COST)
+        best3, s3, e3 = _kadane(entries, 0, len(vals))
+        if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s3, e3):
+            # the entry list is the whole body (what a first pass kept from an entry list or
+            # from an article): nothing to cut, and no last piece to trim either
+            vals, best, start, stop, entry = entries, best3, s3, e3, True
+        elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
-        else:
-            # no wider region around the densest run: is there an entry list elsewhere on the page?
-            entries = _capped_gaps(vals, own, ENTRY_GAP_COST)
-            best3, s3, e3 = _kadane(entries, 0, len(vals))
-            if (e3 <= start or s3 >= stop) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
-                vals, best, start, stop, widened = entries, best3, s3, e3, True
+        elif (e3 <= start or s3 >= stop) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
+            # no wider region around the densest run, but an entry list elsewhere on the page
+            vals, best, start, stop, entry = entries, best3, s3, e3, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
         # an author bio) is not worth the chrome before it; in a region widened over short gaps
         # every item is such a piece, so only the last one can go
-        peel = 1 if widened else len(vals)
+        # (an entry list is all such pieces: none goes, or every pass would take one more)
+        peel = 0 if entry else 1 if widened else len(vals)
         while peel:
             peel -= 1
             k = stop - 1
@@ -273,11 +301,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
         # the lead (standfirst) right above the body, cut off by a chrome line's score or a
         # share bar's barrier: one long sentence-like line joins the region
-        if start > 0:
-            prev = doc.lines[start - 1]
-            f = features.of(doc.all, ctx)[prev.index]
-            if f.words >= LEAD_MIN_WORDS and (f.cjk or f.stop >= LEAD_MIN_STOP) and not f.bullet and not _caption_or_meta(prev.text) and not is_terminator(prev):
-                start -= 1
+        if start > 0 and _is_lead(doc, ctx, start - 1):
+            start -= 1
         parts = [(start, stop)]
         while start > 0:
             lo = max(0, start - MERGE_MAX_GAP - MERGE_SEARCH)

@@ -33,9 +33,17 @@ NAV_VERSE_MIN_WORDS: Final = 5
 NAV_VERSE_MAX_LINES: Final = 24
 
 
+#: A run that holds at least this share of the words left on the page is the page's content
+#: (a product's spec lines, a collection's item names, a listing without descriptions, a page
+#: of links), not a menu inside an article: a menu inside the region is small beside the prose
+#: around it.
+NAV_CONTENT_SHARE: Final = 0.3
+
+
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
-    items, or of lines of running language (see NAV_VERSE_MIN_STOP)."""
+    items, of lines of running language (see NAV_VERSE_MIN_STOP), or holding a large share of
+    the page's words (see NAV_CONTENT_SHARE)."""
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
@@ -44,6 +52,8 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
     words = sum(line.n_words for line in doc.lines[start:stop])
+    if words >= NAV_CONTENT_SHARE * sum(line.n_words for line in doc.lines):
+        return True
     return words / (stop - start) > NAV_MAX_AVG_WORDS or templated(doc.lines[start:stop])
 
 
