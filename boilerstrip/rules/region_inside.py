@@ -40,10 +40,10 @@ NAV_VERSE_MAX_LINES: Final = 24
 NAV_CONTENT_SHARE: Final = 0.3
 
 
-def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
+def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
     items, of lines of running language (see NAV_VERSE_MIN_STOP), or holding a large share of
-    the page's words (see NAV_CONTENT_SHARE)."""
+    the ``page_words`` words left on the page (see NAV_CONTENT_SHARE)."""
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
@@ -52,7 +52,7 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int) -> bool:
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
     words = sum(line.n_words for line in doc.lines[start:stop])
-    if words >= NAV_CONTENT_SHARE * sum(line.n_words for line in doc.lines):
+    if words >= NAV_CONTENT_SHARE * page_words:
         return True
     return words / (stop - start) > NAV_MAX_AVG_WORDS or templated(doc.lines[start:stop])
 
@@ -66,13 +66,14 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     # item: counting it into the run made the run (and its colon exemption) depend on lines that
     # a second pass no longer sees, so clean() was not idempotent.
     vals = scores(doc, ctx, removed_barriers=False)
+    page_words = sum(line.n_words for line in doc.lines)  # once: a page can hold many runs
     run_start = None
     for i, v in enumerate([*vals, 1.0]):
         if v < 0:
             if run_start is None:
                 run_start = i
             continue
-        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i):
+        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i, page_words):
             yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
         run_start = None
 
