@@ -111,6 +111,15 @@ def test_one_million_short_lines():
     assert stats["out_nonblank"] <= 1_000_000
 
 
+@pytest.mark.slow
+def test_many_short_runs_between_paragraphs_stay_linear():
+    """120,000 menu runs, each between two paragraphs: navigation-run judges every run, and must
+    not read the whole page for each one (it did: quadratic, well past the 600 s timeout here)."""
+    stats = run_case(f"('Home\\nNews\\nSport\\nWeather\\n' + {PARA!r} + '\\n') * 120_000")
+    assert stats["input_len"] > 15_000_000
+    assert stats["distinct"] <= 2  # the paragraph (and the blank between paragraphs): every menu went
+
+
 def test_a_hundred_thousand_identical_lines():
     stats = run_case(f"({PARA!r} + '\\n') * 100_000")
     assert stats["distinct"] <= 2  # the same paragraph (and the blank between paragraphs), or nothing
