@@ -70,9 +70,14 @@ def test_a_lead_quoted_as_a_teaser_on_other_pages_stays_in_its_article():
     """The lead and headline of one article sit in a "Most read" box on 60% (then all) of the
     other pages of the site; the article itself keeps them."""
     pages = sitegen.site_pages("herald.example")
-    star = pages[0]
-    star_article = [t for kind, t in star.lines if kind == "article"]
-    lead = next(t for t in star_article if len(t.split()) >= 10)
+
+    def leads(p: sitegen.Page) -> list[str]:  # sentences of ten words or more (not list items)
+        return [t for kind, t in p.lines if kind == "article" and len(t.split()) >= 10 and t.endswith(".")]
+
+    # the first page with a lead (which one depends on the fixtures the corpus is cut from)
+    k0 = next(k for k, p in enumerate(pages) if leads(p))
+    star, lead = pages[k0], leads(pages[k0])[0]
+    pages = [star, *pages[:k0], *pages[k0 + 1 :]]
     for share in (0.6, 1.0):
         teased = [star] + [_with_teaser(p, "Most read on the Herald", lead) if k < share * (len(pages) - 1) else p for k, p in enumerate(pages[1:])]
         model = learn((p.site, p.text) for p in teased)
@@ -95,7 +100,7 @@ def test_without_templates_nothing_changes_and_other_sites_are_untouched():
     # there the footer sentence is what stays; see test_a_site_of_near_identical_pages_keeps_its_prose).
     def keeps(page: sitegen.Page) -> bool:
         body = boilerstrip.extract(page.text).body
-        prose = [t for k, t in page.lines if k == "article" and len(t.split()) >= 10]
+        prose = [t for k, t in page.lines if k == "article" and len(t.split()) >= 10 and t.endswith(".")]
         return "Seetal Medien" in body.splitlines()[-1] and any(t in body for t in prose)
 
     kept = [p.text for p in pages if keeps(p)]

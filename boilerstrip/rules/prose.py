@@ -89,6 +89,26 @@ def is_stopword_prose(f: Features) -> bool:
     return f.words >= LONG_WORDS and f.stop >= PROSE_STOP_STRONG
 
 
+#: A line of at least this many words with the stopword share of prose (PROSE_STOP) but too short
+#: or unpunctuated to be prose is a phrase (:func:`is_phrase`).
+PHRASE_MIN_WORDS: Final = 5
+
+
+def is_phrase(f: Features) -> bool:
+    """A line that says something without being a sentence: PHRASE_MIN_WORDS words or more and
+    the stopwords of running text ("Servers: AMD EPYC processors with up to 128 cores", "Fewer
+    global locations than competitors", "Bake for 20 minutes at 180 degrees"). The items of a
+    spec sheet, a pros-and-cons list or a recipe's steps are phrases; menu labels ("Privacy
+    Policy", "Cloud Computing") and most section links are not. Not decided for CJK pages
+    (their stopword share is not measured the same way).
+
+    >>> from boilerstrip.features import Features
+    >>> is_phrase(Features(words=9, stop=0.33)), is_phrase(Features(words=3, stop=0.33)), is_phrase(Features(words=6, stop=0.0))
+    (True, False, False)
+    """
+    return f.words >= PHRASE_MIN_WORDS and f.stop >= PROSE_STOP and not f.cjk
+
+
 def line_class(f: Features) -> str:
     """``"P"`` prose (:func:`is_stopword_prose`), ``"D"`` doubtful (a sentence mark and 4 words or
     more), ``"Q"`` quantity (starts with an amount), else ``"C"`` chrome. (The letters are part of

@@ -18,6 +18,7 @@ from .. import features
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from . import prose
 from .region_scores import BARRIER, big_enough, is_terminator, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
@@ -167,8 +168,11 @@ def _templated_run_end(doc: Doc, start: int) -> int:
 #: meta line, a few list items: the skeleton of a list-shaped article, a forum post's header,
 #: a product's spec lines) costs the region at most GAP_CAP, however much its lines score; a
 #: longer run (a menu, a teaser block) costs its full score, and a terminator heading in it
-#: keeps its barrier. Such a wider region is taken in place of the densest run when it holds at
-#: least WIDEN_MIN_GAIN times that run's prose.
+#: keeps its barrier. Lines that are phrases (:func:`~boilerstrip.rules.prose.is_phrase`: a spec
+#: sheet's or a pros-and-cons list's items, not a menu's labels) are not counted in the run's
+#: length: a comparison article prints a dozen of them between two paragraphs. Such a wider
+#: region is taken in place of the densest run when it holds at least WIDEN_MIN_GAIN times that
+#: run's prose.
 WIDEN_MIN_GAIN: Final = 1.5
 GAP_CAP_LINES: Final = 12
 GAP_CAP: Final = -1.0
@@ -186,8 +190,9 @@ ENTRY_GAP_COST: Final = -0.15
 ENTRY_MIN_GAIN: Final = 2.0
 
 
-def _capped_gaps(vals: list[float], own: list[float], per_line: float | None = None) -> list[float]:
-    """``vals`` with every short run of negative scores (see GAP_CAP_LINES) scaled down to cost
+def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None) -> list[float]:
+    """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
+    ``phrase`` are not counted in its length) scaled down to cost
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
     BARRIER, or differs from its ``own`` score without the removed barriers)."""
@@ -203,7 +208,8 @@ def _capped_gaps(vals: list[float], own: list[float], per_line: float | None = N
             j += 1
         cost = sum(vals[i:j])
         cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
-        if 0 < i and j < n and j - i <= GAP_CAP_LINES and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
+        length = sum(1 for k in range(i, j) if not phrase[k])
+        if 0 < i and j < n and length <= GAP_CAP_LINES and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
             f = cap / cost
             for k in range(i, j):
                 out[k] = vals[k] * f
@@ -245,7 +251,9 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     widened = entry = False
     if best >= MIN_REGION_SCORE:
         own = scores(doc, ctx, removed_barriers=False)
-        capped = _capped_gaps(vals, own)
+        fs = features.of(doc.all, ctx)
+        phrase = [prose.is_phrase(fs[line.index]) for line in doc.lines]
+        capped = _capped_gaps(vals, own, phrase)
         # the wider region grows from the first one up to the nearest barriers around it, and is
         # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
         # regions alone, not of the rest of the page: on the cleaned body it answers the same,
@@ -255,7 +263,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         best2, s2, e2 = _kadane(capped, lo, hi)
         first = sum(v for v in vals[start:stop] if v > 0)
         # an entry list elsewhere on the page (see ENTRY_GAP_COST)
-        entries = _capped_gaps(vals, own, ENTRY_GAP_COST)
+        entries = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST)
         best3, s3, e3 = _kadane(entries, 0, len(vals))
         if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s3, e3):
             # the entry list is the whole body (what a first pass kept from an entry list or
