@@ -56,6 +56,9 @@ ORDER: tuple[str, ...] = (
     "boilerplate-prose",
     "caption-credit",
     "author-bio",
+    # 6. the main region found again on what is left (a line it took only for the prose a
+    # later rule cut): last, so a second clean() finds nothing more to cut there
+    "region-settle",
 )
 
 

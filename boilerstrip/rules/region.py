@@ -339,3 +339,4 @@ def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
             yield Cut(stop, start, "insert between two parts of the main region")
     if parts[-1][1] < len(doc.lines):
         yield Cut(parts[-1][1], len(doc.lines), "after the main region")
+

@@ -1,6 +1,8 @@
 """Cuts inside the article region (family ``region``, text mode): navigation runs inside it
-(navigation-run) and everything from a related / comments / share heading to its end
-(terminator-tail). Both read the line scores of :mod:`boilerstrip.rules.region_scores`.
+(navigation-run), everything from a related / comments / share heading to its end
+(terminator-tail), and the region and its navigation runs found again on what the later rules
+left (region-settle).
+They read the line scores of :mod:`boilerstrip.rules.region_scores`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region import templated
+from .region import main_region, templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
 
@@ -135,3 +137,47 @@ def terminator_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         elif i > 0 and seen >= COMMENT_TAIL_MIN_PROSE and is_comment_heading(doc.lines[i]):
             yield Cut(i, len(doc.lines), f"after the comment-thread heading {doc.lines[i].text[:40]!r}")
             return
+
+
+@rule("region-settle", family="region", stage="span", text_only=True)
+def region_settle(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """Lines that were in the main region only for what a later rule cut: the main region
+    found again on the lines every other rule left, on a page where outside-main-region found
+    one, and the navigation runs inside it.
+
+    The region spans a line that is chrome by itself (an author's name, an "Updated" line, a
+    label) when prose follows it; a later rule may take that prose (author-bio takes the bio
+    under the name, terminator-tail a tail, navigation-run a menu between two paragraphs), and
+    the line is left on an edge of the body or between two parts. Short lines apart from each
+    other (a "Vollbild" under each image, a label under each item) become a navigation run once
+    the lines between them are cut. Cleaning the body again would cut them, so they are cut
+    now: ``clean(clean(x)) == clean(x)`` on more pages (issue 12). A page where the first pass found no region is left alone: a region found only once the
+    chrome is gone cut article text on wcxb (lost pages 92 -> 101 on fold a)."""
+    if not big_enough(doc, ctx) or not any(ctx.state.region_parts.values()):
+        return
+    parts = main_region(doc, ctx)
+    if not parts:
+        return
+    # navigation-run again inside it: short lines that were apart ("Vollbild" under each image)
+    # are a run once the lines between them are cut
+    keep = [k for a, b in parts for k in range(a, b)]
+    gone: set[int] = set()
+    for cut in navigation_run(Doc(doc.all, [doc.lines[k] for k in keep], doc.meta), ctx):
+        gone.update(keep[cut.start : cut.stop])
+    k = 0
+    while k < len(doc.lines):
+        if k not in gone:
+            k += 1
+            continue
+        e = k
+        while e < len(doc.lines) and e in gone:
+            e += 1
+        yield Cut(k, e, f"{e - k} short non-prose lines in a row once the lines between them were cut")
+        k = e
+    if parts[0][0] > 0:
+        yield Cut(0, parts[0][0], "before the main region of what the other rules left")
+    for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
+        if start > stop:
+            yield Cut(stop, start, "between two parts of the main region of what the other rules left")
+    if parts[-1][1] < len(doc.lines):
+        yield Cut(parts[-1][1], len(doc.lines), "after the main region of what the other rules left")
