@@ -22,6 +22,7 @@ judged by length and CJK sentence marks instead of stopwords.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from ..features import Features
@@ -107,6 +108,18 @@ def is_phrase(f: Features) -> bool:
     (True, False, False)
     """
     return f.words >= PHRASE_MIN_WORDS and f.stop >= PROSE_STOP and not f.cjk
+
+
+#: A run of short lines in which at least this share are phrases is a list that says something
+#: (a spec sheet, pros and cons, a recipe's steps under their labels, verse), not a menu or a
+#: teaser box: menu labels and tag links are rarely phrases (:func:`is_phrase_list`).
+PHRASE_LIST_SHARE: Final = 0.5
+
+
+def is_phrase_list(fs: Sequence[Features], lines: Sequence[Line]) -> bool:
+    """Are at least PHRASE_LIST_SHARE of ``lines`` phrases (:func:`is_phrase`)? ``fs`` are the
+    page's features, indexed by ``Line.index``."""
+    return sum(1 for line in lines if is_phrase(fs[line.index])) >= PHRASE_LIST_SHARE * len(lines)
 
 
 def line_class(f: Features) -> str:

@@ -334,8 +334,11 @@ def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
         return
     if parts[0][0] > 0:
         yield Cut(0, parts[0][0], "before the main region")
+    fs = features.of(doc.all, ctx)
     for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
-        if start > stop:
+        # lines between two parts that are half phrases are a list the article prints (quoted
+        # verse, a spec list), not an insert (see prose.PHRASE_LIST_SHARE)
+        if start > stop and not prose.is_phrase_list(fs, doc.lines[stop:start]):
             yield Cut(stop, start, "insert between two parts of the main region")
     if parts[-1][1] < len(doc.lines):
         yield Cut(parts[-1][1], len(doc.lines), "after the main region")

@@ -36,13 +36,6 @@ NAV_VERSE_MIN_WORDS: Final = 5
 NAV_VERSE_MAX_LINES: Final = 24
 
 
-#: A run in which at least this share of the lines are phrases (five words or more with the
-#: stopwords of running text, :func:`~boilerstrip.rules.prose.is_phrase`) is a list that says
-#: something (a spec sheet, pros and cons, a recipe's steps under their labels), not a menu:
-#: menu labels and tag links are rarely phrases.
-NAV_PHRASE_SHARE: Final = 0.5
-
-
 #: A run that holds at least this share of the words left on the page is the page's content
 #: (a product's spec lines, a collection's item names, a listing without descriptions, a page
 #: of links), not a menu inside an article: a menu inside the region is small beside the prose
@@ -53,8 +46,8 @@ NAV_CONTENT_SHARE: Final = 0.3
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
     items, of lines of running language (see NAV_VERSE_MIN_STOP), half of phrases (see
-    NAV_PHRASE_SHARE), or holding a large share of the ``page_words`` words left on the page
-    (see NAV_CONTENT_SHARE)."""
+    :data:`~boilerstrip.rules.prose.PHRASE_LIST_SHARE`), or holding a large share of the
+    ``page_words`` words left on the page (see NAV_CONTENT_SHARE)."""
     first = start - 1 if start > 0 else start
     if any(line.text.endswith((":", "：")) for line in doc.lines[first:stop]):
         return True
@@ -62,7 +55,7 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: 
     if stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
-    if sum(1 for line in doc.lines[start:stop] if prose.is_phrase(fs[line.index])) >= NAV_PHRASE_SHARE * (stop - start):
+    if prose.is_phrase_list(fs, doc.lines[start:stop]):
         return True
     words = sum(line.n_words for line in doc.lines[start:stop])
     if words >= NAV_CONTENT_SHARE * page_words:
