@@ -20,7 +20,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from . import prose
 from .related import is_tail_heading
-from .shapes import is_date_line
+from .shapes import is_code_line, is_date_line
 
 #: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
 #: few paragraphs someone pasted) has no chrome worth guessing about.
@@ -41,6 +41,11 @@ GAP_SCAN: Final = 8
 #: bar under every teaser) marks a repeated unit (teasers, comments) and scores REPEAT_PENALTY.
 REPEAT_MIN: Final = 3
 REPEAT_PENALTY: Final = -1.5
+#: A line of source code or markup (:func:`~boilerstrip.rules.shapes.is_code_line`: "return (",
+#: "}", "< div >") scores like a doubtful line: a code sample inside a tutorial or a docs page
+#: neither makes nor breaks the region (its lines are short and repeat, which scored them as a
+#: menu and cut the page's code and the prose after it).
+CODE: Final = 0.3
 #: A printed date or time on its own line (comment and teaser timestamps) scores this ...
 DATE_PENALTY: Final = -1.5
 #: ... when the line is at most this long (the date parser is not cheap; dates are short).
@@ -140,6 +145,8 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
                 v *= LIST_PROSE_FACTOR
             if is_cookie_notice(line):
                 v = prose.CHROME
+        elif is_code_line(line.text):
+            v = CODE
         elif f.repeats < TERMINATOR_MAX_REPEATS and is_terminator(line):
             v = BARRIER
         elif f.repeats >= REPEAT_MIN:

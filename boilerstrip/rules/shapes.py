@@ -6,6 +6,7 @@ a headline-shaped line, a printed date or relative time, a truncated teaser summ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -54,3 +55,29 @@ def is_date_line(line: Line) -> bool:
     :func:`boilerstrip.dates.is_date_line_text`. (Memoised on the line: the region, related and
     header rules ask it of the same lines.)"""
     return dates.is_date_line_text(line.text, line.lower, line.n_words)
+
+
+#: A line of source code, by its shape (any programming language, no keyword list): it opens a
+#: block or a call ("function f() {", "return (", "items = ["), ends a statement ("x = 1;",
+#: "setCount(count + 1);"), closes one ("}", ");"), is markup ("< MyButton />", "<p> Hi </p>"),
+#: an assignment or arrow ("const a = b", "x => x + 1"), or a comment ("// ...", "/* ... */").
+#: Menus, teasers and labels print none of these shapes; a counted menu entry ("December (1)")
+#: ends in ")" and is not code.
+_CODE_LINE: Final = re.compile(
+    r"[\s\}\)\];,]+"  # only closing marks: "}", ");", ") ;", "],"
+    r"|.*[\{\(\[;]"  # opens a block, a call or a list, or ends a statement
+    r"|<[^<>]*>(?:.*<[^<>]*>)?"  # markup: a tag, or a line from a tag to a tag ("< div >", "<h1> About </h1>", "<>")
+    r"|(?://|/\*|\*/|#!|<!--).*"  # a comment
+    r"|.*\S\s*(?:={1,3}|=>|\+=|-=|:=)\s*\S.*"  # an assignment, comparison or arrow
+)
+
+
+def is_code_line(text: str) -> bool:
+    """Does ``text`` have the shape of a line of source code (see _CODE_LINE)?
+
+    >>> [is_code_line(t) for t in ("function MyButton ( ) {", "return (", ") ;", "}", "< div >", "const [count, setCount] = useState(0);")]
+    [True, True, True, True, True, True]
+    >>> [is_code_line(t) for t in ("December (1)", "Privacy Policy", "Pros & Cons", "Get a Quote (718) 222-8282", "4.92 / 5.0", "Home")]
+    [False, False, False, False, False, False]
+    """
+    return _CODE_LINE.fullmatch(text) is not None
