@@ -68,3 +68,40 @@ def test_a_crawler_view_in_noscript_reaches_trafilatura_as_the_page_had_it(monke
     monkeypatch.setattr(H, "lxml_tree", lambda h: seen.append(h) or real(h))
     assert boilerstrip.clean(html) == "\n\n".join(P)
     assert seen and all("<noscript>" in h for h in seen)  # the original markup, not the unwrapped tree
+
+
+FAQ = [
+    ("How long does delivery take?", "Orders placed before noon leave our warehouse the same day, and most arrive within two to three working days."),
+    ("Can I return an item?", "You can return any unused item within thirty days, and we refund the full price once it reaches us again."),
+    ("Do you ship abroad?", "We ship to every country in the European Union, and the cost of shipping is shown before you pay for the order."),
+]
+
+
+def _accordion(panel_attrs: str) -> str:
+    items = "".join(
+        f"<div class='acc-item'><button id='q{i}' aria-controls='a{i}'>{q}</button><div id='a{i}' {panel_attrs.format(i=i)}><p>{a}</p></div></div>"
+        for i, (q, a) in enumerate(FAQ)
+    )
+    return f"<html><body>{MENU}<main><h1>Questions</h1><p>{P[0]}</p>{items}</main><div hidden><p>{P[1]}</p></div></body></html>"
+
+
+def test_a_closed_tab_or_accordion_panel_is_content_the_reader_opens():
+    # the page names the control that opens the panel: aria-labelledby, role=tabpanel, or its id in aria-controls
+    for attrs in ("hidden aria-labelledby='q{i}'", "role='tabpanel' aria-hidden='true'", "style='display:none'"):
+        body = boilerstrip.clean(_accordion(attrs))
+        assert all(a in body for _, a in FAQ), attrs
+        assert P[1] not in body  # a hidden element no control opens is still chrome
+
+
+def test_a_hidden_panel_is_still_chrome_by_its_name_or_tag():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+    from boilerstrip.html.hidden import HIDDEN, controlled_ids
+
+    menu = "<button aria-controls='m'>Menu</button><div id='m' class='menu-panel' hidden><a href='/'>Home</a></div>"
+    tree = LexborHTMLParser(f"<html><body>{menu}<div id='n' hidden>x</div></body></html>")
+    ids = controlled_ids(tree)
+    assert ids == {"m"}
+    assert chrome_reason(tree.css_first("#m"), ids) == "class/id 'menu'"
+    assert chrome_reason(tree.css_first("#n"), ids) == HIDDEN
