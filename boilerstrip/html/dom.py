@@ -17,7 +17,7 @@ from typing import Any
 from ..lexicon import phrases
 from ..segment import normalize
 from .blocks import weight
-from .hidden import controlled_ids, hidden_reason
+from .hidden import hidden_reason
 from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
@@ -130,9 +130,8 @@ def attr_tokens(node: Any) -> set[str]:
     return set(_TOKEN.findall(s))
 
 
-def chrome_reason(node: Any, controlled: frozenset[str] = frozenset()) -> str | None:
-    """Why ``node`` is chrome by its tag, role, hidden state or class/id vocabulary (else None);
-    ``controlled``: the ids the page names in ``aria-controls`` (:func:`.hidden.controlled_ids`)."""
+def chrome_reason(node: Any) -> str | None:
+    """Why ``node`` is chrome by its tag, role, hidden state or class/id vocabulary (else None)."""
     tag = node.tag
     attrs = node.attributes
     if tag in CHROME_TAGS:
@@ -140,7 +139,7 @@ def chrome_reason(node: Any, controlled: frozenset[str] = frozenset()) -> str | 
     role = attrs.get("role")
     if role and role.lower() in CHROME_ROLES:
         return f'role="{role.lower()}"'
-    if hidden := hidden_reason(attrs, controlled):  # a closed tab or accordion panel is not (see .hidden)
+    if hidden := hidden_reason(attrs):  # a closed tab or accordion panel is not (see .hidden)
         return hidden
     toks = attr_tokens(node)
     if toks & _embed_tokens() and (tag == "blockquote" or any(attr_tokens(q) & _embed_tokens() for q in node.css("blockquote"))):
@@ -170,12 +169,11 @@ def parse(html: str) -> Page:
     lang = html_node.attributes.get("lang") if html_node is not None else None
     jsonld = [n.text() for n in tree.css('script[type="application/ld+json"]')]
     page = Page([], tree=tree, title=title or None, html_lang=lang, jsonld=jsonld, noscript_unwrapped=unwrapped)
-    controlled = controlled_ids(tree)
     tree.strip_tags(NEVER_TEXT)
     body = tree.body
     if body is None:
         return page
-    _Flattener(page, max(1, len(body.text(deep=True))), controlled).run(body)
+    _Flattener(page, max(1, len(body.text(deep=True)))).run(body)
     return page
 
 
@@ -194,7 +192,7 @@ _MAIN_TAGS = frozenset({"article", "main"})
 class _Flattener:
     """Walks the DOM once; text accumulates until a block boundary; chrome elements become one block."""
 
-    def __init__(self, page: Page, total: int, controlled: frozenset[str] = frozenset()):
+    def __init__(self, page: Page, total: int):
         self.page = page
         self.total = total
         self.buf: list[str] = []
@@ -204,7 +202,6 @@ class _Flattener:
         self.fig = 0  # depth of caption-classed elements we are inside
         self.embed = 0  # depth of embedded-post elements we are inside
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
-        self.controlled = controlled  # ids named in aria-controls (read before buttons are stripped)
 
     def _enter(self, child: Any, tag: str, depth: int, main: bool, in_link: int) -> None:
         """Flatten a block-level element's content into blocks of their own."""
@@ -310,7 +307,7 @@ class _Flattener:
                 block.pre = stack[k]
 
     def _chrome(self, node: Any) -> str | None:
-        reason = chrome_reason(node, self.controlled)
+        reason = chrome_reason(node)
         if reason is None:
             return None
         if node.tag == "header":
