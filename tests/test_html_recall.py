@@ -108,3 +108,22 @@ def test_a_hidden_panel_is_still_chrome_by_its_name_or_tag():
     assert chrome_reason(tree.css_first("#m")) == "class/id 'menu'"
     assert chrome_reason(tree.css_first("#v")) == "<nav> element"
     assert chrome_reason(tree.css_first("#n")) == HIDDEN
+
+
+def test_class_words_are_words_not_hashes_or_utility_expressions():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+
+    def reason(cls: str) -> str | None:
+        return chrome_reason(LexborHTMLParser(f"<html><body><div class='{cls}'><p>Text.</p></div></body></html>").css_first("div"))
+
+    assert reason("hJDwNd-AhqUyc jXK9ad D2fZ2") is None  # a generated hash ending in "ad"
+    assert reason("cta-8d75ad3b") is None
+    assert reason("stack lg:first:has-[>[data-slot=banner]]:pt-0") is None  # the CSS it applies, not its name
+    assert reason("ad-box") == "class/id 'ad'"
+    assert reason("sidebar2") == "class/id 'sidebar'"
+    assert reason("banner hover:bg-accent") == "class/id 'banner'"
+    # end to end: a page whose every section carries a hash with "ad" in it keeps its text
+    html = f"<html><body>{MENU}" + "".join(f"<div class='x{i}ad q9ad'><p>{p}</p></div>" for i, p in enumerate(P)) + "</body></html>"
+    assert boilerstrip.clean(html) == "\n\n".join(P)
