@@ -351,3 +351,23 @@ def test_entry_list_page_end_to_end_keeps_entries_and_drops_the_link_columns():
     body = boilerstrip.clean((FIX_HTML / "entry_list.html").read_text(encoding="utf-8"), input_format="html")
     assert "London, United Kingdom" in body and "Posted three weeks ago" in body
     assert "Imprint" not in body and "Careers" not in body
+
+
+def test_trafilatura_text_partly_outside_the_own_region_keeps_both_regions():
+    # a service page: an intro trafilatura keeps, the sections below it the own region holds; they
+    # sit in different branches (a menu between them), and trafilatura keeps only the first sections
+    intro = [
+        "We plan, build and look after gardens for families, schools and small businesses across the county.",
+        "Every project starts with a free visit, a sketch of the ideas we discussed and a written quote.",
+        "Our team of twelve gardeners has worked together for more than ten years.",
+        "We also run short courses on pruning, planting and composting in spring and autumn.",
+    ]
+    menu = "<div class='links'>" + "".join(f"<a href='/s{i}'>Section number {i} of the site</a><br>" for i in range(40)) + "</div>"
+    html = "<html><body><div class='intro'>" + "".join(_p(t) for t in intro) + "</div>" + menu + "<div class='sections'>" + "".join(_p(t) for t in PROSE) + "</div></body></html>"
+    p = parse(html)
+    own = select(p.blocks)
+    assert [b.text for b, d in zip(p.blocks, own, strict=True) if d is None] == PROSE
+    drop, source = decide(p.blocks, own, MainText("\n".join(intro + PROSE[:2])))
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "trafilatura"
+    assert kept == intro + PROSE  # before: the intro and PROSE[:2] (what trafilatura kept), and no sibling rescue

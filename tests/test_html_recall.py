@@ -68,3 +68,62 @@ def test_a_crawler_view_in_noscript_reaches_trafilatura_as_the_page_had_it(monke
     monkeypatch.setattr(H, "lxml_tree", lambda h: seen.append(h) or real(h))
     assert boilerstrip.clean(html) == "\n\n".join(P)
     assert seen and all("<noscript>" in h for h in seen)  # the original markup, not the unwrapped tree
+
+
+
+FAQ = [
+    ("How long does delivery take?", "Orders placed before noon leave our warehouse the same day, and most arrive within two to three working days."),
+    ("Can I return an item?", "You can return any unused item within thirty days, and we refund the full price once it reaches us again."),
+    ("Do you ship abroad?", "We ship to every country in the European Union, and the cost of shipping is shown before you pay for the order."),
+]
+
+
+def _accordion(panel_attrs: str) -> str:
+    items = "".join(
+        f"<div class='acc-item'><button id='q{i}' aria-controls='a{i}'>{q}</button><div id='a{i}' {panel_attrs.format(i=i)}><p>{a}</p></div></div>"
+        for i, (q, a) in enumerate(FAQ)
+    )
+    return f"<html><body>{MENU}<main><h1>Questions</h1><p>{P[0]}</p>{items}</main><div hidden><p>{P[1]}</p></div></body></html>"
+
+
+def test_a_closed_tab_or_accordion_panel_is_content_the_reader_opens():
+    # the panel names the control that opens it: aria-labelledby, or role=tabpanel
+    for attrs in ("hidden aria-labelledby='q{i}'", "role='tabpanel' aria-hidden='true'", "style='display:none' aria-labelledby='q{i}'"):
+        body = boilerstrip.clean(_accordion(attrs))
+        assert all(a in body for _, a in FAQ), attrs
+        assert P[1] not in body  # a hidden element that is no panel is still chrome
+    # named only from outside (a button's aria-controls): still chrome (see boilerstrip/html/hidden.py)
+    body = boilerstrip.clean(_accordion("style='display:none'"))
+    assert not any(a in body for _, a in FAQ)
+
+
+def test_a_hidden_panel_is_still_chrome_by_its_name_or_tag():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+    from boilerstrip.html.hidden import HIDDEN
+
+    menu = "<div id='m' class='menu-panel' role='tabpanel' hidden><a href='/'>Home</a></div><nav id='v' aria-labelledby='b' hidden>x</nav>"
+    tree = LexborHTMLParser(f"<html><body>{menu}<div id='n' hidden>x</div></body></html>")
+    assert chrome_reason(tree.css_first("#m")) == "class/id 'menu'"
+    assert chrome_reason(tree.css_first("#v")) == "<nav> element"
+    assert chrome_reason(tree.css_first("#n")) == HIDDEN
+
+
+def test_class_words_are_words_not_hashes_or_utility_expressions():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+
+    def reason(cls: str) -> str | None:
+        return chrome_reason(LexborHTMLParser(f"<html><body><div class='{cls}'><p>Text.</p></div></body></html>").css_first("div"))
+
+    assert reason("hJDwNd-AhqUyc jXK9ad D2fZ2") is None  # a generated hash ending in "ad"
+    assert reason("cta-8d75ad3b") is None
+    assert reason("stack lg:first:has-[>[data-slot=banner]]:pt-0") is None  # the CSS it applies, not its name
+    assert reason("ad-box") == "class/id 'ad'"
+    assert reason("sidebar2") == "class/id 'sidebar'"
+    assert reason("banner hover:bg-accent") == "class/id 'banner'"
+    # end to end: a page whose every section carries a hash with "ad" in it keeps its text
+    html = f"<html><body>{MENU}" + "".join(f"<div class='x{i}ad q9ad'><p>{p}</p></div>" for i, p in enumerate(P)) + "</body></html>"
+    assert boilerstrip.clean(html) == "\n\n".join(P)

@@ -17,6 +17,7 @@ from typing import Any
 from ..lexicon import phrases
 from ..segment import normalize
 from .blocks import weight
+from .hidden import hidden_reason
 from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
@@ -70,11 +71,17 @@ ATTR_MAX_CHARS = 300
 NOSCRIPT_MAX_SHARE = 0.5
 
 _NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
-_TOKEN = re.compile(r"[a-z]+")
+#: The words of a class/id: letter runs, with a trailing number ("sidebar2" -> sidebar). A run that
+#: mixes letters and digits otherwise is a generated hash ("jXK9ad", "cta-8d75ad3b"), not a word
+#: ('ad' in them removed the whole text of two service pages; wcxb dev fold a 0.832 -> 0.835, see
+#: attr_tokens).
+_WORD = re.compile(r"(?<![a-z0-9])(?:([a-z]+)[0-9]*|[a-z0-9]+)(?![a-z0-9])")
+#: A class holding ':', '[', '(', '=' or '/' is a utility expression ("lg:first:pt-[var(--banner-h)]",
+#: "data-[state=open]:bg-accent/50"): the CSS it applies, not the element's name.
+_EXPRESSION = re.compile(r"[:\[(=/]")
 #: BEM-style modifiers ("o-section--has-ads", "with-sidebar", "has_comments") describe what a
 #: container holds, not what it is: they and the word they qualify are no class/id vocabulary.
 _MODIFIER = re.compile(r"(?<![a-z])(?:has|with)[-_]+[a-z]+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 @dataclass
@@ -119,7 +126,9 @@ def _keep_tokens() -> frozenset[str]:
 
 
 def attr_tokens(node: Any) -> set[str]:
-    """Lower-case alphabetic tokens of an element's class and id ("share-bar_top" -> share, bar, top)."""
+    """Lower-case words of an element's class and id ("share-bar_top" -> share, bar, top); generated
+    hashes and utility expressions are no words (see _WORD, _EXPRESSION: wcxb dev fold a 0.832 ->
+    0.835, service 0.739 -> 0.764; fold b 0.8325 -> 0.8328)."""
     attrs = node.attributes
     s = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if len(s) > ATTR_MAX_CHARS:
@@ -127,7 +136,9 @@ def attr_tokens(node: Any) -> set[str]:
     s = s.lower()
     if "has" in s or "with" in s:
         s = _MODIFIER.sub(" ", s)
-    return set(_TOKEN.findall(s))
+    if _EXPRESSION.search(s):
+        s = " ".join(c for c in s.split() if not _EXPRESSION.search(c))
+    return {m.group(1) for m in _WORD.finditer(s) if m.group(1)}
 
 
 def chrome_reason(node: Any) -> str | None:
@@ -139,11 +150,8 @@ def chrome_reason(node: Any) -> str | None:
     role = attrs.get("role")
     if role and role.lower() in CHROME_ROLES:
         return f'role="{role.lower()}"'
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return "hidden element"
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return "hidden element"
+    if hidden := hidden_reason(attrs):  # a closed tab or accordion panel is not (see .hidden)
+        return hidden
     toks = attr_tokens(node)
     if toks & _embed_tokens() and (tag == "blockquote" or any(attr_tokens(q) & _embed_tokens() for q in node.css("blockquote"))):
         return None  # an embedded social post the article quotes ("twitter-tweet"), or its wrapper: content
