@@ -24,8 +24,13 @@ Two accuracies per field:
   writes ``null`` for "none" (650 pages for author and for date, mostly non-article page types):
   it counts as empty here, as ``""`` does on the trafilatura set.
 
-Comparison after case folding and whitespace folding, the same rules for both extractors and both
-sets:
+Comparison after case folding, whitespace folding and typographic folding (curly quotes to
+straight ones, en/em dashes to ``-``, ``…`` to ``...``), the same rules for both extractors and
+both sets. The typographic folding came with wcxb: its gold titles were drafted by a language
+model that wrote "America's" for the page's "America’s" and "–" for its "-" (30 of boilerstrip's
+340 title misses there differed only so, 20 of trafilatura's 704); a title is the same title in
+either glyph. On the trafilatura set it turned 7 of trafilatura's title misses right (0.612 ->
+0.626) and none of boilerstrip's.
 
 * title, sitename: the whole string;
 * author: the names, split on ``;``, ``,``, ``&``, and/und/et/y, compared as sets (so
@@ -70,6 +75,8 @@ DATASETS = tuple(SET_FIELDS)
 COVERAGE = ("language", "url", "image")
 _SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 _WS = re.compile(r"\s+")
+#: Glyph variants of the same title folded before comparing (see the docstring).
+_GLYPHS = str.maketrans({"’": "'", "‘": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "–": "-", "—": "-", "‒": "-", "−": "-", "…": "..."})
 
 Prediction = dict[str, str | None]
 
@@ -82,7 +89,7 @@ def as_str(v: object) -> str | None:
 
 
 def fold(s: str | None) -> str:
-    return _WS.sub(" ", s or "").strip().casefold()
+    return _WS.sub(" ", (s or "").translate(_GLYPHS)).strip().casefold()
 
 
 def names(s: str | None) -> frozenset[str]:
