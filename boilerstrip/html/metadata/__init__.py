@@ -11,6 +11,9 @@ Each field takes the first source that has it, in this order of precision:
 * authors: JSON-LD ``author`` names (``@id`` references resolved), ``<meta name="author">`` and
   the like, then the visible byline markup (``rel=author``, ``itemprop=author``, author/byline
   classes, outside comments and widgets), each cleaned up by :func:`boilerstrip.bylines.clean_author`;
+  the structured sources never give the site's own name, except as a last resort a JSON-LD
+  ``Person`` author named as the site ("Sam Bossley" on Sam Bossley's blog: wcxb author +7
+  pages; a publisher signing as itself, "BBC News", is an ``Organization`` and stays out);
 * published: the date printed in the article header, htmldate's quick search, the
   publication-date markup, a date printed anywhere (see :func:`complete`), kept as printed;
 * source: ``og:site_name``, JSON-LD ``publisher.name``, the JSON-LD WebSite/Organization, the
@@ -34,7 +37,7 @@ from ...segment import normalize
 from .authors import byline_authors, byline_names, header_byline, plausible_authors
 from .images import lead_image, split_credit
 from .published import TIME_MAX_NODES, _stamp_for, header_date, htmldate_day, is_update, iso_date, page_date, to_datetime
-from .structured import _SITE_TYPES, AUTHOR_METAS, DATE_METAS, WEAK_DATE_METAS, Metas, _image_url, _jsonld_article, _names, _text, _types, jsonld_objects
+from .structured import _SITE_TYPES, AUTHOR_METAS, DATE_METAS, WEAK_DATE_METAS, Metas, _image_url, _jsonld_article, _names, _text, _types, jsonld_objects, person_names
 from .titles import _TITLE_SEP, TITLE_MAX_H1, TITLE_SUFFIX_MAX_CHARS, _agrees, _clean_title, _h1_title, _names_site, _shares_words, _site_key, _site_names, domain_label
 
 #: What the rest of boilerstrip (:mod:`boilerstrip.html`), the tests and the benchmarks use.
@@ -111,6 +114,8 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
                 break
     if authors:
         out["authors"] = authors
+    elif not_author:  # a person whose site bears their name: taken after the visible byline (see :func:`complete`)
+        out["site_author"] = next((a for a in plausible_authors(list(person_names(art.get("author"), ids)), None) if a.casefold() == not_author.casefold()), None)
 
     # publication date evidence; :func:`complete` decides between it, the printed dateline and htmldate
     published = metas.get(*DATE_METAS) or _text(art.get("datePublished")) or _text(art.get("dateCreated"))
@@ -173,6 +178,9 @@ def complete(meta: dict[str, Any], page: Any, tree: Any, title_line: int | None)
         # +3 right on the dev split); the site-name filter stays on the structured sources,
         # where the site in the author field is usually the publisher filled in by the CMS
         meta["authors"] = byline_authors(page.tree, None) or header_byline(page.blocks, title_line)
+    site_author = meta.pop("site_author", None)
+    if not meta["authors"] and site_author:
+        meta["authors"] = [site_author]
     stamps = meta.pop("date_stamps", [])
     markup = meta.pop("date_markup", None)
     printed = header_date(page.blocks, title_line)
