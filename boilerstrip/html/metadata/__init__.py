@@ -2,7 +2,8 @@
 
 Each field takes the first source that has it, in this order of precision:
 
-* title: the first ``<h1>`` that agrees with ``og:title``/``<title>`` (typographic quotes
+* title: (an ``<h1>`` without the anchor-link glyph docs generators print after it, "Logging
+  HOWTO¶": :func:`~.titles.heading_text`) the first ``<h1>`` that agrees with ``og:title``/``<title>`` (typographic quotes
   folded), else the first ``<h1>`` that shares a third of its words with one of them or the
   JSON-LD headline (social titles reword the headline), else ``og:title`` (minus the site's
   name), JSON-LD ``headline``, the ``<h1>``, ``<title>``; never a candidate that is the site's
@@ -38,7 +39,20 @@ from .authors import byline_authors, byline_names, header_byline, plausible_auth
 from .images import lead_image, split_credit
 from .published import TIME_MAX_NODES, _stamp_for, header_date, htmldate_day, is_update, iso_date, page_date, to_datetime
 from .structured import _SITE_TYPES, AUTHOR_METAS, DATE_METAS, WEAK_DATE_METAS, Metas, _image_url, _jsonld_article, _names, _text, _types, jsonld_objects, person_names
-from .titles import _TITLE_SEP, TITLE_MAX_H1, TITLE_SUFFIX_MAX_CHARS, _agrees, _clean_title, _h1_title, _names_site, _shares_words, _site_key, _site_names, domain_label
+from .titles import (
+    _TITLE_SEP,
+    TITLE_MAX_H1,
+    TITLE_SUFFIX_MAX_CHARS,
+    _agrees,
+    _clean_title,
+    _h1_title,
+    _names_site,
+    _shares_words,
+    _site_key,
+    _site_names,
+    domain_label,
+    heading_text,
+)
 
 #: What the rest of boilerstrip (:mod:`boilerstrip.html`), the tests and the benchmarks use.
 __all__ = [
@@ -74,7 +88,7 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     title = None
     # the first <h1> that agrees with og:title/<title> and is not the site's name (a blog's
     # header h1 is its name; the post's own h1 comes later)
-    h1s = [(i, b.text) for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome][:TITLE_MAX_H1]
+    h1s = [(i, heading_text(b.text)) for i, b in enumerate(page.blocks) if b.heading == 1 and not b.chrome][:TITLE_MAX_H1]
     for i, text in h1s:
         folded = text.casefold()
         if folded in site_names:
@@ -87,7 +101,7 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     headline = _text(art.get("headline"))
     if not title and first is not None and _shares_words(first[1], (og_title, page.title, headline)):
         title, out["title_line"] = _h1_title(first[1]), first[0]
-    h1 = first[1] if first else h1
+    h1 = first[1] if first else heading_text(h1) if h1 else None
     for cand in (_clean_title(og_title, site, domain), _text(art.get("headline")), _text(art.get("name")), h1, _clean_title(page.title, site, domain)):
         if title:
             break
