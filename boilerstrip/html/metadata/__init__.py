@@ -81,7 +81,9 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
             site = normalize(parts[-1]) or None
 
     link = tree.css_first('link[rel="canonical"]')
-    url = (link.attributes.get("href") if link is not None else None) or metas.get("og:url") or _text(art.get("url"))
+    # the first absolute one: a relative canonical link gives way to og:url; "//host/path" takes https
+    urls = ((u or "").strip() for u in (link.attributes.get("href") if link is not None else None, metas.get("og:url"), _text(art.get("url"))))
+    url = next((f"https:{u}" if u.startswith("//") else u for u in urls if u.startswith(("http", "//"))), None)
     domain = domain_label(url)
     og_title = _text(metas.get("og:title", "twitter:title"))
     site_names = _site_names(site, art, (og_title, page.title))
@@ -143,8 +145,8 @@ def extract(page: Any, h1: str | None) -> dict[str, Any]:
     stamps += [v for v in (_text(art.get(k)) for k in ("datePublished", "dateCreated", "dateModified")) if v]
     stamps += [t for t in (n.attributes.get("datetime") for n in tree.css("time[datetime]")[:TIME_MAX_NODES]) if t]
     out["date_stamps"] = stamps
-    if url and url.startswith("http"):
-        out["url"] = url.strip()
+    if url:
+        out["url"] = url
 
     lang = page.html_lang or metas.get("og:locale", "language", "content-language", "dc.language")
     if not lang:
