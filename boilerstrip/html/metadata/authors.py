@@ -76,11 +76,13 @@ def _photo_label_re() -> re.Pattern[str]:
 def _in_skipped_container(node: Any) -> bool:
     """Whether the node or one of its nearest ancestors is a comment thread, form or widget."""
     skip = phrases("meta_byline_skip")
+    builders = tuple(phrases("builder_class_prefixes"))
     for _ in range(BYLINE_MAX_ANCESTORS + 1):
         if node is None or node.tag in ("body", "html"):
             return False
         attrs = node.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+        # a page builder's generic class ("elementor-widget") says nothing of what the element holds
+        marks = " ".join(t for t in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold().split() if not t.startswith(builders))
         if marks.strip() and any(s in marks for s in skip):
             return True
         node = node.parent
