@@ -13,7 +13,7 @@ Each field takes the first source that has it, in this order of precision:
   the like, then the visible byline markup (``rel=author``, ``itemprop=author``, author/byline
   classes, outside comments and widgets), each cleaned up by :func:`boilerstrip.bylines.clean_author`;
   the structured sources never give the site's own name, except as a last resort a JSON-LD
-  ``Person`` author named as the site ("Sam Bossley" on Sam Bossley's blog: wcxb author +7
+  ``Person`` author named as the site ("Jane Doe" on Jane Doe's blog: wcxb author +7
   pages; a publisher signing as itself, "BBC News", is an ``Organization`` and stays out);
 * published: the date printed in the article header, htmldate's quick search, the
   publication-date markup, a date printed anywhere (see :func:`complete`), kept as printed;
