@@ -107,6 +107,12 @@ AUTHOR_STRIP: Final = " \t'\"-–—|,;:·•/→»«()"
 #: :func:`byline_names`).
 _BYLINE_END: Final = re.compile(r"\s[|–—-]\s|\s\(")
 _LABEL_TAIL: Final = re.compile(r"(?:^|\s+)\w+\s*:$")
+#: Numbers after a name and what follows them: a user card's reputation and badge counts
+#: ("jdoe42 159 1 1 silver badge 6 6 bronze badges"), a post count.
+_COUNT_TAIL: Final = re.compile(r"\s+\d.*$")
+#: A capitalised job title as the last word is cut when at least this many words precede it
+#: ("Jane Doe Writer"; "Staff Writer" alone is left to the placeholder checks).
+ROLE_TAIL_MIN_WORDS: Final = 2
 
 
 @cache
@@ -116,10 +122,22 @@ def author_prefix_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + words + r")\s*:?\s+|^(?:" + words + r")\s*:\s*", re.I)
 
 
+def _before_date(v: str) -> str:
+    """``v`` up to the first absolute date printed in it, without the label or connector before
+    the date ("Jane Doe Stand:", "Ruth Berger am"); ``v`` itself when it holds no date."""
+    found = dates.absolute(v) if any(c.isdigit() for c in v) else None
+    if not found or v.find(found[0]) < 0:
+        return v
+    v = _LABEL_TAIL.sub("", v[: v.find(found[0])].rstrip())
+    head, _, last = v.rpartition(" ")
+    return head if head and last.casefold() in phrases("meta_date_connectors") else v
+
+
 def clean_author(v: str | None) -> str | None:
     """One author value cleaned up: byline prefix ("By", "Erstellt von", "Autor:"), a trailing
-    date or label ("Jane Doe, 01.12.2021", "Jane Doe Stand: 5. Februar 2020"), a role after a
-    comma ("Jane Doe, Staff Writer", :func:`is_role`) and separator
+    date or label ("Jane Doe, 01.12.2021", "Jane Doe Stand: 5. Februar 2020"), counts after the
+    name (a user card's "159 1 1 silver badge"), a role after a comma ("Jane Doe, Staff Writer",
+    :func:`is_role`) or as a capitalised last word ("Jane Doe Writer") and separator
     punctuation cut; None when what is left is not a name (a URL, an e-mail, a domain, a
     placeholder like "admin", a widget label like "Reply", a count like "257 Artikel")."""
     if not v:
@@ -134,18 +152,18 @@ def clean_author(v: str | None) -> str | None:
         # "Di Maio", "Von Trier": a capitalised surname particle before one word is the name itself
         if not (word.casefold() in SURNAME_PARTICLES and word[0].isupper() and len(rest.split()) == 1):
             v = rest
-    if len(v) <= AUTHOR_MAX_CHARS * 2 and any(c.isdigit() for c in v):
-        found = dates.absolute(v)
-        if found and v.find(found[0]) >= 0:
-            v = _LABEL_TAIL.sub("", v[: v.find(found[0])].rstrip())
-            head, _, last = v.rpartition(" ")
-            if head and last.casefold() in phrases("meta_date_connectors"):
-                v = head
+    if len(v) <= AUTHOR_MAX_CHARS * 2:
+        v = _before_date(v)
+    if ":" not in v:  # "jdoe42 14.6k 20 20 gold badges": a user card's counts (a labelled value stays whole, and is refused below)
+        v = _COUNT_TAIL.sub("", v)
     v = v.strip(AUTHOR_STRIP)
     if "," in v:  # "TOM KRISHER, AP Auto Writer": a role ends the name
         parts = v.split(",")
         keep = next((k for k in range(1, len(parts)) if is_role(parts[k])), len(parts))
         v = ",".join(parts[:keep]).strip(AUTHOR_STRIP)
+    words = v.split()
+    if len(words) > ROLE_TAIL_MIN_WORDS and words[-1][:1].isupper() and is_role(words[-1]):  # "Jane Doe Writer": the role in its own element
+        v = " ".join(words[:-1]).strip(AUTHOR_STRIP)
     if not v or v.startswith("http") or len(v) > AUTHOR_MAX_CHARS or "@" in v or _DOMAIN.fullmatch(v):
         return None
     if v[0].isdigit() or "*" in v or ":" in v or not any(c.isalpha() for c in v):
@@ -157,10 +175,11 @@ def clean_author(v: str | None) -> str | None:
 
 
 def byline_names(text: str) -> str:
-    """The names part of a printed byline: up to a bar, spaced dash or bracket, and past a comma
+    """The names part of a printed byline: up to a printed date, a bar, spaced dash or bracket, and past a comma
     only while what follows is another person's name ("Von A B, C D" keeps both; "Von A B, dpa"
     and "By A B, Staff Writer" keep A B)."""
-    head = _BYLINE_END.split(normalize(text), maxsplit=1)[0]
+    text = _before_date(normalize(text)) or normalize(text)  # "By Jane Doe June 3, 2021": the date ends the names
+    head = _BYLINE_END.split(text, maxsplit=1)[0]
     parts = head.split(",")
     out = [parts[0]]
     for part in parts[1:]:

@@ -5,10 +5,11 @@ printed line near the headline (:func:`header_byline`, :func:`byline_names`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ...bylines import AUTHOR_SEPARATOR, NAME_PART_MAX_WORDS, author_prefix_re, byline_names, clean_author
-from ...lexicon import phrases
+from ...lexicon import longest_first, phrases
 from ...segment import normalize
 from .published import HEADER_DATE_AFTER, HEADER_DATE_BEFORE, HEADER_DATE_MAX_CHARS
 from .titles import _TITLE_SEP, _names_site, _site_key
@@ -65,14 +66,23 @@ BYLINE_SELECTORS = (
 )  # fmt: skip
 
 
+@cache
+def _photo_label_re() -> re.Pattern[str]:
+    """A photo label after the name in an author photo's alt text (``data/author_photo_labels.txt``)."""
+    words = "|".join(re.escape(w) for w in longest_first("author_photo_labels"))
+    return re.compile(rf"(?:['’]s)?\s+(?:{words})$", re.I)
+
+
 def _in_skipped_container(node: Any) -> bool:
     """Whether the node or one of its nearest ancestors is a comment thread, form or widget."""
     skip = phrases("meta_byline_skip")
+    builders = tuple(phrases("builder_class_prefixes"))
     for _ in range(BYLINE_MAX_ANCESTORS + 1):
         if node is None or node.tag in ("body", "html"):
             return False
         attrs = node.attributes
-        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+        # a page builder's generic class ("elementor-widget") says nothing of what the element holds
+        marks = " ".join(t for t in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold().split() if not t.startswith(builders))
         if marks.strip() and any(s in marks for s in skip):
             return True
         node = node.parent
@@ -87,9 +97,10 @@ def byline_authors(tree: Any, site: str | None) -> list[str]:
             if _in_skipped_container(node):
                 continue
             text = node.text(deep=True, separator=" ")
-            if not text.strip():  # an author photo: its alt/title text is the name
+            if not text.strip():  # an author photo: its alt/title text is the name ("Jane Doe's avatar")
                 img = node.css_first("img")
                 text = (img.attributes.get("alt") or img.attributes.get("title") or "") if img is not None else ""
+                text = _photo_label_re().sub("", normalize(text))
             if author_prefix_re().match(normalize(text)):  # a printed byline: "Von X, dpa" names X
                 text = byline_names(text)
             found = plausible_authors([text], site)

@@ -7,7 +7,7 @@ chooses between them."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, Final
 
 from ... import dates
 
@@ -22,6 +22,10 @@ HEADER_DATE_MAX_CHARS = 80
 DATE_MIN_YEAR = 1990
 #: ``<time datetime>`` elements looked at for a timestamp of the chosen day.
 TIME_MAX_NODES = 5
+#: A printed header date this many days or more after the day of the publication-date markup is
+#: the page's update ("Last updated", a forum's "last post"), not its publication; one day apart
+#: is the same moment in another time zone (``…T23:00Z`` printed as the next day).
+UPDATE_MIN_DAYS: Final = 2
 
 #: ISO and day.month.year values -> ``YYYY-MM-DD`` and aware datetimes (their home is
 #: :mod:`boilerstrip.dates`; the names here are the ones the HTML metadata and benchmarks use).
@@ -57,6 +61,18 @@ def _block_date(block: Any) -> tuple[str, _dt.datetime] | None:
         return None
     found = dates.absolute(block.text)
     return found if found and found[1].year >= DATE_MIN_YEAR else None
+
+
+def is_update(printed: _dt.datetime, published_day: str | None) -> bool:
+    """Whether a printed date is UPDATE_MIN_DAYS or more after the publication day of the markup
+    (``YYYY-MM-DD``): the printed date is then the last update, and the markup the publication."""
+    if not published_day:
+        return False
+    try:
+        day = _dt.date.fromisoformat(published_day)
+    except ValueError:
+        return False
+    return (printed.date() - day).days >= UPDATE_MIN_DAYS
 
 
 def page_date(blocks: list[Any]) -> tuple[str, _dt.datetime] | None:

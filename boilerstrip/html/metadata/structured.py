@@ -98,6 +98,15 @@ def _names(v: Any, ids: dict[str, dict[str, Any]] | None = None) -> Iterator[str
             yield name
 
 
+def person_names(v: Any, ids: dict[str, dict[str, Any]]) -> Iterator[str]:
+    """The names of the ``Person`` nodes in a JSON-LD author value (inline or an ``@id`` reference)."""
+    for x in v if isinstance(v, list) else [v]:
+        if isinstance(x, dict):
+            node = ids.get(x["@id"], x) if isinstance(x.get("@id"), str) else x
+            if "person" in _types(node) | _types(x):
+                yield from _names(node)
+
+
 def _jsonld_article(objs: list[dict[str, Any]]) -> dict[str, Any] | None:
     arts = [o for o in objs if _types(o) & ARTICLE_TYPES]
     if not arts:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Final
 
 from ... import dates
 from ...segment import normalize
@@ -25,10 +25,19 @@ TITLE_SHARED_WORDS = 0.34
 #: ``<h1>`` elements looked at for the one that is the article's title.
 TITLE_MAX_H1 = 4
 
+#: Glyphs of the anchor link documentation generators put after a heading (Sphinx and MkDocs
+#: "¶", others "🔗"): never part of the headline.
+HEADING_ANCHORS: Final = "¶🔗"
+
 _TITLE_SEP = re.compile(r"\s+(?:[|•·»«–—-]|::)\s+")
 #: Typographic quotes folded to plain ones when a heading and a title are compared (og:title
 #: often carries the headline with straight quotes).
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "…": "..."})
+
+
+def heading_text(text: str) -> str:
+    """A heading's text without the anchor-link glyph after it (``HEADING_ANCHORS``)."""
+    return text.rstrip().rstrip(HEADING_ANCHORS).rstrip() or text
 
 
 def _clean_title(title: str | None, site: str | None, domain: str | None = None) -> str | None:
