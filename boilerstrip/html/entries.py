@@ -44,13 +44,19 @@ def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
     for b in blocks:
         if b.chrome:
             continue
-        n = len(b.text)
+        n, links = len(b.text), b.link_chars
         anc = b.ancestors
         for k in range(len(anc) - 1):
-            st = kids.setdefault(anc[k + 1], {}).setdefault(anc[k], [0, 0, 0])
-            st[0] += 1
-            st[1] += n
-            st[2] += b.link_chars
+            ch = kids.get(anc[k + 1])
+            if ch is None:
+                ch = kids[anc[k + 1]] = {}
+            st = ch.get(anc[k])
+            if st is None:
+                ch[anc[k]] = [1, n, links]
+            else:
+                st[0] += 1
+                st[1] += n
+                st[2] += links
         for a in anc:
             total[a] = total.get(a, 0) + n
     best, best_chars = None, 0
