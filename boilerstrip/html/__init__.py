@@ -84,7 +84,7 @@ def lxml_tree(html: str) -> Any:
 
 
 def trafilatura_text(tree: Any) -> Any:
-    """trafilatura's main text (fast mode, no comments) as a :class:`.blocks.MainText`, or None.
+    """trafilatura's main text (fast mode, no comments) as a :class:`.maintext.MainText`, or None.
     ``tree`` is :func:`lxml_tree`'s result (trafilatura edits it: call htmldate first)."""
     if tree is None:
         return None
@@ -94,7 +94,7 @@ def trafilatura_text(tree: Any) -> Any:
         out = trafilatura.extract(tree, fast=True, include_comments=False, with_metadata=False, deduplicate=False)
     except Exception:  # noqa: BLE001 - a crash in the helper must not cost the page: own blocks decide
         return None
-    from .blocks import MainText
+    from .maintext import MainText
 
     return MainText(out) if out and out.strip() else None
 
