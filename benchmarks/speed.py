@@ -28,8 +28,10 @@ sys.path.insert(0, str(HERE))
 
 from quality import DATASETS, TEXT_INPUTS, open_data, page_ids, read_page  # noqa: E402
 
-#: The ratio issue 4 asks of the HTML path: at least as many pages/s as trafilatura.extract.
-HTML_TARGET_RATIO = 1.0
+#: The ratio issue 13 asks of the HTML path: at least twice the pages/s of trafilatura.extract
+#: (issue 4 asked as many; see README, "Speed", for why 2x is out of reach while every page also
+#: goes through trafilatura).
+HTML_TARGET_RATIO = 2.0
 #: The ratio the project promises in text mode.
 TARGET_RATIO = 10.0
 

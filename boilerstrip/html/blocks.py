@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..model import SOFT_HYPHEN
-from ..segment import normalize
 from .entries import keep_entries
+from .maintext import MATCH_PIECE, MainText
 from .model import Block
 
 #: A block at least this long (chars) with few links counts as prose.
@@ -123,17 +122,6 @@ COVER_SHARE = 0.7
 BEYOND_PROSE_SHARE = 0.5
 #: On disagreement, trafilatura's output shorter than this (chars) is a fragment: keep own region.
 TRAF_MIN_CHARS = 500
-#: Blocks longer than this are matched to trafilatura's text by their head and tail (trafilatura
-#: may re-flow a long paragraph around inline elements).
-MATCH_EDGE_CHARS = 120
-#: A block shorter than this must equal a whole line of trafilatura's output to match it (a
-#: menu entry such as "Sport" occurs inside any article that mentions sport).
-MATCH_MIN_CHARS = 40
-#: ... and one shorter than this must always equal a line.
-MATCH_SHORT_CHARS = 12
-#: Length of the head/tail pieces used for matching long blocks.
-MATCH_PIECE = 50
-
 #: A kept block this long that equals an earlier kept block is a repeat.
 REPEAT_MIN_CHARS = 20
 #: A kept block this long whose head and tail both occur in the earlier kept text is a repeat.
@@ -147,48 +135,6 @@ LEAD_LINK_DENSITY_MAX = 0.1
 LEAD_SCAN_BLOCKS = 6
 BY_TRAFILATURA = "not in the main text (own region and trafilatura agree)"
 TRAF_ONLY = "not in trafilatura's main text (own region too weak)"
-
-
-#: trafilatura prints a table row as "| cell | cell |" and a list item as "- item": its cells and
-#: items count as lines, so short cells and items ("Weight", "2 kg") match their blocks.
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-class MainText:
-    """trafilatura's output, indexed for matching blocks: its lines and its whole text."""
-
-    def __init__(self, text: str):
-        # soft hyphens are left out on both sides: the page's blocks keep them, trafilatura's
-        # text may not
-        text = text.replace(SOFT_HYPHEN, "")
-        self.lines = {normalize(t) for t in text.splitlines()}
-        self.lines.discard("")
-        for t in list(self.lines):  # table cells and list items are lines too (see _CELL_SPLIT)
-            if t.startswith("|") and t.endswith("|"):
-                self.lines.update(c for c in (normalize(c.replace("\\|", "|")) for c in _CELL_SPLIT.split(t[1:-1])) if c)
-            elif t.startswith("- "):
-                self.lines.add(t[2:])
-        self.text = " ".join(normalize(t) for t in text.splitlines())
-        # matched without spaces: trafilatura puts spaces around inline elements ("„ Geeignete
-        # Konzepte “") where the page has none, and drops some the page has
-        self.squashed = "".join(self.text.split())
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def has(self, b: Block) -> bool:
-        """A block is in the main text as one of its lines, or (unless it is a short link, which
-        could be a menu entry such as "Sport" that any article mentions) inside it, whole or by
-        its head and tail (trafilatura re-flows text around inline tags)."""
-        block = b.text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in b.text else b.text
-        if block in self.lines:
-            return True
-        if len(block) < MATCH_MIN_CHARS and (b.link_chars or len(block) < MATCH_SHORT_CHARS):
-            return False
-        block = "".join(block.split())
-        if block in self.squashed:
-            return True
-        return len(block) > MATCH_EDGE_CHARS and block[:MATCH_PIECE] in self.squashed and block[-MATCH_PIECE:] in self.squashed
 
 
 def _prose_beyond(blocks: list[Block], own: list[str | None], found: list[bool]) -> bool:
@@ -390,7 +336,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     region_chars = sum(len(blocks[i].text) for i in region)
     if not traf:
         return own, "own"
-    found = [not b.chrome and traf.has(b) for b in blocks]
+    found = traf.found(blocks)
     if region_chars < OWN_MIN_CHARS:
         # a page of links and no prose at all (a collection, an index of entries) used to come out
         # empty here; what trafilatura and the item region keep are its entries (wcxb dev sample:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import phrases
@@ -125,12 +125,26 @@ def _keep_tokens() -> frozenset[str]:
     return phrases("html_content")
 
 
-def attr_tokens(node: Any) -> set[str]:
+_NO_TOKENS: frozenset[str] = frozenset()
+
+
+def attr_tokens(node: Any, attrs: Any = None) -> frozenset[str]:
     """Lower-case words of an element's class and id ("share-bar_top" -> share, bar, top); generated
     hashes and utility expressions are no words (see _WORD, _EXPRESSION: wcxb dev fold a 0.832 ->
-    0.835, service 0.739 -> 0.764; fold b 0.8325 -> 0.8328)."""
-    attrs = node.attributes
-    s = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    0.835, service 0.739 -> 0.764; fold b 0.8325 -> 0.8328). ``attrs``: the node's attributes when
+    the caller has them already (selectolax builds the dict anew on every access)."""
+    if attrs is None:
+        attrs = node.attributes
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if not cls and not ident:
+        return _NO_TOKENS
+    return _tokens(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=8192)
+def _tokens(s: str) -> frozenset[str]:
+    """attr_tokens of one class + id string, memoised: a page repeats a few class strings on most
+    of its elements."""
     if len(s) > ATTR_MAX_CHARS:
         s = s[:ATTR_MAX_CHARS]
     s = s.lower()
@@ -138,31 +152,34 @@ def attr_tokens(node: Any) -> set[str]:
         s = _MODIFIER.sub(" ", s)
     if _EXPRESSION.search(s):
         s = " ".join(c for c in s.split() if not _EXPRESSION.search(c))
-    return {m.group(1) for m in _WORD.finditer(s) if m.group(1)}
+    return frozenset(m.group(1) for m in _WORD.finditer(s) if m.group(1))
 
 
-def chrome_reason(node: Any) -> str | None:
-    """Why ``node`` is chrome by its tag, role, hidden state or class/id vocabulary (else None)."""
+def chrome_reason(node: Any, attrs: Any = None) -> str | None:
+    """Why ``node`` is chrome by its tag, role, hidden state or class/id vocabulary (else None).
+    ``attrs``: as for :func:`attr_tokens`."""
     tag = node.tag
-    attrs = node.attributes
     if tag in CHROME_TAGS:
         return f"<{tag}> element"
+    if attrs is None:
+        attrs = node.attributes
     role = attrs.get("role")
     if role and role.lower() in CHROME_ROLES:
         return f'role="{role.lower()}"'
     if hidden := hidden_reason(attrs):  # a closed tab or accordion panel is not (see .hidden)
         return hidden
-    toks = attr_tokens(node)
+    toks = attr_tokens(node, attrs)
+    if not toks:
+        return None
     if toks & _embed_tokens() and (tag == "blockquote" or any(attr_tokens(q) & _embed_tokens() for q in node.css("blockquote"))):
         return None  # an embedded social post the article quotes ("twitter-tweet"), or its wrapper: content
-    if toks:
-        hit = toks & _chrome_tokens()
-        if hit and not toks & _keep_tokens():
-            if hit <= _linkbox_tokens() and node.css_first("a") is None:
-                return None  # a "teaser" without a link is the article's own lead
-            if hit <= _widget_tokens() and len(node.text(deep=True)) > WIDGET_MAX_CHARS:
-                return None  # a "print" button is short; a long "print-step" is the printable text
-            return f"class/id {sorted(hit)[0]!r}"
+    hit = toks & _chrome_tokens()
+    if hit and not toks & _keep_tokens():
+        if hit <= _linkbox_tokens() and node.css_first("a") is None:
+            return None  # a "teaser" without a link is the article's own lead
+        if hit <= _widget_tokens() and len(node.text(deep=True)) > WIDGET_MAX_CHARS:
+            return None  # a "print" button is short; a long "print-step" is the printable text
+        return f"class/id {sorted(hit)[0]!r}"
     return None
 
 
@@ -214,12 +231,16 @@ class _Flattener:
         self.embed = 0  # depth of embedded-post elements we are inside
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
 
-    def _enter(self, child: Any, tag: str, depth: int, main: bool, in_link: int) -> None:
-        """Flatten a block-level element's content into blocks of their own."""
-        sub_main = main or tag in _MAIN_TAGS or child.attributes.get("itemprop") == "articleBody"
-        cap = bool(attr_tokens(child) & _caption_tokens()) and len(child.text(deep=True)) <= FIGURE_MAX_CHARS and child.css_first("h1") is None
+    def _enter(self, child: Any, tag: str, depth: int, main: bool, in_link: int, attrs: Any = None) -> None:
+        """Flatten a block-level element's content into blocks of their own (``attrs``: its
+        attributes, when the caller has them)."""
+        if attrs is None:
+            attrs = child.attributes
+        sub_main = main or tag in _MAIN_TAGS or attrs.get("itemprop") == "articleBody"
+        toks = attr_tokens(child, attrs)
+        cap = bool(toks & _caption_tokens()) and len(child.text(deep=True)) <= FIGURE_MAX_CHARS and child.css_first("h1") is None
         self.fig += cap
-        emb = tag == "blockquote" and bool(attr_tokens(child) & _embed_tokens())
+        emb = tag == "blockquote" and bool(toks & _embed_tokens())
         self.embed += emb
         self.stack.append(child.mem_id)
         self.tags.append(tag)
@@ -317,8 +338,8 @@ class _Flattener:
             elif t == "pre" and not block.pre:
                 block.pre = stack[k]
 
-    def _chrome(self, node: Any) -> str | None:
-        reason = chrome_reason(node)
+    def _chrome(self, node: Any, attrs: Any) -> str | None:
+        reason = chrome_reason(node, attrs)
         if reason is None:
             return None
         if node.tag == "header":
@@ -336,13 +357,16 @@ class _Flattener:
             tag = child.tag
             if tag == "-text":
                 t = child.text_content
-                if t:
+                # whitespace opening a block is dropped by normalize() anyway: not buffering it
+                # saves a join and a normalize per empty block boundary (most of them)
+                if t and (self.buf or not t.isspace()):
                     self.buf.append(t)
                     if in_link:
                         self.link_chars += len(t.strip())
             elif tag == "-comment" or tag is None:
                 pass
-            elif tag in CONTAINER_TAGS and (chrome := self._chrome(child)) is not None:
+            # (a container's attributes are read once: ``attrs`` goes on to _enter below)
+            elif tag in CONTAINER_TAGS and (chrome := self._chrome(child, attrs := child.attributes)) is not None:
                 self._flush(depth, main)
                 text = normalize(child.text(deep=True, separator=" "))
                 if text:
@@ -352,7 +376,7 @@ class _Flattener:
                         # flattened as content for now; collapsed into ``block`` at the end unless
                         # it holds most of the page's prose (see _resolve)
                         start = len(self.page.blocks)
-                        self._enter(child, tag, depth, main, in_link)
+                        self._enter(child, tag, depth, main, in_link, attrs)
                         self.candidates.append((start, len(self.page.blocks), block))
                     else:
                         self.page.blocks.append(block)
@@ -361,7 +385,7 @@ class _Flattener:
                 if tag == "br" or tag == "hr":
                     child = child.next
                     continue
-                self._enter(child, tag, depth, main, in_link)
+                self._enter(child, tag, depth, main, in_link, attrs if tag in CONTAINER_TAGS else None)
             elif tag == "a":
                 # only a link that goes somewhere is link text: a named anchor (<a name=...>), or the
                 # href-less <a> a stray '<a/>' opens, can run on unclosed over the paragraphs after it

@@ -38,21 +38,39 @@ ENTRY_OVER_KEPT = 4.0
 
 def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
     """The element whose child elements hold the most text as repeated entries (see
-    ENTRY_MIN_COUNT), and that text (chars)."""
-    kids: dict[int, dict[int, list[int]]] = {}  # parent -> child -> [blocks, chars, link chars]
-    total: dict[int, int] = {}
+    ENTRY_MIN_COUNT), and that text (chars).
+
+    Each element's [blocks, chars, link chars] are summed once, from its children up, rather than
+    once per block below it (the blocks of one container share the chain of elements above it)."""
+    held: dict[int, list[int]] = {}  # element -> [blocks, chars, link chars] of the blocks under it
+    kids: dict[int, dict[int, list[int]]] = {}  # parent -> child -> held[child], in document order
+    edges: list[tuple[int, int]] = []  # (child, parent), each parent's own edge before its children's
     for b in blocks:
-        if b.chrome:
-            continue
-        n = len(b.text)
         anc = b.ancestors
-        for k in range(len(anc) - 1):
-            st = kids.setdefault(anc[k + 1], {}).setdefault(anc[k], [0, 0, 0])
+        if b.chrome or not anc:
+            continue
+        st = held.get(anc[0])
+        if st is None:
+            held[anc[0]] = [1, len(b.text), b.link_chars]
+        else:
             st[0] += 1
-            st[1] += n
+            st[1] += len(b.text)
             st[2] += b.link_chars
-        for a in anc:
-            total[a] = total.get(a, 0) + n
+        new: list[tuple[int, int]] = []
+        for k in range(len(anc) - 1):
+            ch = kids.get(anc[k + 1])
+            if ch is None:
+                ch = kids[anc[k + 1]] = {}
+            elif anc[k] in ch:
+                break  # an element's chain is the same for every block under it: the rest is known
+            ch[anc[k]] = held.setdefault(anc[k], [0, 0, 0])
+            new.append((anc[k], anc[k + 1]))
+        edges.extend(reversed(new))
+    for child, parent in reversed(edges):  # children before their parents
+        c, p = held[child], held.setdefault(parent, [0, 0, 0])
+        p[0] += c[0]
+        p[1] += c[1]
+        p[2] += c[2]
     best, best_chars = None, 0
     for parent, ch in kids.items():
         if len(ch) < ENTRY_MIN_COUNT:
@@ -61,7 +79,7 @@ def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
         if len(entries) < ENTRY_MIN_COUNT:
             continue
         chars = sum(entries)
-        if chars < ENTRY_SHARE * total[parent] or max(entries) > ENTRY_DOMINANT * chars:
+        if chars < ENTRY_SHARE * held[parent][1] or max(entries) > ENTRY_DOMINANT * chars:
             continue
         if chars > best_chars:
             best, best_chars = parent, chars
