@@ -324,22 +324,25 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     return parts
 
 
+def cuts_around(doc: Doc, ctx: Context, parts: list[tuple[int, int]], of: str = "the main region") -> Iterator[Cut]:
+    """The lines before, between and after the region's ``parts`` (``of`` names the region in the
+    reasons). Lines between two parts that are half phrases are a list the article prints (quoted
+    verse, a spec list), not an insert (see prose.PHRASE_LIST_SHARE)."""
+    if parts[0][0] > 0:
+        yield Cut(0, parts[0][0], f"before {of}")
+    fs = features.of(doc.all, ctx)
+    for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
+        if start > stop and not prose.is_phrase_list(fs, doc.lines[stop:start]):
+            yield Cut(stop, start, f"insert between two parts of {of}")
+    if parts[-1][1] < len(doc.lines):
+        yield Cut(parts[-1][1], len(doc.lines), f"after {of}")
+
+
 @rule("outside-main-region", family="region", stage="span", text_only=True)
 def outside_main_region(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Lines before and after the article's main region (navigation, teasers, footers)."""
     if not big_enough(doc, ctx):
         return
     parts = main_region(doc, ctx)
-    if not parts:
-        return
-    if parts[0][0] > 0:
-        yield Cut(0, parts[0][0], "before the main region")
-    fs = features.of(doc.all, ctx)
-    for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
-        # lines between two parts that are half phrases are a list the article prints (quoted
-        # verse, a spec list), not an insert (see prose.PHRASE_LIST_SHARE)
-        if start > stop and not prose.is_phrase_list(fs, doc.lines[stop:start]):
-            yield Cut(stop, start, "insert between two parts of the main region")
-    if parts[-1][1] < len(doc.lines):
-        yield Cut(parts[-1][1], len(doc.lines), "after the main region")
-
+    if parts:
+        yield from cuts_around(doc, ctx, parts)

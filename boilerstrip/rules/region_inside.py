@@ -14,7 +14,7 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region import main_region, templated
+from .region import cuts_around, main_region, templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
 
@@ -167,10 +167,4 @@ def region_settle(doc: Doc, ctx: Context) -> Iterator[Cut]:
             e += 1
         yield Cut(k, e, f"{e - k} short non-prose lines in a row once the lines between them were cut")
         k = e
-    if parts[0][0] > 0:
-        yield Cut(0, parts[0][0], "before the main region of what the other rules left")
-    for (_, stop), (start, _) in zip(parts, parts[1:], strict=False):
-        if start > stop:
-            yield Cut(stop, start, "between two parts of the main region of what the other rules left")
-    if parts[-1][1] < len(doc.lines):
-        yield Cut(parts[-1][1], len(doc.lines), "after the main region of what the other rules left")
+    yield from cuts_around(doc, ctx, parts, "the main region of what the other rules left")
