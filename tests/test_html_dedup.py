@@ -8,6 +8,7 @@ import random
 
 import ahocorasick
 import pytest
+from counting import CountingAutomaton
 
 from boilerstrip.html import blocks as B
 from boilerstrip.html.dom import Block
@@ -90,38 +91,14 @@ def test_same_verdicts_as_the_direct_definition(seed):
     assert out == expected
 
 
-_REAL_AUTOMATON = ahocorasick.Automaton
-
-
-class _CountingAutomaton:
-    """Counts every character the de-duplication hands the automaton to scan."""
-
-    scanned = 0
-    built = 0
-
-    def __init__(self, *args):
-        self._a = _REAL_AUTOMATON(*args)
-
-    def add_word(self, key, value):
-        return self._a.add_word(key, value)
-
-    def make_automaton(self):
-        type(self).built += 1
-        return self._a.make_automaton()
-
-    def iter(self, text, *args):
-        type(self).scanned += len(text)
-        return self._a.iter(text, *args)
-
-
 def _scan_work(n: int, monkeypatch) -> tuple[int, int, int]:
     rng = random.Random(n)
     texts = [_text(rng, 45) for _ in range(n)]
-    monkeypatch.setattr(ahocorasick, "Automaton", _CountingAutomaton)
-    _CountingAutomaton.scanned = _CountingAutomaton.built = 0
+    monkeypatch.setattr(ahocorasick, "Automaton", CountingAutomaton)
+    CountingAutomaton.reset()
     out: list[str | None] = [None] * n
     B._drop_repeats(_blocks(texts), out)
-    return _CountingAutomaton.scanned, _CountingAutomaton.built, sum(len(t) + 1 for t in texts)
+    return CountingAutomaton.scanned, CountingAutomaton.built, sum(len(t) + 1 for t in texts)
 
 
 def test_the_scan_reads_each_kept_character_once(monkeypatch):

@@ -8,6 +8,7 @@ import random
 
 import ahocorasick
 import pytest
+from counting import CountingAutomaton
 
 from boilerstrip.html import maintext as M
 from boilerstrip.html.model import Block
@@ -56,38 +57,11 @@ def test_a_block_of_soft_hyphens_and_spaces_is_in_any_text(monkeypatch):
     assert traf.found([block]) == [traf.has(block)] == [True]
 
 
-_REAL_AUTOMATON = ahocorasick.Automaton
-
-
-class _Counting:
-    """Counts the automata built and the characters they scan."""
-
-    built = 0
-    scanned = 0
-
-    def __init__(self, *args):
-        self._a = _REAL_AUTOMATON(*args)
-
-    def __len__(self):
-        return len(self._a)
-
-    def add_word(self, key, value):
-        return self._a.add_word(key, value)
-
-    def make_automaton(self):
-        type(self).built += 1
-        return self._a.make_automaton()
-
-    def iter(self, text, *args):
-        type(self).scanned += len(text)
-        return self._a.iter(text, *args)
-
-
 def test_many_blocks_left_out_cost_one_pass_over_the_text(monkeypatch):
-    monkeypatch.setattr(ahocorasick, "Automaton", _Counting)
+    monkeypatch.setattr(ahocorasick, "Automaton", CountingAutomaton)
     for n in (2_000, 16_000):
-        _Counting.built = _Counting.scanned = 0
+        CountingAutomaton.reset()
         traf, blocks = _page(n, n)
         traf.found(blocks)
         assert len(blocks) * len(traf.squashed) > M.SCAN_BUDGET_CHARS  # past the budget ...
-        assert (_Counting.built, _Counting.scanned) == (1, len(traf.squashed))  # ... one automaton, the text read once
+        assert (CountingAutomaton.built, CountingAutomaton.scanned) == (1, len(traf.squashed))  # ... one automaton, the text read once
