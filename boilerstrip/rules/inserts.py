@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -85,3 +86,40 @@ def _is_end(line: Line, ends: frozenset[str]) -> bool:
 def _is_blurb(line: Line) -> bool:
     """A newsletter's one-line pitch: short, no final sentence mark."""
     return line.n_chars <= NEWSLETTER_BLURB_MAX_CHARS and not ends_sentence(line.text)
+
+
+#: A line the body printed already at most this many kept lines before is a copy: a gallery
+#: prints each picture's caption once per slide (and once more as a bulleted thumbnail list), a
+#: share bar sits under every item of a list. Farther apart, a repeated line is a refrain, an
+#: interview's recurring question or a table's header row, which the body holds each time.
+COPY_REACH: Final = 3
+#: A copy has at least this many words, punctuation and markup left out (a one- or two-word line
+#: repeated nearby is a label the other rules judge: "Reply", "Quote", a subheading printed over
+#: its own list; a line of code such as "</ button >" repeats in any program).
+COPY_MIN_WORDS: Final = 3
+_NON_WORD: Final = re.compile(r"\W+")
+
+
+def _copy_key(line: Line) -> str:
+    """The line's words, case-folded, without punctuation or a bullet ("* Caption." == "caption")."""
+    return _NON_WORD.sub(" ", line.lower).strip()
+
+
+@rule("near-copy", family="insert", stage="span", text_only=True)
+def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """A line printed again a few lines after itself: the copy goes, the first one stays (a
+    gallery's caption under every slide, a share bar under every item). Shape only, no words.
+
+    Each line is compared with the COPY_REACH lines kept before it, not with the copies already
+    cut: a copy gone brings the lines around it closer (a question printed twice over its answer
+    kept a "Show the answer" label out of reach of the next one), and a second clean() compares
+    the same lines, so it finds no copy either. One pass, linear in the lines."""
+    kept: list[str] = []  # the keys of the lines kept so far ("" for lines too short to compare)
+    for i, line in enumerate(doc.lines):
+        key = _copy_key(line) if line.n_words >= COPY_MIN_WORDS else ""
+        if key.count(" ") < COPY_MIN_WORDS - 1:
+            key = ""
+        if key and key in kept[-COPY_REACH:]:
+            yield Cut(i, i + 1, "a copy of a line printed just before")
+        else:
+            kept.append(key)
