@@ -98,11 +98,14 @@ COPY_REACH: Final = 3
 #: its own list; a line of code such as "</ button >" repeats in any program).
 COPY_MIN_WORDS: Final = 3
 _NON_WORD: Final = re.compile(r"\W+")
+#: What a copy may print around its words and still be the same line: a bullet before, a full
+#: stop after ("* Caption." is "Caption").
+_COPY_STRIP: Final = "*+•·▪◦‣●○■□►▸–—- .,;:!?…"
 
 
-def _copy_key(line: Line) -> str:
-    """The line's words, case-folded, without punctuation or a bullet ("* Caption." == "caption")."""
-    return _NON_WORD.sub(" ", line.lower).strip()
+def _words_of(line: Line) -> int:
+    """The number of word tokens of the line, punctuation and markup left out ("</ button >": 1)."""
+    return len(_NON_WORD.sub(" ", line.lower).split())
 
 
 @rule("near-copy", family="insert", stage="span", text_only=True)
@@ -114,12 +117,10 @@ def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     cut: a copy gone brings the lines around it closer (a question printed twice over its answer
     kept a "Show the answer" label out of reach of the next one), and a second clean() compares
     the same lines, so it finds no copy either. One pass, linear in the lines."""
-    kept: list[str] = []  # the keys of the lines kept so far ("" for lines too short to compare)
+    kept: list[str] = []  # the lines kept so far, as compared ("" for lines too short to compare)
     for i, line in enumerate(doc.lines):
-        key = _copy_key(line) if line.n_words >= COPY_MIN_WORDS else ""
-        if key.count(" ") < COPY_MIN_WORDS - 1:
-            key = ""
-        if key and key in kept[-COPY_REACH:]:
+        key = line.key.strip(_COPY_STRIP) if line.n_words >= COPY_MIN_WORDS else ""
+        if key and key in kept[-COPY_REACH:] and _words_of(line) >= COPY_MIN_WORDS:
             yield Cut(i, i + 1, "a copy of a line printed just before")
         else:
             kept.append(key)
