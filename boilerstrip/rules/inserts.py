@@ -10,6 +10,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from .region_scores import big_enough
 from .shapes import catalogue, ends_sentence, with_hint
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
@@ -113,14 +114,21 @@ def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """A line printed again a few lines after itself: the copy goes, the first one stays (a
     gallery's caption under every slide, a share bar under every item). Shape only, no words.
 
-    Each line is compared with the COPY_REACH lines kept before it, not with the copies already
-    cut: a copy gone brings the lines around it closer (a question printed twice over its answer
-    kept a "Show the answer" label out of reach of the next one), and a second clean() compares
-    the same lines, so it finds no copy either. One pass, linear in the lines."""
+    A line is a copy when one of the COPY_REACH lines before it prints the same words, or one of
+    the COPY_REACH lines kept before it (the copies cut in between left out): a copy gone
+    brings the lines around it closer (a question printed twice over its answer kept a "Show
+    the answer" label out of reach of the next one), and a second clean() compares exactly
+    those kept lines, so it finds no copy either. One pass, linear in the lines. Pages of fewer
+    than :data:`~boilerstrip.rules.region_scores.MIN_LINES` lines are left alone, as by the
+    region rules: a short text someone pasted repeats a paragraph on purpose."""
+    if not big_enough(doc, ctx):
+        return
     kept: list[str] = []  # the lines kept so far, as compared ("" for lines too short to compare)
+    recent: list[str] = []  # every line so far, copies included
     for i, line in enumerate(doc.lines):
         key = line.key.strip(_COPY_STRIP) if line.n_words >= COPY_MIN_WORDS else ""
-        if key and key in kept[-COPY_REACH:] and _words_of(line) >= COPY_MIN_WORDS:
+        recent.append(key)
+        if key and (key in recent[-COPY_REACH - 1 : -1] or key in kept[-COPY_REACH:]) and _words_of(line) >= COPY_MIN_WORDS:
             yield Cut(i, i + 1, "a copy of a line printed just before")
         else:
             kept.append(key)
