@@ -56,6 +56,9 @@ ORDER: tuple[str, ...] = (
     "boilerplate-prose",
     "caption-credit",
     "author-bio",
+    # a line printed again right after itself (a gallery's captions, a share bar under each
+    # item; before region-settle, which finds the region again without the copies)
+    "near-copy",
     # 6. the main region found again on what is left (a line it took only for the prose a
     # later rule cut): last, so a second clean() finds nothing more to cut there
     "region-settle",
