@@ -347,6 +347,31 @@ def test_entry_list_near_miss_teaser_grid_under_an_article_still_goes():
     assert [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None] == PROSE
 
 
+def _card_page(cards: int, blurb: str) -> tuple[list, list]:
+    # a feed of posts: each entry is one link around its title and its tags (all link text)
+    entries = "".join(
+        f"<div class='post'><a href='/p{k}'><h2>How we moved service number {k} to the new cluster</h2><div>#ops #kubernetes #migration #{k}</div></a></div>"
+        for k in range(cards)
+    )
+    html = f"<html><body><div class='intro'><p>{blurb}</p></div><div class='feed'>{entries}</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText(blurb))
+    return p.blocks, drop
+
+
+def test_a_list_of_link_cards_that_dwarfs_the_kept_text_is_kept():
+    blocks, drop = _card_page(12, "Posts from the team about running our platform.")
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert "How we moved service number 7 to the new cluster" in kept and "#ops #kubernetes #migration #7" in kept
+
+
+def test_a_list_of_link_cards_near_miss_beside_text_it_does_not_dwarf_still_goes():
+    # the same cards under a product description: "more like this", not the page; they hold over
+    # ENTRY_OVER_KEPT but under ENTRY_LINKED_OVER_KEPT times its text
+    blocks, drop = _card_page(8, PROSE[0])
+    assert [b.text for b, d in zip(blocks, drop, strict=True) if d is None] == [PROSE[0]]
+
+
 def test_entry_list_page_end_to_end_keeps_entries_and_drops_the_link_columns():
     body = boilerstrip.clean((FIX_HTML / "entry_list.html").read_text(encoding="utf-8"), input_format="html")
     assert "London, United Kingdom" in body and "Posted three weeks ago" in body

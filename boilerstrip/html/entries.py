@@ -3,7 +3,8 @@ sibling entries that neither the own prose region nor trafilatura keeps whole.
 
 :func:`entry_list` finds the element whose children hold the most text as such entries (by shape:
 several blocks each, not link-only, none dominant); :func:`keep_entries` keeps it when it
-outweighs what the main-content choice of :mod:`boilerstrip.html.blocks` kept. Self-contained:
+outweighs what the main-content choice of :mod:`boilerstrip.html.blocks` kept (a list of link
+cards only when it outweighs it by far, see ENTRY_LINKED_OVER_KEPT). Self-contained:
 it reads blocks, and :mod:`~boilerstrip.html.blocks` calls it as its last step.
 """
 
@@ -34,11 +35,22 @@ ENTRY_DOMINANT = 0.5
 #: teaser grids; at 1x wcxb fold a gained more, 0.826 -> 0.838, mostly services and forums).
 ENTRY_MIN_CHARS = 400
 ENTRY_OVER_KEPT = 4.0
+#: A list of link cards (each entry one link around its title, date, place and tags: a job board, a
+#: recipe grid, a feed of posts), whose entries are over ENTRY_LD_MAX links, is an entry list too,
+#: but so are the "more like this" grids of a shop or an article: it is the page's content only
+#: when it holds at least ENTRY_LINKED_OVER_KEPT times the text kept so far.
+ENTRY_LINKED_OVER_KEPT = 10.0
 
 
 def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
     """The element whose child elements hold the most text as repeated entries (see
-    ENTRY_MIN_COUNT), and that text (chars).
+    ENTRY_MIN_COUNT), and that text (chars)."""
+    return entry_lists(blocks)[0]
+
+
+def entry_lists(blocks: list[Block]) -> tuple[tuple[int | None, int], tuple[int | None, int]]:
+    """:func:`entry_list`, and the same for lists of link cards (entries over ENTRY_LD_MAX links,
+    see ENTRY_LINKED_OVER_KEPT).
 
     Each element's [blocks, chars, link chars] are summed once, from its children up, rather than
     once per block below it (the blocks of one container share the chain of elements above it)."""
@@ -72,28 +84,39 @@ def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
         p[1] += c[1]
         p[2] += c[2]
     best, best_chars = None, 0
+    card, card_chars = None, 0
     for parent, ch in kids.items():
         if len(ch) < ENTRY_MIN_COUNT:
             continue
-        entries = [v[1] for v in ch.values() if v[0] >= ENTRY_MIN_BLOCKS and v[1] >= ENTRY_BLOCK_CHARS * v[0] and v[2] <= ENTRY_LD_MAX * v[1]]
+        entries = [v for v in ch.values() if v[0] >= ENTRY_MIN_BLOCKS and v[1] >= ENTRY_BLOCK_CHARS * v[0]]
         if len(entries) < ENTRY_MIN_COUNT:
             continue
-        chars = sum(entries)
-        if chars < ENTRY_SHARE * held[parent][1] or max(entries) > ENTRY_DOMINANT * chars:
+        chars = sum(v[1] for v in entries)
+        if chars < ENTRY_SHARE * held[parent][1] or max(v[1] for v in entries) > ENTRY_DOMINANT * chars:
+            continue
+        if chars > card_chars:
+            card, card_chars = parent, chars
+        plain = [v[1] for v in entries if v[2] <= ENTRY_LD_MAX * v[1]]
+        if len(plain) < ENTRY_MIN_COUNT:
+            continue
+        chars = sum(plain)
+        if chars < ENTRY_SHARE * held[parent][1] or max(plain) > ENTRY_DOMINANT * chars:
             continue
         if chars > best_chars:
             best, best_chars = parent, chars
-    return best, best_chars
+    return (best, best_chars), (card, card_chars)
 
 
 def keep_entries(blocks: list[Block], out: list[str | None]) -> None:
     """Keep the page's entry list whole when it outweighs what was kept (wcxb dev fold a
     0.826 -> 0.830: listing 0.604 -> 0.639, collection 0.566 -> 0.585, product 0.600 -> 0.610)."""
-    best, chars = entry_list(blocks)
-    if best is None or chars < ENTRY_MIN_CHARS:
-        return
+    (best, chars), (card, card_chars) = entry_lists(blocks)
     kept = sum(len(b.text) for b, r in zip(blocks, out, strict=True) if r is None)
-    if chars < ENTRY_OVER_KEPT * kept:
+    if best is None or chars < ENTRY_MIN_CHARS or chars < ENTRY_OVER_KEPT * kept:
+        best = None
+    if card is not None and card_chars > chars and card_chars >= ENTRY_MIN_CHARS and card_chars >= ENTRY_LINKED_OVER_KEPT * kept:
+        best = card  # a larger list of link cards outweighs the kept text by far
+    if best is None:
         return
     for i, b in enumerate(blocks):
         if out[i] is not None and not b.chrome and best in b.ancestors:
