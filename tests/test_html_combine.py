@@ -83,6 +83,32 @@ def test_same_kind_paragraphs_after_a_truncated_trafilatura_text_stay():
     assert kept == head + tail  # the paragraphs that follow, same tag and depth; not the promo div
 
 
+def _sections(names: list[str]) -> list[list[str]]:
+    return [[f"In {name}, {t} Our {name} team does this for every client, whatever the {name} job." for t in PROSE[:4]] for name in names]
+
+
+def test_sections_trafilatura_skips_between_the_parts_it_keeps_stay():
+    # a service page: trafilatura keeps the intro and the last section, and leaves out the two
+    # sections between them (their headings, their paragraphs): the own region decides
+    parts = _sections(["planning", "design", "building", "care"])
+    html = "<html><body><div class='page'>" + "".join(f"<h2>Section {k}</h2>" + "".join(_p(t) for t in ps) for k, ps in enumerate(parts)) + "</div></body></html>"
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(parts[0] + parts[3])))
+    assert source == "own"
+    assert all(d is None for d in drop)
+
+
+def test_sections_near_miss_a_tail_after_the_text_trafilatura_keeps_still_goes():
+    # the same amount left out, but after trafilatura's text (a comment thread under an article): trimmed
+    parts = _sections(["planning", "design", "building", "care"])
+    html = "<html><body><div class='page'>" + "".join(_p(t) for t in parts[0] + parts[1]) + "<h2>Comments</h2><ol>" + "".join(f"<li>{_p(t)}</li>" for t in parts[2] + parts[3]) + "</ol></div></body></html>"
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(parts[0] + parts[1][:2])))
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "trafilatura"
+    assert parts[2][0] not in kept and parts[0][0] in kept
+
+
 def test_caption_class_on_an_article_wrapper_is_not_a_figure():
     wrapper = "<div class='media-article'><h1>Budget passed</h1>" + "".join(_p(t) for t in PROSE) + "</div>"
     html = "<html><body>" + wrapper + "<div class='image-caption'><p>The council chamber on Tuesday.</p></div></body></html>"
