@@ -101,7 +101,8 @@ def test_sections_trafilatura_skips_between_the_parts_it_keeps_stay():
 def test_sections_near_miss_a_tail_after_the_text_trafilatura_keeps_still_goes():
     # the same amount left out, but after trafilatura's text (a comment thread under an article): trimmed
     parts = _sections(["planning", "design", "building", "care"])
-    html = "<html><body><div class='page'>" + "".join(_p(t) for t in parts[0] + parts[1]) + "<h2>Comments</h2><ol>" + "".join(f"<li>{_p(t)}</li>" for t in parts[2] + parts[3]) + "</ol></div></body></html>"
+    comments = "<h2>Comments</h2><ol>" + "".join(f"<li>{_p(t)}</li>" for t in parts[2] + parts[3]) + "</ol>"
+    html = "<html><body><div class='page'>" + "".join(_p(t) for t in parts[0] + parts[1]) + comments + "</div></body></html>"
     p = parse(html)
     drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(parts[0] + parts[1][:2])))
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
