@@ -399,6 +399,28 @@ def test_a_list_of_link_cards_near_miss_beside_text_it_does_not_dwarf_still_goes
     assert [b.text for b, d in zip(blocks, drop, strict=True) if d is None] == [PROSE[0]]
 
 
+def _grid(cards: int) -> tuple[list, list]:
+    # a shop's product grid: trafilatura keeps each card's price line, not its linked name or swatches
+    colours = ["Sand", "Moss", "Ink", "Rust"]
+    swatches = ["<div>" + "".join(f"<div><a href='/c{k}?c={c}'>{c}</a></div>" for c in colours) + "</div>" for k in range(cards)]
+    html = "<html><body><div class='grid'>" + "".join(
+        f"<div class='card'><h2><a href='/c{k}'>Travel cup {k}</a></h2>{swatches[k]}<div>Size {k} • 118ml ${k}9.95</div></div>" for k in range(cards)
+    ) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(f"Size {k} • 118ml ${k}9.95" for k in range(cards))))
+    return p.blocks, drop
+
+
+def test_entries_of_a_grid_of_which_trafilatura_keeps_one_piece_each_are_kept_whole():
+    blocks, drop = _grid(6)
+    assert all(d is None for d in drop)
+
+
+def test_entries_near_miss_too_few_cards_keep_only_their_pieces():
+    blocks, drop = _grid(4)
+    assert [b.text for b, d in zip(blocks, drop, strict=True) if d is None] == [f"Size {k} • 118ml ${k}9.95" for k in range(4)]
+
+
 def test_entry_list_page_end_to_end_keeps_entries_and_drops_the_link_columns():
     body = boilerstrip.clean((FIX_HTML / "entry_list.html").read_text(encoding="utf-8"), input_format="html")
     assert "London, United Kingdom" in body and "Posted three weeks ago" in body

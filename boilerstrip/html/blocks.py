@@ -253,7 +253,7 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
-    keep_entries(blocks, out)
+    keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}))
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
     return out, source

@@ -48,12 +48,11 @@ def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
     return entry_lists(blocks)[0]
 
 
-def entry_lists(blocks: list[Block]) -> tuple[tuple[int | None, int], tuple[int | None, int]]:
-    """:func:`entry_list`, and the same for lists of link cards (entries over ENTRY_LD_MAX links,
-    see ENTRY_LINKED_OVER_KEPT).
+def _tree(blocks: list[Block]) -> tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]]:
+    """Each element's [blocks, chars, link chars] (chrome left out), and each parent's children.
 
-    Each element's [blocks, chars, link chars] are summed once, from its children up, rather than
-    once per block below it (the blocks of one container share the chain of elements above it)."""
+    Each element's figures are summed once, from its children up, rather than once per block
+    below it (the blocks of one container share the chain of elements above it)."""
     held: dict[int, list[int]] = {}  # element -> [blocks, chars, link chars] of the blocks under it
     kids: dict[int, dict[int, list[int]]] = {}  # parent -> child -> held[child], in document order
     edges: list[tuple[int, int]] = []  # (child, parent), each parent's own edge before its children's
@@ -83,6 +82,15 @@ def entry_lists(blocks: list[Block]) -> tuple[tuple[int | None, int], tuple[int 
         p[0] += c[0]
         p[1] += c[1]
         p[2] += c[2]
+    return held, kids
+
+
+def entry_lists(
+    blocks: list[Block], tree: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]] | None = None
+) -> tuple[tuple[int | None, int], tuple[int | None, int]]:
+    """:func:`entry_list`, and the same for lists of link cards (entries over ENTRY_LD_MAX links,
+    see ENTRY_LINKED_OVER_KEPT). ``tree``: :func:`_tree` of the blocks, when the caller has it."""
+    held, kids = tree or _tree(blocks)
     best, best_chars = None, 0
     card, card_chars = None, 0
     for parent, ch in kids.items():
@@ -107,10 +115,13 @@ def entry_lists(blocks: list[Block]) -> tuple[tuple[int | None, int], tuple[int 
     return (best, best_chars), (card, card_chars)
 
 
-def keep_entries(blocks: list[Block], out: list[str | None]) -> None:
+def keep_entries(blocks: list[Block], out: list[str | None], reopen: frozenset[str] = frozenset()) -> None:
     """Keep the page's entry list whole when it outweighs what was kept (wcxb dev fold a
     0.826 -> 0.830: listing 0.604 -> 0.639, collection 0.566 -> 0.585, product 0.600 -> 0.610)."""
-    (best, chars), (card, card_chars) = entry_lists(blocks)
+    tree = _tree(blocks)
+    if reopen:
+        _complete_entries(blocks, out, tree, reopen)
+    (best, chars), (card, card_chars) = entry_lists(blocks, tree)
     kept = sum(len(b.text) for b, r in zip(blocks, out, strict=True) if r is None)
     if best is None or chars < ENTRY_MIN_CHARS or chars < ENTRY_OVER_KEPT * kept:
         best = None
@@ -120,4 +131,40 @@ def keep_entries(blocks: list[Block], out: list[str | None]) -> None:
         return
     for i, b in enumerate(blocks):
         if out[i] is not None and not b.chrome and best in b.ancestors:
+            out[i] = None
+
+
+#: A grid whose entries trafilatura keeps one piece of each (a shop's product cards: the price line
+#: kept, the linked name and the colour swatches not): when at least ENTRY_MIN_COUNT children of
+#: one element hold kept text, each of them an entry of at least ENTRY_MIN_BLOCKS blocks of which
+#: the kept text is at most this share, the entries are kept whole.
+ENTRY_PIECE_SHARE = 0.5
+#: ... (at least this share of the children holding kept text must be such entries).
+ENTRY_PIECE_MOST = 0.8
+
+
+def _complete_entries(
+    blocks: list[Block], out: list[str | None], tree: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]], reopen: frozenset[str]
+) -> None:
+    """Keep the rest of each entry of a grid of which one piece each was kept (see
+    ENTRY_PIECE_SHARE); only blocks dropped for a reason in ``reopen`` come back."""
+    held, _ = tree
+    pieces: dict[int, dict[int, int]] = {}  # parent -> child holding kept text -> its kept chars
+    for b, r in zip(blocks, out, strict=True):
+        if r is None and not b.chrome:
+            anc = b.ancestors
+            for k in range(len(anc) - 1):
+                ch = pieces.setdefault(anc[k + 1], {})
+                ch[anc[k]] = ch.get(anc[k], 0) + len(b.text)
+    whole: set[int] = set()
+    for ch in pieces.values():
+        if len(ch) < ENTRY_MIN_COUNT:
+            continue
+        entries = [c for c, kept in ch.items() if held[c][0] >= ENTRY_MIN_BLOCKS and kept <= ENTRY_PIECE_SHARE * held[c][1]]
+        if len(entries) >= ENTRY_MIN_COUNT and len(entries) >= ENTRY_PIECE_MOST * len(ch):
+            whole.update(entries)
+    if not whole:
+        return
+    for i, b in enumerate(blocks):
+        if out[i] in reopen and not b.chrome and not whole.isdisjoint(b.ancestors):
             out[i] = None
