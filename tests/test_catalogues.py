@@ -18,7 +18,7 @@ MULTILINGUAL = [
     "pager_links", "ad_disclosures", "breadcrumb_labels", "author_roles",
     "month_names", "date_line_prefixes", "date_labels", "date_label_connectors", "media_count_nouns",
     "name_conjunctions", "credit_connectors", "caption_credit_markers", "caption_credit_labels",
-    "video_more_labels",
+    "video_more_labels", "legal_notice",
 ]
 LANGUAGES = ("en", "de", "fr", "es", "it")
 

@@ -90,6 +90,20 @@ def is_cookie_notice(line: Line) -> bool:
     return "cookie" in low and any(w in low for w in phrases("cookie_context"))
 
 
+#: A prose line holding this many different terms of ``data/legal_notice.txt`` ("Privacy
+#: Policy", "Terms of Use", "personal information", "all rights reserved", "consent") is a
+#: site's legal or consent notice and scores as chrome: on a page with little prose (a product,
+#: a collection, a listing) the notice in the footer or a pop-up was the densest run and took
+#: the main region.
+LEGAL_NOTICE_MIN_TERMS: Final = 2
+
+
+def is_legal_notice(line: Line) -> bool:
+    """A line naming LEGAL_NOTICE_MIN_TERMS different terms of a legal or consent notice."""
+    low = line.lower
+    return sum(1 for w in phrases("legal_notice") if w in low) >= LEGAL_NOTICE_MIN_TERMS
+
+
 def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]:
     """Signed prose score of every surviving line (see :mod:`boilerstrip.rules.prose`).
 
@@ -135,7 +149,7 @@ def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
 
 def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features]) -> None:
     """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
-    items, cookie notices, terminator headings, repeated lines and printed dates."""
+    items, cookie and legal notices, terminator headings, repeated lines and printed dates."""
     value = prose.value
     for line in lines:
         f = fs[line.index]
@@ -143,7 +157,7 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
         if v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
-            if is_cookie_notice(line):
+            if is_cookie_notice(line) or is_legal_notice(line):
                 v = prose.CHROME
         elif is_code_line(line.text):
             v = CODE
