@@ -26,6 +26,14 @@ MIN_REGION_SCORE: Final = 3.0
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
+#: The pieces trimmed that way (a newsletter blurb, a copyright line, an author bio) hold at
+#: most this share of the region's prose together; when they hold more, the region ends in
+#: many short pieces of prose each under its heading (a service page's feature blocks, a
+#: product's FAQ answers, a list article's items): content, of which trimming one piece after
+#: another took most (issue 12, lost pages). Then only the last piece goes, as in a widened
+#: region. Pieces of which a line is printed again elsewhere on the page (a teaser blurb that
+#: a second teaser box repeats) are trimmed whatever their share.
+PEEL_MAX_SHARE: Final = 0.3
 #: The line right above the region joins it when it has at least this many words and this share
 #: of stopwords (a lead paragraph or standfirst).
 LEAD_MIN_WORDS: Final = 12
@@ -279,20 +287,36 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
         # an author bio) is not worth the chrome before it; in a region widened over short gaps
         # every item is such a piece, so only the last one can go
-        # (an entry list is all such pieces: none goes, or every pass would take one more)
+        # (an entry list is all such pieces: none goes, or every pass would take one more);
+        # pieces that hold over PEEL_MAX_SHARE of the region's prose are content: only the
+        # last one goes then
         peel = 0 if entry else 1 if widened else len(vals)
+        total = sum(v for v in vals[start:stop] if v > 0)
+        fs = features.of(doc.all, ctx)
+        peeled = 0.0
+        teaser = False
+        end = stop
+        first = -1  # where the region ends once its last piece is trimmed
         while peel:
             peel -= 1
-            k = stop - 1
+            k = end - 1
             tail = 0.0
             while k > start and vals[k] >= 0:
                 tail += vals[k]
                 k -= 1
             if k <= start or tail >= END_MIN_SCORE:
                 break
+            peeled += tail
+            teaser = teaser or any(fs[doc.lines[j].index].repeats > 1 for j in range(k + 1, end))
             while k > start and vals[k] < 0:
                 k -= 1
-            stop = k + 1
+            end = k + 1
+            if first < 0:
+                first = end
+        if peeled <= PEEL_MAX_SHARE * total or teaser:
+            stop = end
+        elif first >= 0:
+            stop = first
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:
             start -= 1
