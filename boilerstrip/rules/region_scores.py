@@ -19,6 +19,7 @@ from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from . import prose
+from .boilerplate import is_boilerplate_sentence
 from .related import is_tail_heading
 from .shapes import is_code_line, is_date_line
 
@@ -149,7 +150,9 @@ def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
 
 def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features]) -> None:
     """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
-    items, cookie and legal notices, terminator headings, repeated lines and printed dates."""
+    items, cookie and legal notices, boilerplate sentences (the lines ``boilerplate-prose``
+    removes later: they must not draw or stretch the region), terminator headings, repeated
+    lines and printed dates."""
     value = prose.value
     for line in lines:
         f = fs[line.index]
@@ -157,7 +160,7 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
         if v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
-            if is_cookie_notice(line) or is_legal_notice(line):
+            if is_cookie_notice(line) or is_legal_notice(line) or is_boilerplate_sentence(line):
                 v = prose.CHROME
         elif is_code_line(line.text):
             v = CODE
