@@ -72,6 +72,11 @@ def test_every_pattern_carries_a_prefilter_hint(name, hints):
         assert any(h in line.casefold() for h in hints), f"{name}.re: {line!r} has none of the pre-filter hints"
 
 
+def test_legal_notice_terms_carry_the_prefilter_hint():
+    stems = lexicon.hints("legal_notice")
+    assert all(any(h in term for h in stems) for term in lexicon.phrases("legal_notice"))
+
+
 def test_newsletter_end_markers_carry_the_prefilter_hint():
     assert all(any(h in e for h in lexicon.hints("newsletter_end")) for e in lexicon.phrases("newsletter_end"))
 

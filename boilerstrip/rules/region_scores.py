@@ -99,8 +99,14 @@ def is_cookie_notice(line: Line) -> bool:
 LEGAL_NOTICE_MIN_TERMS: Final = 2
 
 
+#: ... and holds one of the stems of ``legal_notice.hints`` (a cheap pre-filter before counting).
+_LEGAL_HINT: Final = hint_flag("legal_notice")
+
+
 def is_legal_notice(line: Line) -> bool:
     """A line naming LEGAL_NOTICE_MIN_TERMS different terms of a legal or consent notice."""
+    if not line_hints(line) & _LEGAL_HINT:
+        return False
     low = line.lower
     return sum(1 for w in phrases("legal_notice") if w in low) >= LEGAL_NOTICE_MIN_TERMS
 
