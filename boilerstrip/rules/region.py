@@ -191,11 +191,18 @@ GAP_CAP: Final = -1.0
 #: line (and never more than GAP_CAP), so a run of entries adds up. The entry run replaces the
 #: densest run when it lies apart from it and holds ENTRY_MIN_GAIN times its prose:
 #: the largest block of the page is the content when no prose region stands out. (A softer run
-#: that holds the densest run is not taken: around an article it only gathers the chrome.)
+#: that holds the densest run is not taken, unless that run is short, see ENTRY_TINY: around an
+#: article it only gathers the chrome.)
 #: An entry run that is the whole body (what a first pass kept) is taken whatever its gain, so a
 #: second pass cuts nothing; and no last piece is trimmed from an entry run (each is small).
 ENTRY_GAP_COST: Final = -0.15
 ENTRY_MIN_GAIN: Final = 2.0
+#: An entry run that holds the densest run replaces it too, when the densest run holds less
+#: prose than this (one paragraph of about 500 characters: a listing's introduction above its
+#: entries, a service page's one paragraph among its offers) and the entry run
+#: ENTRY_MIN_GAIN times as much (issue 12, lost pages). Around an article the densest run
+#: holds more, and the rule above keeps the entry run out.
+ENTRY_TINY: Final = 5.0
 
 
 def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None) -> list[float]:
@@ -279,8 +286,9 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             vals, best, start, stop, entry = entries, best3, s3, e3, True
         elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
-        elif (e3 <= start or s3 >= stop) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
+        elif (e3 <= start or s3 >= stop or first < ENTRY_TINY) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
             # no wider region around the densest run, but an entry list elsewhere on the page
+            # (or around a densest run of one short paragraph, see ENTRY_TINY)
             vals, best, start, stop, entry = entries, best3, s3, e3, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
