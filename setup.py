@@ -42,6 +42,7 @@ COMPILED = [
     "boilerstrip/rules/boilerplate.py",
     "boilerstrip/rules/header.py",
     "boilerstrip/rules/header_byline.py",
+    "boilerstrip/rules/header_settle.py",
     "boilerstrip/rules/header_title.py",
     "boilerstrip/rules/inserts.py",
     "boilerstrip/rules/promos.py",

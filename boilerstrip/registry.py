@@ -56,16 +56,21 @@ ORDER: tuple[str, ...] = (
     "boilerplate-prose",
     "caption-credit",
     "author-bio",
+    # a line printed again right after itself (a gallery's captions, a share bar under each
+    # item; before region-settle, which finds the region again without the copies)
+    "near-copy",
     # 6. the main region found again on what is left (a line it took only for the prose a
     # later rule cut): last, so a second clean() finds nothing more to cut there
     "region-settle",
+    # the header rules again, when the first paragraph they read was chrome a later rule cut
+    "header-settle",
 )
 
 
 def all_rules() -> tuple[Rule, ...]:
     """Every built-in rule in pipeline order (imports the rule modules on first call)."""
     from .html import rules as _html_rules  # noqa: F401  (importing a rule module registers its rules)
-    from .rules import boilerplate, header, header_byline, header_title, inserts, promos, prose, region, region_inside, related, site, trailers  # noqa: F401
+    from .rules import boilerplate, header, header_byline, header_settle, header_title, inserts, promos, prose, region, region_inside, related, site, trailers  # noqa: F401
 
     listed = set(ORDER)
     if len(listed) != len(ORDER):

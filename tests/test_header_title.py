@@ -117,3 +117,22 @@ def test_a_moved_date_far_below_a_headline_is_no_evidence():
     art = boilerstrip.extract(text)
     assert art.title is None
     assert art.published == "March 12, 2024"
+
+
+def test_header_settle_moves_the_header_a_second_clean_would_move():
+    """A prose-shaped login prompt inside the menu is the raw page's first "paragraph", so the
+    header rules read the menu; once the region cuts the menu, header-settle reads the lines
+    above the real first paragraph: the headline and the date move, as a second clean() would
+    move them (fixtures/rules/header-settle.json holds the same page)."""
+    import json
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "rules" / "header-settle.json"
+    page = json.loads(fixture.read_text(encoding="utf-8"))["cases"][0]["input"]
+    art = boilerstrip.extract(page)
+    assert art.title == "Why do wind farms wait so long?"
+    assert art.published == "12.03.2024"
+    assert boilerstrip.clean(art.body) == art.body
+    without = boilerstrip.extract(page, disable={"header-settle"})
+    assert without.title is None
+    assert boilerstrip.clean(without.body) != without.body  # the second clean() moves the headline

@@ -83,6 +83,33 @@ def test_same_kind_paragraphs_after_a_truncated_trafilatura_text_stay():
     assert kept == head + tail  # the paragraphs that follow, same tag and depth; not the promo div
 
 
+def _sections(names: list[str]) -> list[list[str]]:
+    return [[f"In {name}, {t} Our {name} team does this for every client, whatever the {name} job." for t in PROSE[:4]] for name in names]
+
+
+def test_sections_trafilatura_skips_between_the_parts_it_keeps_stay():
+    # a service page: trafilatura keeps the intro and the last section, and leaves out the two
+    # sections between them (their headings, their paragraphs): the own region decides
+    parts = _sections(["planning", "design", "building", "care"])
+    html = "<html><body><div class='page'>" + "".join(f"<h2>Section {k}</h2>" + "".join(_p(t) for t in ps) for k, ps in enumerate(parts)) + "</div></body></html>"
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(parts[0] + parts[3])))
+    assert source == "own"
+    assert all(d is None for d in drop)
+
+
+def test_sections_near_miss_a_tail_after_the_text_trafilatura_keeps_still_goes():
+    # the same amount left out, but after trafilatura's text (a comment thread under an article): trimmed
+    parts = _sections(["planning", "design", "building", "care"])
+    comments = "<h2>Comments</h2><ol>" + "".join(f"<li>{_p(t)}</li>" for t in parts[2] + parts[3]) + "</ol>"
+    html = "<html><body><div class='page'>" + "".join(_p(t) for t in parts[0] + parts[1]) + comments + "</div></body></html>"
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(parts[0] + parts[1][:2])))
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert source == "trafilatura"
+    assert parts[2][0] not in kept and parts[0][0] in kept
+
+
 def test_caption_class_on_an_article_wrapper_is_not_a_figure():
     wrapper = "<div class='media-article'><h1>Budget passed</h1>" + "".join(_p(t) for t in PROSE) + "</div>"
     html = "<html><body>" + wrapper + "<div class='image-caption'><p>The council chamber on Tuesday.</p></div></body></html>"
@@ -345,6 +372,53 @@ def test_entry_list_near_miss_teaser_grid_under_an_article_still_goes():
     p = parse(html)
     drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))
     assert [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None] == PROSE
+
+
+def _card_page(cards: int, blurb: str) -> tuple[list, list]:
+    # a feed of posts: each entry is one link around its title and its tags (all link text)
+    entries = "".join(
+        f"<div class='post'><a href='/p{k}'><h2>How we moved service number {k} to the new cluster</h2><div>#ops #kubernetes #migration #{k}</div></a></div>"
+        for k in range(cards)
+    )
+    html = f"<html><body><div class='intro'><p>{blurb}</p></div><div class='feed'>{entries}</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText(blurb))
+    return p.blocks, drop
+
+
+def test_a_list_of_link_cards_that_dwarfs_the_kept_text_is_kept():
+    blocks, drop = _card_page(12, "Posts from the team about running our platform.")
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert "How we moved service number 7 to the new cluster" in kept and "#ops #kubernetes #migration #7" in kept
+
+
+def test_a_list_of_link_cards_near_miss_beside_text_it_does_not_dwarf_still_goes():
+    # the same cards under a product description: "more like this", not the page; they hold over
+    # ENTRY_OVER_KEPT but under ENTRY_LINKED_OVER_KEPT times its text
+    blocks, drop = _card_page(8, PROSE[0])
+    assert [b.text for b, d in zip(blocks, drop, strict=True) if d is None] == [PROSE[0]]
+
+
+def _grid(cards: int) -> tuple[list, list]:
+    # a shop's product grid: trafilatura keeps each card's price line, not its linked name or swatches
+    colours = ["Sand", "Moss", "Ink", "Rust"]
+    swatches = ["<div>" + "".join(f"<div><a href='/c{k}?c={c}'>{c}</a></div>" for c in colours) + "</div>" for k in range(cards)]
+    html = "<html><body><div class='grid'>" + "".join(
+        f"<div class='card'><h2><a href='/c{k}'>Travel cup {k}</a></h2>{swatches[k]}<div>Size {k} • 118ml ${k}9.95</div></div>" for k in range(cards)
+    ) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(f"Size {k} • 118ml ${k}9.95" for k in range(cards))))
+    return p.blocks, drop
+
+
+def test_entries_of_a_grid_of_which_trafilatura_keeps_one_piece_each_are_kept_whole():
+    blocks, drop = _grid(6)
+    assert all(d is None for d in drop)
+
+
+def test_entries_near_miss_too_few_cards_keep_only_their_pieces():
+    blocks, drop = _grid(4)
+    assert [b.text for b, d in zip(blocks, drop, strict=True) if d is None] == [f"Size {k} • 118ml ${k}9.95" for k in range(4)]
 
 
 def test_entry_list_page_end_to_end_keeps_entries_and_drops_the_link_columns():

@@ -127,3 +127,19 @@ def test_class_words_are_words_not_hashes_or_utility_expressions():
     # end to end: a page whose every section carries a hash with "ad" in it keeps its text
     html = f"<html><body>{MENU}" + "".join(f"<div class='x{i}ad q9ad'><p>{p}</p></div>" for i, p in enumerate(P)) + "</body></html>"
     assert boilerstrip.clean(html) == "\n\n".join(P)
+
+
+def test_the_header_of_a_section_is_content_the_page_banner_and_attribution_lines_are_not():
+    intro = "Our favourite quick dinners, all ready in under thirty minutes and tested in a home kitchen."
+    entries = "".join(f"<li><a href='/r{i}'>Quick dinner recipe number {i}</a> <span>{i}0 reviews</span></li>" for i in range(8))
+    html = (
+        f"<html><body><header><a href='/'>Recipes home</a> <a href='/about'>About us</a></header><main>"
+        f"<p>{P[0]}</p><p>{P[1]}</p><p>{P[2]}</p>"
+        f"<section><header><h2>Quick dinners</h2><p>{intro}</p></header><ul>{entries}</ul></section>"
+        f"<article><header><a href='/u/ann'>ann</a> <time>Oct 28, 2023</time></header><p>{P[0].replace('city', 'town')}</p></article>"
+        "</main></body></html>"
+    )
+    blocks = parse(html).blocks
+    chrome = {b.text: b.chrome for b in blocks if b.chrome}
+    assert chrome == {"Recipes home About us": "<header> element", "ann Oct 28, 2023": "<header> element"}
+    assert {"Quick dinners", intro} <= {b.text for b in blocks}

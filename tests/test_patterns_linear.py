@@ -2,8 +2,8 @@
 
 1. each pattern alone: every alternative of every ``boilerstrip/data/*.re`` catalogue (with
    ``fullmatch``, as :func:`boilerstrip.lexicon.pattern` is used) and every compiled pattern at
-   module level in the package (with ``match``) is timed on
-   adversarial strings of size n and 4n; 4x the input must cost well under the 16x of quadratic
+   module level in the package (with ``match``) is timed on adversarial strings of size n and
+   4n (CPU time of this process, so other jobs on a busy machine do not skew the ratio); 4x the input must cost well under the 16x of quadratic
    backtracking. The adversarial strings come from each pattern's own parse tree: its literal
    prefix and every repeat pumped to length, then a character that makes the match fail at the
    end, plus repeated near-matches and long runs of separators.
@@ -172,9 +172,9 @@ def _seconds(fn: Any, arg: str) -> float:
     gc.disable()
     try:
         for _ in range(REPEATS):
-            start = time.perf_counter()
+            start = time.process_time()
             fn(arg)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
     finally:
         gc.enable()
     return best
@@ -351,9 +351,9 @@ def _fill(line: str, length: int) -> str:
 def _clean_seconds(text: str) -> float:
     best = float("inf")
     for _ in range(REPEATS):
-        start = time.perf_counter()
+        start = time.process_time()
         boilerstrip.clean(text, input_format="text")
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

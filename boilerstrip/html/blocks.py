@@ -253,7 +253,7 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
-    keep_entries(blocks, out)
+    keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}))
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
     return out, source
@@ -358,6 +358,8 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     outside = sum(len(b.text) for b, r, f in zip(blocks, own, found, strict=True) if f and r is not None)
     if inside < FRAGMENT_SHARE * region_chars and (outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside) or len(traf) < SHORT_TRAF_SHARE * region_chars):
         return own, "own"
+    if outside <= TRUNCATED_OUTSIDE_SHARE * (inside + outside) and _skipped_inside(blocks, own, found) >= SKIPPED_SHARE * (region_chars - inside):
+        return own, "own"
     # trafilatura's text lies partly outside the own region: the two picked different regions, and
     # both are kept (see TRUNCATED_OUTSIDE_SHARE); inside it only, it trims the region (a comment
     # thread or teaser run around the article goes), and the siblings it stopped short of are added
@@ -408,6 +410,23 @@ SHORT_TRAF_SHARE = 0.15
 #: the own region is kept beside trafilatura's text (wcxb dev fold a 0.835 -> 0.839, fold b 0.833
 #: -> 0.836, lost 77 -> 66 / 65 -> 57; no page of ScrapingHub or the trafilatura set changes).
 TRUNCATED_OUTSIDE_SHARE = 0.1
+
+
+#: trafilatura's text inside the own region, with most of the region's text it leaves out (at
+#: least this share) lying between its first and last paragraphs: it skipped parts in the middle
+#: (a service page's sections under their headings, a docs page's text between code samples, a
+#: thread's replies), not a tail (comments, teasers after an article: those it rightly trims), and
+#: the own region decides.
+SKIPPED_SHARE = 0.5
+
+
+def _skipped_inside(blocks: list[Block], own: list[str | None], found: list[bool]) -> int:
+    """Chars of the own region's blocks that trafilatura leaves out between its first and last
+    block inside the own region."""
+    ins = [i for i, (r, f) in enumerate(zip(own, found, strict=True)) if r is None and f]
+    if not ins:
+        return 0
+    return sum(len(blocks[i].text) for i in range(ins[0] + 1, ins[-1]) if own[i] is None and not found[i])
 
 
 def _add_siblings(blocks: list[Block], own: list[str | None], found: list[bool], out: list[str | None]) -> None:

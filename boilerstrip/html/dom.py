@@ -215,6 +215,11 @@ def _body_in_noscript(tree: Any) -> bool:
 
 
 _MAIN_TAGS = frozenset({"article", "main"})
+#: A ``<header>`` inside one of these and holding a heading is the header of that article or
+#: section (its heading and intro), not the page's banner: HTML maps only a header outside them to
+#: the banner role. (Without a heading it is a post's or teaser's attribution line: a date, a
+#: permalink, an author.)
+_SECTIONING_TAGS = frozenset({"article", "section", "main"})
 
 
 class _Flattener:
@@ -343,6 +348,8 @@ class _Flattener:
         if reason is None:
             return None
         if node.tag == "header":
+            if not _SECTIONING_TAGS.isdisjoint(self.tags) and node.css_first("h2, h3, h4, h5, h6") is not None:
+                return None  # the header of an article or section: its heading and intro (see _SECTIONING_TAGS)
             if node.css_first("h1") is not None or len(node.text(deep=True)) / self.total > HEADER_MAX_TEXT_SHARE:
                 return None  # an article's own header (title, lead, byline) or a theme wrapping the page
         elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE:

@@ -3,7 +3,8 @@ sibling entries that neither the own prose region nor trafilatura keeps whole.
 
 :func:`entry_list` finds the element whose children hold the most text as such entries (by shape:
 several blocks each, not link-only, none dominant); :func:`keep_entries` keeps it when it
-outweighs what the main-content choice of :mod:`boilerstrip.html.blocks` kept. Self-contained:
+outweighs what the main-content choice of :mod:`boilerstrip.html.blocks` kept (a list of link
+cards only when it outweighs it by far, see ENTRY_LINKED_OVER_KEPT). Self-contained:
 it reads blocks, and :mod:`~boilerstrip.html.blocks` calls it as its last step.
 """
 
@@ -34,14 +35,24 @@ ENTRY_DOMINANT = 0.5
 #: teaser grids; at 1x wcxb fold a gained more, 0.826 -> 0.838, mostly services and forums).
 ENTRY_MIN_CHARS = 400
 ENTRY_OVER_KEPT = 4.0
+#: A list of link cards (each entry one link around its title, date, place and tags: a job board, a
+#: recipe grid, a feed of posts), whose entries are over ENTRY_LD_MAX links, is an entry list too,
+#: but so are the "more like this" grids of a shop or an article: it is the page's content only
+#: when it holds at least ENTRY_LINKED_OVER_KEPT times the text kept so far.
+ENTRY_LINKED_OVER_KEPT = 10.0
 
 
 def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
     """The element whose child elements hold the most text as repeated entries (see
-    ENTRY_MIN_COUNT), and that text (chars).
+    ENTRY_MIN_COUNT), and that text (chars)."""
+    return entry_lists(blocks)[0]
 
-    Each element's [blocks, chars, link chars] are summed once, from its children up, rather than
-    once per block below it (the blocks of one container share the chain of elements above it)."""
+
+def _tree(blocks: list[Block]) -> tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]]:
+    """Each element's [blocks, chars, link chars] (chrome left out), and each parent's children.
+
+    Each element's figures are summed once, from its children up, rather than once per block
+    below it (the blocks of one container share the chain of elements above it)."""
     held: dict[int, list[int]] = {}  # element -> [blocks, chars, link chars] of the blocks under it
     kids: dict[int, dict[int, list[int]]] = {}  # parent -> child -> held[child], in document order
     edges: list[tuple[int, int]] = []  # (child, parent), each parent's own edge before its children's
@@ -71,30 +82,89 @@ def entry_list(blocks: list[Block]) -> tuple[int | None, int]:
         p[0] += c[0]
         p[1] += c[1]
         p[2] += c[2]
+    return held, kids
+
+
+def entry_lists(
+    blocks: list[Block], tree: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]] | None = None
+) -> tuple[tuple[int | None, int], tuple[int | None, int]]:
+    """:func:`entry_list`, and the same for lists of link cards (entries over ENTRY_LD_MAX links,
+    see ENTRY_LINKED_OVER_KEPT). ``tree``: :func:`_tree` of the blocks, when the caller has it."""
+    held, kids = tree or _tree(blocks)
     best, best_chars = None, 0
+    card, card_chars = None, 0
     for parent, ch in kids.items():
         if len(ch) < ENTRY_MIN_COUNT:
             continue
-        entries = [v[1] for v in ch.values() if v[0] >= ENTRY_MIN_BLOCKS and v[1] >= ENTRY_BLOCK_CHARS * v[0] and v[2] <= ENTRY_LD_MAX * v[1]]
+        entries = [v for v in ch.values() if v[0] >= ENTRY_MIN_BLOCKS and v[1] >= ENTRY_BLOCK_CHARS * v[0]]
         if len(entries) < ENTRY_MIN_COUNT:
             continue
-        chars = sum(entries)
-        if chars < ENTRY_SHARE * held[parent][1] or max(entries) > ENTRY_DOMINANT * chars:
+        chars = sum(v[1] for v in entries)
+        if chars < ENTRY_SHARE * held[parent][1] or max(v[1] for v in entries) > ENTRY_DOMINANT * chars:
+            continue
+        if chars > card_chars:
+            card, card_chars = parent, chars
+        plain = [v[1] for v in entries if v[2] <= ENTRY_LD_MAX * v[1]]
+        if len(plain) < ENTRY_MIN_COUNT:
+            continue
+        chars = sum(plain)
+        if chars < ENTRY_SHARE * held[parent][1] or max(plain) > ENTRY_DOMINANT * chars:
             continue
         if chars > best_chars:
             best, best_chars = parent, chars
-    return best, best_chars
+    return (best, best_chars), (card, card_chars)
 
 
-def keep_entries(blocks: list[Block], out: list[str | None]) -> None:
+def keep_entries(blocks: list[Block], out: list[str | None], reopen: frozenset[str] = frozenset()) -> None:
     """Keep the page's entry list whole when it outweighs what was kept (wcxb dev fold a
     0.826 -> 0.830: listing 0.604 -> 0.639, collection 0.566 -> 0.585, product 0.600 -> 0.610)."""
-    best, chars = entry_list(blocks)
-    if best is None or chars < ENTRY_MIN_CHARS:
-        return
+    tree = _tree(blocks)
+    if reopen:
+        _complete_entries(blocks, out, tree, reopen)
+    (best, chars), (card, card_chars) = entry_lists(blocks, tree)
     kept = sum(len(b.text) for b, r in zip(blocks, out, strict=True) if r is None)
-    if chars < ENTRY_OVER_KEPT * kept:
+    if best is None or chars < ENTRY_MIN_CHARS or chars < ENTRY_OVER_KEPT * kept:
+        best = None
+    if card is not None and card_chars > chars and card_chars >= ENTRY_MIN_CHARS and card_chars >= ENTRY_LINKED_OVER_KEPT * kept:
+        best = card  # a larger list of link cards outweighs the kept text by far
+    if best is None:
         return
     for i, b in enumerate(blocks):
         if out[i] is not None and not b.chrome and best in b.ancestors:
+            out[i] = None
+
+
+#: A grid whose entries trafilatura keeps one piece of each (a shop's product cards: the price line
+#: kept, the linked name and the colour swatches not): when at least ENTRY_MIN_COUNT children of
+#: one element hold kept text, each of them an entry of at least ENTRY_MIN_BLOCKS blocks of which
+#: the kept text is at most this share, the entries are kept whole.
+ENTRY_PIECE_SHARE = 0.5
+#: ... (at least this share of the children holding kept text must be such entries).
+ENTRY_PIECE_MOST = 0.8
+
+
+def _complete_entries(
+    blocks: list[Block], out: list[str | None], tree: tuple[dict[int, list[int]], dict[int, dict[int, list[int]]]], reopen: frozenset[str]
+) -> None:
+    """Keep the rest of each entry of a grid of which one piece each was kept (see
+    ENTRY_PIECE_SHARE); only blocks dropped for a reason in ``reopen`` come back."""
+    held, _ = tree
+    pieces: dict[int, dict[int, int]] = {}  # parent -> child holding kept text -> its kept chars
+    for b, r in zip(blocks, out, strict=True):
+        if r is None and not b.chrome:
+            anc = b.ancestors
+            for k in range(len(anc) - 1):
+                ch = pieces.setdefault(anc[k + 1], {})
+                ch[anc[k]] = ch.get(anc[k], 0) + len(b.text)
+    whole: set[int] = set()
+    for ch in pieces.values():
+        if len(ch) < ENTRY_MIN_COUNT:
+            continue
+        entries = [c for c, kept in ch.items() if held[c][0] >= ENTRY_MIN_BLOCKS and kept <= ENTRY_PIECE_SHARE * held[c][1]]
+        if len(entries) >= ENTRY_MIN_COUNT and len(entries) >= ENTRY_PIECE_MOST * len(ch):
+            whole.update(entries)
+    if not whole:
+        return
+    for i, b in enumerate(blocks):
+        if out[i] in reopen and not b.chrome and not whole.isdisjoint(b.ancestors):
             out[i] = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -9,6 +10,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from .region_scores import big_enough
 from .shapes import catalogue, ends_sentence, with_hint
 
 #: Ad slot labels are short; a longer line that merely contains the words is prose.
@@ -85,3 +87,48 @@ def _is_end(line: Line, ends: frozenset[str]) -> bool:
 def _is_blurb(line: Line) -> bool:
     """A newsletter's one-line pitch: short, no final sentence mark."""
     return line.n_chars <= NEWSLETTER_BLURB_MAX_CHARS and not ends_sentence(line.text)
+
+
+#: A line the body printed already at most this many kept lines before is a copy: a gallery
+#: prints each picture's caption once per slide (and once more as a bulleted thumbnail list), a
+#: share bar sits under every item of a list. Farther apart, a repeated line is a refrain, an
+#: interview's recurring question or a table's header row, which the body holds each time.
+COPY_REACH: Final = 3
+#: A copy has at least this many words, punctuation and markup left out (a one- or two-word line
+#: repeated nearby is a label the other rules judge: "Reply", "Quote", a subheading printed over
+#: its own list; a line of code such as "</ button >" repeats in any program).
+COPY_MIN_WORDS: Final = 3
+_NON_WORD: Final = re.compile(r"\W+")
+#: What a copy may print around its words and still be the same line: a bullet before, a full
+#: stop after ("* Caption." is "Caption").
+_COPY_STRIP: Final = "*+•·▪◦‣●○■□►▸–—- .,;:!?…"
+
+
+def _words_of(line: Line) -> int:
+    """The number of word tokens of the line, punctuation and markup left out ("</ button >": 1)."""
+    return len(_NON_WORD.sub(" ", line.lower).split())
+
+
+@rule("near-copy", family="insert", stage="span", text_only=True)
+def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """A line printed again a few lines after itself: the copy goes, the first one stays (a
+    gallery's caption under every slide, a share bar under every item). Shape only, no words.
+
+    A line is a copy when one of the COPY_REACH lines before it prints the same words, or one of
+    the COPY_REACH lines kept before it (the copies cut in between left out): a copy gone
+    brings the lines around it closer (a question printed twice over its answer kept a "Show
+    the answer" label out of reach of the next one), and a second clean() compares exactly
+    those kept lines, so it finds no copy either. One pass, linear in the lines. Pages of fewer
+    than :data:`~boilerstrip.rules.region_scores.MIN_LINES` lines are left alone, as by the
+    region rules: a short text someone pasted repeats a paragraph on purpose."""
+    if not big_enough(doc, ctx):
+        return
+    kept: list[str] = []  # the lines kept so far, as compared ("" for lines too short to compare)
+    recent: list[str] = []  # every line so far, copies included
+    for i, line in enumerate(doc.lines):
+        key = line.key.strip(_COPY_STRIP) if line.n_words >= COPY_MIN_WORDS else ""
+        recent.append(key)
+        if key and (key in recent[-COPY_REACH - 1 : -1] or key in kept[-COPY_REACH:]) and _words_of(line) >= COPY_MIN_WORDS:
+            yield Cut(i, i + 1, "a copy of a line printed just before")
+        else:
+            kept.append(key)

@@ -70,14 +70,20 @@ COMMENT_HEADING_MAX_WORDS: Final = 5
 _COMMENT_HINT: Final = hint_flag("comment_headings")
 
 
+#: A comment-thread heading that names the post ("25 thoughts on “Title”") has at most this many words.
+COMMENT_TITLED_MAX_WORDS: Final = 40
+
+
 def is_comment_heading(line: Line) -> bool:
     """A heading over a comment thread with a count or qualifier ("[ 167 comments ]", "Top Rated
-    Comments", "Kommentare (3)", "3 commentaires"; en, de, fr, es, pt, it, nl)."""
-    return (
-        line.n_words <= COMMENT_HEADING_MAX_WORDS
-        and line_hints(line) & _COMMENT_HINT != 0
-        and pattern("comment_headings").fullmatch(line.key) is not None
-    )
+    Comments", "Kommentare (3)", "3 commentaires"), or a count and the post's title ("25 thoughts
+    on “Title”", "3 Gedanken zu „Titel“"; en, de, fr, es, pt, it, nl)."""
+    n = line.n_words
+    if n > COMMENT_TITLED_MAX_WORDS or line_hints(line) & _COMMENT_HINT == 0:
+        return False
+    if n <= COMMENT_HEADING_MAX_WORDS and pattern("comment_headings").fullmatch(line.key) is not None:
+        return True
+    return line.key[:1].isdigit() and pattern("comment_titled_headings").fullmatch(line.key) is not None
 
 
 def is_terminator(line: Line) -> bool:
@@ -163,7 +169,9 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
     for line in lines:
         f = fs[line.index]
         v = value(f)
-        if v > 0:
+        if v > 0 and line.key[:1].isdigit() and f.repeats < TERMINATOR_MAX_REPEATS and is_comment_heading(line):
+            v = BARRIER  # "25 thoughts on “Title”": long enough to read as prose
+        elif v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
             if is_cookie_notice(line) or is_legal_notice(line) or is_boilerplate_sentence(line):
