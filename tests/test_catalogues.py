@@ -18,7 +18,7 @@ MULTILINGUAL = [
     "pager_links", "ad_disclosures", "breadcrumb_labels", "author_roles",
     "month_names", "date_line_prefixes", "date_labels", "date_label_connectors", "media_count_nouns",
     "name_conjunctions", "credit_connectors", "caption_credit_markers", "caption_credit_labels",
-    "video_more_labels",
+    "video_more_labels", "legal_notice",
 ]
 LANGUAGES = ("en", "de", "fr", "es", "it")
 
@@ -70,6 +70,11 @@ def test_every_pattern_carries_a_prefilter_hint(name, hints):
     """The rules skip the regex when no hint substring is in the line; a pattern without a hint would never fire."""
     for line in lexicon._entries(f"{name}.re"):
         assert any(h in line.casefold() for h in hints), f"{name}.re: {line!r} has none of the pre-filter hints"
+
+
+def test_legal_notice_terms_carry_the_prefilter_hint():
+    stems = lexicon.hints("legal_notice")
+    assert all(any(h in term for h in stems) for term in lexicon.phrases("legal_notice"))
 
 
 def test_newsletter_end_markers_carry_the_prefilter_hint():

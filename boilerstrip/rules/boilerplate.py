@@ -63,9 +63,12 @@ def boilerplate_prose(line: Line, ctx: Context) -> str | None:
     """Boilerplate written as a sentence: licence notes, affiliate and advertising disclosures,
     newsletter / app / channel pitches, consent check-box texts, paywall and browser notices
     (en, de, fr, es, it; some pt, nl)."""
-    if line.n_chars > PROSE_MAX_CHARS or not line_hints(line) & _PROSE_HINT:
-        return None
-    return "boilerplate sentence" if pattern("boilerplate_prose").fullmatch(line.text) else None
+    return "boilerplate sentence" if is_boilerplate_sentence(line) else None
+
+
+def is_boilerplate_sentence(line: Line) -> bool:
+    """A line of ``boilerplate_prose.re`` (see :func:`boilerplate_prose`)."""
+    return line.n_chars <= PROSE_MAX_CHARS and line_hints(line) & _PROSE_HINT != 0 and pattern("boilerplate_prose").fullmatch(line.text) is not None
 
 
 @rule("caption-credit", family="header", stage="meta")

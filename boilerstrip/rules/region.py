@@ -26,6 +26,14 @@ MIN_REGION_SCORE: Final = 3.0
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
+#: The pieces trimmed that way (a newsletter blurb, a copyright line, an author bio) hold at
+#: most this share of the region's prose together; when they hold more, the region ends in
+#: many short pieces of prose each under its heading (a service page's feature blocks, a
+#: product's FAQ answers, a list article's items): content, of which trimming one piece after
+#: another took most (issue 12, lost pages). Then only the last piece goes, as in a widened
+#: region. Pieces of which a line is printed again elsewhere on the page (a teaser blurb that
+#: a second teaser box repeats) are trimmed whatever their share.
+PEEL_MAX_SHARE: Final = 0.3
 #: The line right above the region joins it when it has at least this many words and this share
 #: of stopwords (a lead paragraph or standfirst).
 LEAD_MIN_WORDS: Final = 12
@@ -183,11 +191,18 @@ GAP_CAP: Final = -1.0
 #: line (and never more than GAP_CAP), so a run of entries adds up. The entry run replaces the
 #: densest run when it lies apart from it and holds ENTRY_MIN_GAIN times its prose:
 #: the largest block of the page is the content when no prose region stands out. (A softer run
-#: that holds the densest run is not taken: around an article it only gathers the chrome.)
+#: that holds the densest run is not taken, unless that run is short, see ENTRY_TINY: around an
+#: article it only gathers the chrome.)
 #: An entry run that is the whole body (what a first pass kept) is taken whatever its gain, so a
 #: second pass cuts nothing; and no last piece is trimmed from an entry run (each is small).
 ENTRY_GAP_COST: Final = -0.15
 ENTRY_MIN_GAIN: Final = 2.0
+#: An entry run that holds the densest run replaces it too, when the densest run holds less
+#: prose than this (one paragraph of about 500 characters: a listing's introduction above its
+#: entries, a service page's one paragraph among its offers) and the entry run
+#: ENTRY_MIN_GAIN times as much (issue 12, lost pages). Around an article the densest run
+#: holds more, and the rule above keeps the entry run out.
+ENTRY_TINY: Final = 5.0
 
 
 def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None) -> list[float]:
@@ -271,28 +286,45 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             vals, best, start, stop, entry = entries, best3, s3, e3, True
         elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
-        elif (e3 <= start or s3 >= stop) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
+        elif (e3 <= start or s3 >= stop or first < ENTRY_TINY) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
             # no wider region around the densest run, but an entry list elsewhere on the page
+            # (or around a densest run of one short paragraph, see ENTRY_TINY)
             vals, best, start, stop, entry = entries, best3, s3, e3, True
     parts: list[tuple[int, int]] | None = None
     if best >= MIN_REGION_SCORE:
         # a short piece of prose hanging after chrome at the end (a copyright or newsletter line,
         # an author bio) is not worth the chrome before it; in a region widened over short gaps
         # every item is such a piece, so only the last one can go
-        # (an entry list is all such pieces: none goes, or every pass would take one more)
+        # (an entry list is all such pieces: none goes, or every pass would take one more);
+        # pieces that hold over PEEL_MAX_SHARE of the region's prose are content: only the
+        # last one goes then
         peel = 0 if entry else 1 if widened else len(vals)
+        total = sum(v for v in vals[start:stop] if v > 0)
+        fs = features.of(doc.all, ctx)
+        peeled = 0.0
+        teaser = False
+        end = stop
+        first = -1  # where the region ends once its last piece is trimmed
         while peel:
             peel -= 1
-            k = stop - 1
+            k = end - 1
             tail = 0.0
             while k > start and vals[k] >= 0:
                 tail += vals[k]
                 k -= 1
             if k <= start or tail >= END_MIN_SCORE:
                 break
+            peeled += tail
+            teaser = teaser or any(fs[doc.lines[j].index].repeats > 1 for j in range(k + 1, end))
             while k > start and vals[k] < 0:
                 k -= 1
-            stop = k + 1
+            end = k + 1
+            if first < 0:
+                first = end
+        if peeled <= PEEL_MAX_SHARE * total or teaser:
+            stop = end
+        elif first >= 0:
+            stop = first
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:
             start -= 1

@@ -19,6 +19,7 @@ from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
 from . import prose
+from .boilerplate import is_boilerplate_sentence
 from .related import is_tail_heading
 from .shapes import is_code_line, is_date_line
 
@@ -96,6 +97,26 @@ def is_cookie_notice(line: Line) -> bool:
     return "cookie" in low and any(w in low for w in phrases("cookie_context"))
 
 
+#: A prose line holding this many different terms of ``data/legal_notice.txt`` ("Privacy
+#: Policy", "Terms of Use", "personal information", "all rights reserved", "consent") is a
+#: site's legal or consent notice and scores as chrome: on a page with little prose (a product,
+#: a collection, a listing) the notice in the footer or a pop-up was the densest run and took
+#: the main region.
+LEGAL_NOTICE_MIN_TERMS: Final = 2
+
+
+#: ... and holds one of the stems of ``legal_notice.hints`` (a cheap pre-filter before counting).
+_LEGAL_HINT: Final = hint_flag("legal_notice")
+
+
+def is_legal_notice(line: Line) -> bool:
+    """A line naming LEGAL_NOTICE_MIN_TERMS different terms of a legal or consent notice."""
+    if not line_hints(line) & _LEGAL_HINT:
+        return False
+    low = line.lower
+    return sum(1 for w in phrases("legal_notice") if w in low) >= LEGAL_NOTICE_MIN_TERMS
+
+
 def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]:
     """Signed prose score of every surviving line (see :mod:`boilerstrip.rules.prose`).
 
@@ -141,7 +162,9 @@ def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
 
 def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[features.Features]) -> None:
     """Each line's own score into ``base[line.index]``: its prose value, adjusted for list
-    items, cookie notices, terminator headings, repeated lines and printed dates."""
+    items, cookie and legal notices, boilerplate sentences (the lines ``boilerplate-prose``
+    removes later: they must not draw or stretch the region), terminator headings, repeated
+    lines and printed dates."""
     value = prose.value
     for line in lines:
         f = fs[line.index]
@@ -151,7 +174,7 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
         elif v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
-            if is_cookie_notice(line):
+            if is_cookie_notice(line) or is_legal_notice(line) or is_boilerplate_sentence(line):
                 v = prose.CHROME
         elif is_code_line(line.text):
             v = CODE
