@@ -104,6 +104,22 @@ def _dated_gap() -> regex.Pattern[str]:
     return regex.compile(rf"\s*[|,·•–—/-]?\s*(?:(?:{connectors})\s+)?(?:\p{{L}}+\.?,?\s*)?", regex.I | regex.V0)
 
 
+_MERIDIEM: Final = regex.compile(r"[ap]\.?m\.?")
+
+
+def _stamp_word(word: str) -> bool:
+    """A word of the time after a byline's date: a number, a capitalised word ("PM", "EST",
+    "Updated", "Uhr"), a connector ("at", "um") or "a.m."; not the lower-case word of a sentence."""
+    w = word.strip(",;()|")
+    return not w[:1].islower() or w in connectors() or _MERIDIEM.fullmatch(w) is not None
+
+
+@cache
+def connectors() -> frozenset[str]:
+    """The words that join a name or a date to the date after it (``data/meta_date_connectors.txt``)."""
+    return phrases("meta_date_connectors")
+
+
 def match_dated_byline(text: str) -> tuple[regex.Match[str], str] | None:
     """A byline whose names run straight into a printed date, with a time or an update note after
     it: (the byline match of the part before the date, the date). "By Jane Doe May 3, 2022, 07:47 PM
@@ -121,8 +137,8 @@ def match_dated_byline(text: str) -> tuple[regex.Match[str], str] | None:
     if at <= 0:
         return None
     head, tail = text[:at], text[at + len(found[0]) :]  # type: ignore[index]
-    if tail.strip(" .") and not dates.CLOCK_OR_NUMERIC_DATE.search(tail):
-        return None  # "By Friday, May 6, 2022 the council decides": a sentence, not a timestamp
+    if tail.strip(" .") and not (dates.CLOCK_OR_NUMERIC_DATE.search(tail) and all(map(_stamp_word, tail.split()))):
+        return None  # "By Friday May 6, 2022 the council decides": a sentence, not a timestamp
     m = byline_line_re().match(head)
     if m is None or len(head.split()) > BYLINE_LINE_MAX_WORDS:
         return None

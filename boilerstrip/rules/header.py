@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from ..bylines import match_dated_byline
 from ..credits import CREDIT_HINT, CREDIT_LINE_MAX_CHARS, credit_shape, is_credit
 from ..model import Image, Line
 from ..pipeline import Context, Doc
@@ -45,7 +46,7 @@ GALLERY_GAP: Final = 12
 
 def first_body(lines: Sequence[Line]) -> int | None:
     """Index of the first body paragraph: a prose line, skipping one lead-image caption (a prose
-    line followed by a credit)."""
+    line followed by a credit) and bylines printed with their date and time."""
     n = len(lines)
     skipped = False
     for i, line in enumerate(lines):
@@ -53,6 +54,8 @@ def first_body(lines: Sequence[Line]) -> int | None:
             if not skipped and i + 1 < n and is_credit(lines[i + 1]):
                 skipped = True
                 continue
+            if match_dated_byline(line.text):
+                continue  # "By Jane Doe on Monday, <date> at 11:04 a.m.": a byline, long as a sentence
             return i
     return None
 
