@@ -54,6 +54,10 @@ def _is_source(src: str) -> bool:
     words = src.split()
     if not (1 <= len(words) <= SOURCE_MAX_WORDS) or not (src[0].isupper() or src[0].isdigit()) or ends_sentence(src):
         return False
+    # a handle or a colon: an embedded post's author ("— Jane Doe (@jdoe) May 3, 2022") or a
+    # quoted post's header ("14 hours ago, Jane Doe said:"), not a publisher
+    if "@" in src or src.endswith(":"):
+        return False
     # "Posted by Jane", "By Jane Doe": a byline, not a publisher
     return "by" not in (w.casefold() for w in words) and not match_byline(src)
 
