@@ -161,12 +161,12 @@ SLASH_CREDIT: Final = regex.compile(rf"(?=[^ ]* )(?:{_CAP_WORDS})(?:/(?:{_CAP_WO
 CREDIT_MARKERS: Final = longest_first("caption_credit_markers")
 CREDIT_MARKER_HINT: Final = hint_regex(CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
-#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
-#: separator or a comma, never a plain word ("Here is the image: ..." is prose). The word markers
+#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end (a closing
+#: quote too: "... movement.’ Photograph: Agency"), a separator or a comma, never a plain word ("Here is the image: ..." is prose). The word markers
 #: are ``data/caption_credit_labels.txt`` and the Polish "fot." (no colon).
 _CAPTION_LABELS: Final = "|".join(regex.escape(w) for w in longest_first("caption_credit_labels"))
 CAPTION_CREDIT: Final = regex.compile(
-    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
+    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»’]) |(?<=[|–—-]) |(?<=,) |\()"
     rf"(?:©|\(c\)|(?:{_CAPTION_LABELS})\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
