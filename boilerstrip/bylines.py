@@ -91,6 +91,61 @@ def match_byline(text: str) -> regex.Match[str] | None:
     return byline_line_re().fullmatch(text)
 
 
+#: A byline printed with its date and time is longer: "By Jane Doe | May 3, 2022 at 2:26 PM EST -
+#: Updated May 3 at 4:46 PM" (the names part alone is held to BYLINE_LINE_MAX_WORDS).
+DATED_BYLINE_MAX_WORDS: Final = 24
+
+
+@cache
+def _dated_gap() -> regex.Pattern[str]:
+    """What may sit between a byline's names and its date: a separator, a connector
+    (``data/meta_date_connectors.txt``: "on", "am", "le") and one word (a weekday), or nothing."""
+    connectors = "|".join(regex.escape(w) for w in longest_first("meta_date_connectors"))
+    return regex.compile(rf"\s*[|,·•–—/-]?\s*(?:(?:{connectors})\s+)?(?:\p{{L}}+\.?,?\s*)?", regex.I | regex.V0)
+
+
+_MERIDIEM: Final = regex.compile(r"[ap]\.?m\.?")
+
+
+def _stamp_word(word: str) -> bool:
+    """A word of the time after a byline's date: a number, a capitalised word ("PM", "EST",
+    "Updated", "Uhr"), a connector ("at", "um") or "a.m."; not the lower-case word of a sentence."""
+    w = word.strip(",;()|")
+    return not w[:1].islower() or w in connectors() or _MERIDIEM.fullmatch(w) is not None
+
+
+@cache
+def connectors() -> frozenset[str]:
+    """The words that join a name or a date to the date after it (``data/meta_date_connectors.txt``)."""
+    return phrases("meta_date_connectors")
+
+
+def match_dated_byline(text: str) -> tuple[regex.Match[str], str] | None:
+    """A byline whose names run straight into a printed date, with a time or an update note after
+    it: (the byline match of the part before the date, the date). "By Jane Doe May 3, 2022, 07:47 PM
+    EST", "By Jane Doe on Monday, May 3rd, 2022 at 11:04 a.m.", "By Jane Doe | May 3, 2022 at 2:26
+    PM - Updated May 3 at 4:46 PM" (after the date, nothing or a clock time and its notes). None
+    when the line is no byline or holds no absolute date.
+
+    >>> match_dated_byline("By Jane Doe on Monday, May 3rd, 2022 at 11:04 a.m.")[1]
+    'May 3rd, 2022'
+    """
+    if len(text.split()) > DATED_BYLINE_MAX_WORDS or not any(map(str.isdigit, text)):
+        return None
+    found = dates.absolute(text)
+    at = text.find(found[0]) if found else -1
+    if at <= 0:
+        return None
+    head, tail = text[:at], text[at + len(found[0]) :]  # type: ignore[index]
+    if tail.strip(" .") and not (dates.CLOCK_OR_NUMERIC_DATE.search(tail) and all(map(_stamp_word, tail.split()))):
+        return None  # "By Friday May 6, 2022 the council decides": a sentence, not a timestamp
+    m = byline_line_re().match(head)
+    if m is None or len(head.split()) > BYLINE_LINE_MAX_WORDS:
+        return None
+    gap = _dated_gap().fullmatch(head, m.end("names"))
+    return (m, found[0]) if gap else None  # type: ignore[index]
+
+
 # -- author values (HTML metadata) -----------------------------------------------------------------
 
 #: Author strings longer than this are not names (a bio, a sentence).

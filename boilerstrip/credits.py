@@ -151,17 +151,22 @@ UNMARKED_CREDIT_MAX_WORDS: Final = 5
 UNMARKED_CAPS_MAX_CHARS: Final = 200
 #: ... and the slash of a "Name / Agency" credit lies in the last this many characters.
 UNMARKED_TAIL_CHARS: Final = 80
+#: A photographer and an agency joined by a slash without spaces, in brackets or not: "(Jane
+#: Doe/AP)", "(AP Photo/Jane Doe)", "AGENCY/Jane Doe", "(JANE DOE/SCIENCE PHOTO LIBRARY)": every
+#: part capitalised words, and a space somewhere (a name; "(AFP/Reuters)" closes news paragraphs).
+_CAP_WORDS: Final = r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*"
+SLASH_CREDIT: Final = regex.compile(rf"(?=[^ ]* )(?:{_CAP_WORDS})(?:/(?:{_CAP_WORDS}))+", regex.V0)
 #: A caption credit holds one of these in its last characters (a cheap pre-filter;
 #: ``data/caption_credit_markers.txt``).
 CREDIT_MARKERS: Final = longest_first("caption_credit_markers")
 CREDIT_MARKER_HINT: Final = hint_regex(CREDIT_MARKERS).search
 #: The credit at the end of a caption: "© Name", "Foto: Name", "(Photo: Agency)", "| © Getty Images".
-#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end, a
-#: separator or a comma, never a plain word ("Here is the image: ..." is prose). The word markers
+#: "©" may follow any word; a word marker ("Foto:") follows the start, a sentence end (a closing
+#: quote too: "... movement.’ Photograph: Agency"), a separator or a comma, never a plain word ("Here is the image: ..." is prose). The word markers
 #: are ``data/caption_credit_labels.txt`` and the Polish "fot." (no colon).
 _CAPTION_LABELS: Final = "|".join(regex.escape(w) for w in longest_first("caption_credit_labels"))
 CAPTION_CREDIT: Final = regex.compile(
-    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»]) |(?<=[|–—-]) |(?<=,) |\()"
+    r"(?:(?<= )©|(?:^|(?<=[.!?)\"”»’]) |(?<=[|–—-]) |(?<=,) |\()"
     rf"(?:©|\(c\)|(?:{_CAPTION_LABELS})\s?:|fot\.))"
     rf"\s?([^©:()]{{2,{CAPTION_CREDIT_MAX_CHARS}}}?)\)?\.?$",
     regex.IGNORECASE,
@@ -193,12 +198,12 @@ def caption_credit(line: Line) -> tuple[str, str | None] | None:
 
 def unmarked_credit(text: str) -> tuple[str, str] | None:
     """A caption whose credit follows its last sentence without a label: "... pasado. EFE",
-    "... Mitzscherlich. DCV / Oppitz", "... last year. (Jane Doe / Agency)": a few words that are
-    all capitals or hold a spaced slash (no link, handle or number: "pic.twitter.com/x" ends a
+    "... Mitzscherlich. DCV / Oppitz", "... last year. (Jane Doe / Agency)", "... in 2019. (Jane
+    Doe/AP)": a few words that are all capitals or hold a spaced slash or a SLASH_CREDIT (no link, handle or number: "pic.twitter.com/x" ends a
     quoted tweet)."""
     t = text.rstrip()
-    # cheap gate first: the credit ends the line in capitals or holds a spaced slash
-    if not t or not (t[-1].isupper() or " / " in t[-UNMARKED_TAIL_CHARS:]):
+    # cheap gate first: the credit ends the line in capitals or holds a slash
+    if not t or not (t[-1].isupper() or "/" in t[-UNMARKED_TAIL_CHARS:]):
         return None
     k = t.rfind(". ")
     if k <= 0:
@@ -209,7 +214,7 @@ def unmarked_credit(text: str) -> tuple[str, str] | None:
         return None
     if "http" in credit or "@" in credit or any(c.isdigit() for c in credit):
         return None
-    if " / " in credit:
+    if " / " in credit or SLASH_CREDIT.fullmatch(credit):
         return t[: k + 1], credit
     # "... pasado. EFE": capitals only, not in brackets (a news paragraph ends with "(dpa)", "(NM)")
     if len(t) <= UNMARKED_CAPS_MAX_CHARS and not t.endswith(")") and all(w.isupper() and len(w) > 1 for w in words):

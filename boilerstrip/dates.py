@@ -218,6 +218,34 @@ DATE_LABELS: Final = regex.compile(
     rf"\b(?:\s+(?:{'|'.join(regex.escape(w) for w in longest_first('date_label_connectors'))})\b)?\s*:?\s*",
     regex.IGNORECASE,
 )
+#: Where the timestamps of one line part: a bar, a semicolon, a bullet, a spaced dash.
+_STAMP_SPLIT: Final = regex.compile(r"\s*[|;•·]\s*|\s+[–—-]\s+")
+#: A labelled timestamp's date holds at most this many letters (a weekday, a month, "PM", a zone).
+STAMP_MAX_LETTERS: Final = 20
+
+
+def labelled_stamps(text: str) -> str | None:
+    """The first date of a line made only of labelled timestamps, each a DATE_LABELS label and a
+    date or a clock time ("Published: 10:48, Tue, May 3, 2022 | Updated: 11:05, Tue, May 3, 2022",
+    "Updated May 3, 9:41 AM; Posted May 2, 8:19 PM"); None for any other line.
+
+    >>> labelled_stamps("Updated May 3, 9:41 AM; Posted May 2, 8:19 PM")
+    'May 3, 9:41 AM'
+    >>> labelled_stamps("Updated: three new chapters") is None
+    True
+    """
+    first = None
+    for part in _STAMP_SPLIT.split(text):
+        m = DATE_LABELS.match(part)
+        stamp = part[m.end() :].strip() if m else ""
+        if not stamp or len(stamp.split()) > DATE_MAX_WORDS or sum(map(str.isalpha, stamp)) > STAMP_MAX_LETTERS:
+            return None
+        if not (CLOCK_OR_NUMERIC_DATE.search(stamp) or _MONTH_DAY.search(stamp.lower())):
+            return None
+        first = first or stamp
+    return first
+
+
 #: "time2 hours ago": an icon's alt text glued to the date it labels.
 ICON_TIME_PREFIX: Final = regex.compile(r"time(?=\d|an? )", regex.IGNORECASE)
 

@@ -65,6 +65,10 @@ class DocState:
     #: the header rules (image-credit, source-date, byline) -> header-title: input line indexes
     #: they moved into metadata, the evidence for the headline above them.
     header_moved: set[int] = field(default_factory=set)
+    #: rules/header_settle -> rules/header.header_lines: while header-settle reads a paragraph's
+    #: tail (the few lines right below it) instead of the zone above the body, that paragraph's
+    #: position in ``doc.lines``; None otherwise.
+    header_tail: int | None = None
 
 
 @dataclass

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from ..bylines import match_dated_byline
 from ..credits import CREDIT_HINT, CREDIT_LINE_MAX_CHARS, credit_shape, is_credit
 from ..model import Image, Line
 from ..pipeline import Context, Doc
@@ -32,6 +33,10 @@ from .shapes import with_hint
 HEADER_LOOKBACK: Final = 8
 #: A caption is at most this many words (longer lines above a credit are body paragraphs).
 CAPTION_MAX_WORDS: Final = 25
+#: Below a standfirst (a lead sentence printed above the byline and the date) the header goes on:
+#: header-settle reads the lines between the first body paragraph and the next one, when at most
+#: this many lines sit between them (a byline, a date line, a share bar, a caption).
+STANDFIRST_TAIL: Final = 3
 #: Credits closer together than this many lines are a gallery: their captions are content and stay.
 GALLERY_GAP: Final = 12
 
@@ -41,7 +46,7 @@ GALLERY_GAP: Final = 12
 
 def first_body(lines: Sequence[Line]) -> int | None:
     """Index of the first body paragraph: a prose line, skipping one lead-image caption (a prose
-    line followed by a credit)."""
+    line followed by a credit) and bylines printed with their date and time."""
     n = len(lines)
     skipped = False
     for i, line in enumerate(lines):
@@ -49,6 +54,8 @@ def first_body(lines: Sequence[Line]) -> int | None:
             if not skipped and i + 1 < n and is_credit(lines[i + 1]):
                 skipped = True
                 continue
+            if match_dated_byline(line.text):
+                continue  # "By Jane Doe on Monday, <date> at 11:04 a.m.": a byline, long as a sentence
             return i
     return None
 
@@ -75,11 +82,29 @@ def header_zone(doc: Doc, ctx: Context) -> tuple[int, int] | None:
     return max(0, b - HEADER_LOOKBACK), b
 
 
+def standfirst_tail(lines: Sequence[Line], b: int) -> range:
+    """The lines between the first body paragraph ``lines[b]`` and the next paragraph, when there
+    are at most STANDFIRST_TAIL of them: where a standfirst is followed by its byline and date
+    ("A lead sentence ..." / "By Jane Doe" / "3 May 2022" / the article). Empty otherwise."""
+    stop = min(len(lines), b + STANDFIRST_TAIL + 2)
+    for j in range(b + 1, stop):
+        if is_paragraph_shaped(lines[j]):
+            return range(b + 1, j)
+    return range(0)
+
+
 def header_lines(doc: Doc, ctx: Context) -> Iterator[tuple[int, Line]]:
-    """(position, line) for each line of the header zone: up to HEADER_LOOKBACK lines above the body."""
+    """(position, line) for each line of the header zone: up to HEADER_LOOKBACK lines above the
+    body; while header-settle reads a paragraph's tail (``ctx.state.header_tail``), the lines of
+    :func:`standfirst_tail` below that paragraph instead."""
+    lines = doc.lines
+    at = ctx.state.header_tail
+    if at is not None:
+        for i in standfirst_tail(lines, at):
+            yield i, lines[i]
+        return
     zone = header_zone(doc, ctx)
     if zone is not None:
-        lines = doc.lines
         for i in range(*zone):
             yield i, lines[i]
 

@@ -12,7 +12,7 @@ from typing import Final
 import regex
 
 from .. import dates
-from ..bylines import AUTHOR_SEPARATOR, is_role, match_byline
+from ..bylines import AUTHOR_SEPARATOR, is_role, match_byline, match_dated_byline
 from ..pipeline import Context, Doc
 from ..ruledef import Move, rule
 from .header import header_lines
@@ -54,19 +54,27 @@ def _is_source(src: str) -> bool:
     words = src.split()
     if not (1 <= len(words) <= SOURCE_MAX_WORDS) or not (src[0].isupper() or src[0].isdigit()) or ends_sentence(src):
         return False
+    # a handle or a colon: an embedded post's author ("— Jane Doe (@jdoe) May 3, 2022") or a
+    # quoted post's header ("14 hours ago, Jane Doe said:"), not a publisher
+    if "@" in src or src.endswith(":"):
+        return False
     # "Posted by Jane", "By Jane Doe": a byline, not a publisher
     return "by" not in (w.casefold() for w in words) and not match_byline(src)
 
 
 @rule("source-date", family="header", stage="meta")
 def source_date(doc: Doc, ctx: Context) -> Iterator[Move]:
-    """A publisher glued to a date above the body ("The Guardian2 days ago"), or a bare date line -> source, published."""
+    """A publisher glued to a date above the body ("The Guardian2 days ago"), a bare date line or a
+    line of labelled timestamps ("Published: ... | Updated: ...") -> source, published."""
     for i, line in header_lines(doc, ctx):
         if line.n_words > SOURCE_MAX_WORDS + dates.DATE_MAX_WORDS or not dates.may_hold_date(line.text, line.lower):
             continue
         found = split_source_date(line.text)
         if found is None:
-            continue
+            stamp = dates.labelled_stamps(line.text)
+            if stamp is None:
+                continue
+            found = None, stamp
         src, date = found
         if src:
             yield Move(i, i + 1, "source", src, "publisher and date")
@@ -82,14 +90,18 @@ def byline(doc: Doc, ctx: Context) -> Iterator[Move]:
     """A byline above the body ("By Jane Doe", "Von Max Muster", "Par ...", "Por ...", "Di ...") -> authors."""
     for i, line in header_lines(doc, ctx):
         m = match_byline(line.text)
+        dated = None
         if not m:
-            continue
+            found = match_dated_byline(line.text)
+            if not found:
+                continue
+            m, dated = found
         for k, name in enumerate(regex.split(AUTHOR_SEPARATOR, m["names"])):
             if k and is_role(name):  # "By TOM KRISHER, AP Auto Writer": the role ends the names
                 break
             if name.strip():
                 yield Move(i, i + 1, "authors", name.strip(), "byline")
-        rest = (m["rest"] or "").strip(_SEPARATORS)
-        if rest and dates.is_date_shape(rest):
+        rest = dated or (m["rest"] or "").strip(_SEPARATORS)
+        if rest and (dated or dates.is_date_shape(rest)):
             yield Move(i, i + 1, "published", rest, "byline date")
         ctx.state.header_moved.add(line.index)
