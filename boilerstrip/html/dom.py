@@ -17,7 +17,7 @@ from typing import Any
 from ..lexicon import phrases
 from ..segment import normalize
 from .blocks import weight
-from .hidden import hidden_reason
+from .hidden import hidden_reason, is_folded
 from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
@@ -234,6 +234,7 @@ class _Flattener:
         self.tags: list[str] = []
         self.fig = 0  # depth of caption-classed elements we are inside
         self.embed = 0  # depth of embedded-post elements we are inside
+        self.folded = 0  # depth of aria-hidden elements we are inside
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
 
     def _enter(self, child: Any, tag: str, depth: int, main: bool, in_link: int, attrs: Any = None) -> None:
@@ -247,6 +248,8 @@ class _Flattener:
         self.fig += cap
         emb = tag == "blockquote" and bool(toks & _embed_tokens())
         self.embed += emb
+        fold = is_folded(attrs)
+        self.folded += fold
         self.stack.append(child.mem_id)
         self.tags.append(tag)
         self.page.elements[child.mem_id] = child
@@ -256,6 +259,7 @@ class _Flattener:
         self.tags.pop()
         self.fig -= cap
         self.embed -= emb
+        self.folded -= fold
 
     def _resolve(self) -> None:
         """Each chrome element flattened as content stays content when its blocks hold at least
@@ -320,6 +324,7 @@ class _Flattener:
             in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
             main_hint=main,
             in_embed=self.embed > 0,
+            folded=self.folded > 0,
         )
         if in_list or in_table or "pre" in tags:
             self._structure(block)
