@@ -11,8 +11,9 @@ choice (``blocks.weight``), so a folded guide never outweighs the product grid b
 dev fold a 0.8471 -> 0.8487 (lost 48 -> 46; service 0.790 -> 0.797, listing 0.657 -> 0.671), fold b
 0.8428 -> 0.8461 (lost 49 -> 46; collection 0.650 -> 0.700); ScrapingHub and the trafilatura set
 unchanged. Freeing aria-hidden text with its full weight gained less (fold b 0.8438, lost 50: the
-folded guides took the region from five shops' grids). It is a *disclosure panel*, and not chrome for being
-hidden, when it names itself as one: ``role="tabpanel"``, or an ``aria-labelledby`` pointing at
+folded guides took the region from five shops' grids).
+
+A hidden element is a *disclosure panel*, and not chrome for being hidden, when it names itself as one: ``role="tabpanel"``, or an ``aria-labelledby`` pointing at
 the tab or accordion button that opens it. Such a panel is still chrome by its tag, role or
 class/id vocabulary (a mega-menu's tab panel classed "navigation" goes), and the main-content
 choice still decides whether it is article. trafilatura prunes hidden elements, so a panel stays
@@ -20,10 +21,14 @@ only where the own region decides or the two agree without it (wcxb dev fold a 0
 service 0.726 -> 0.739, documentation 0.897 -> 0.902; fold b 0.831 -> 0.832, service 0.780 ->
 0.795, lost 67 -> 65).
 
-A panel named only from outside, by its id in a button's ``aria-controls``, is not freed: on wcxb
-fold b that freed the closed buying-guide accordions under shops' product grids, whose prose then
-outweighed the grid and cost it the entry-list rule (nine collection and product pages, -0.3 to
--0.5 each; fold a had no such page).
+A panel named only from outside, by its id in a control's ``aria-controls`` (a button's, a
+link's), is freed as folded content too (the flattener collects those ids before buttons are
+stripped), unless its tag, role or class/id words are chrome (a hamburger's menu panel). Freed
+with full weight, such panels were the closed buying-guide accordions under shops' product grids
+whose prose then outweighed the grid (nine collection and product pages of wcxb fold b, -0.3 to
+-0.5 each); folded, they weigh nothing: fold a unchanged (0.8487, no page moves), fold b 0.8461 ->
+0.8465 (lost 46 -> 45: a product page's closed details, a service page's closed sections),
+ScrapingHub and the trafilatura set unchanged.
 """
 
 from __future__ import annotations
