@@ -92,9 +92,17 @@ def test_a_closed_tab_or_accordion_panel_is_content_the_reader_opens():
         body = boilerstrip.clean(_accordion(attrs))
         assert all(a in body for _, a in FAQ), attrs
         assert P[1] not in body  # a hidden element that is no panel is still chrome
-    # named only from outside (a button's aria-controls): still chrome (see boilerstrip/html/hidden.py)
+    # named only from outside (a button's aria-controls): folded content, weighing nothing in the
+    # region choice (see boilerstrip/html/hidden.py)
     body = boilerstrip.clean(_accordion("style='display:none'"))
-    assert not any(a in body for _, a in FAQ)
+    assert all(a in body for _, a in FAQ) and P[1] not in body
+
+
+def test_a_hidden_menu_a_button_opens_is_still_chrome():
+    # near miss: the hamburger's panel is named by aria-controls too, but its class names a menu
+    menu = "<button aria-controls='nav1'>Menu</button><div id='nav1' class='mobile-menu' style='display:none'><p>" + P[2] + "</p></div>"
+    body = boilerstrip.clean(_accordion("style='display:none'").replace("<main>", menu + "<main>"))
+    assert P[2] not in body and all(a in body for _, a in FAQ)
 
 
 def test_a_hidden_panel_is_still_chrome_by_its_name_or_tag():
@@ -143,3 +151,43 @@ def test_the_header_of_a_section_is_content_the_page_banner_and_attribution_line
     chrome = {b.text: b.chrome for b in blocks if b.chrome}
     assert chrome == {"Recipes home About us": "<header> element", "ann Oct 28, 2023": "<header> element"}
     assert {"Quick dinners", intro} <= {b.text for b in blocks}
+
+
+SLIDES = [
+    "Our kitchen was finished in four weeks, and the team cleaned up every evening before they went home.",
+    "They explained every choice of material to us, and the final bill matched the quote to the last cent.",
+    "We have recommended them to our neighbours, who are now planning a new bathroom with the same crew.",
+]
+
+
+def _carousel(slide_attrs: str) -> str:
+    slides = "".join(
+        f"<div class='slide' {'' if i == 0 else slide_attrs}><p>{s}</p></div>" for i, s in enumerate(SLIDES)
+    )
+    return f"<html><body>{MENU}<main><h1>Kitchen renovation</h1><p>{P[0]}</p><p>{P[1]}</p><div class='reviews'>{slides}</div></main></body></html>"
+
+
+def test_aria_hidden_slides_are_content_a_screen_reader_skips():
+    # a carousel's other slides (or a closed answer) are aria-hidden, not hidden from the eye
+    body = boilerstrip.clean(_carousel("aria-hidden='true'"))
+    assert all(s in body for s in SLIDES) and P[0] in body
+
+
+def test_aria_hidden_near_miss_hidden_attribute_or_chrome_name_still_goes():
+    for attrs in ("hidden aria-hidden='true'", "style='display:none'"):
+        body = boilerstrip.clean(_carousel(attrs))
+        assert SLIDES[0] in body and not any(s in body for s in SLIDES[1:]), attrs
+    menu = "<div class='mobile-menu' aria-hidden='true'><ul>" + "".join(f"<li><a href='/m{i}'>Menu entry {i}</a></li>" for i in range(12)) + "</ul></div>"
+    body = boilerstrip.clean(_carousel("aria-hidden='true'").replace("<main>", menu + "<main>"))
+    assert "Menu entry" not in body
+
+
+def test_aria_hidden_text_does_not_pick_the_main_region():
+    # a closed drawer of long text elsewhere on the page weighs nothing in the main-content choice:
+    # the visible article stays the region (the drawer's prose would outweigh it)
+    drawer = "<div class='drawer' aria-hidden='true'>" + "".join(f"<p>{p} {q}</p>" for p in P for q in P) + "</div>"
+    html = f"<html><body>{drawer}{MENU}<div class='story'>" + "".join(f"<p>{p}</p>" for p in P) + "</div><p>Sign up</p></body></html>"
+    blocks = parse(html).blocks
+    out = select(blocks)
+    kept = [b.text for b, r in zip(blocks, out, strict=True) if r is None]
+    assert kept == P

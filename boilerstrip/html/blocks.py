@@ -49,6 +49,8 @@ _END = (".", "!", "?", "。", "！", "？", ":", "»", '"', "”", "…", ")")
 
 
 def weight(b: Block) -> float:
+    if b.folded:
+        return 0.0  # text a screen reader skips does not pick the region (see .hidden)
     n = len(b.text)
     ld = b.link_density
     if ld > LINK_DENSITY_MAX:

@@ -17,7 +17,7 @@ from typing import Any
 from ..lexicon import phrases
 from ..segment import normalize
 from .blocks import weight
-from .hidden import hidden_reason
+from .hidden import HIDDEN, hidden_reason, is_folded
 from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
@@ -197,11 +197,15 @@ def parse(html: str) -> Page:
     lang = html_node.attributes.get("lang") if html_node is not None else None
     jsonld = [n.text() for n in tree.css('script[type="application/ld+json"]')]
     page = Page([], tree=tree, title=title or None, html_lang=lang, jsonld=jsonld, noscript_unwrapped=unwrapped)
+    # ids a control (a button, removed next, or a link) opens: closed panels (see .hidden)
+    controlled = frozenset(c for n in tree.css("[aria-controls]") for c in (n.attributes.get("aria-controls") or "").split())
     tree.strip_tags(NEVER_TEXT)
     body = tree.body
     if body is None:
         return page
-    _Flattener(page, max(1, len(body.text(deep=True)))).run(body)
+    fl = _Flattener(page, max(1, len(body.text(deep=True))))
+    fl.controlled = controlled
+    fl.run(body)
     return page
 
 
@@ -234,6 +238,8 @@ class _Flattener:
         self.tags: list[str] = []
         self.fig = 0  # depth of caption-classed elements we are inside
         self.embed = 0  # depth of embedded-post elements we are inside
+        self.folded = 0  # depth of aria-hidden elements we are inside
+        self.controlled: frozenset[str] = frozenset()  # ids named by a control's aria-controls (see .hidden)
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
 
     def _enter(self, child: Any, tag: str, depth: int, main: bool, in_link: int, attrs: Any = None) -> None:
@@ -247,6 +253,8 @@ class _Flattener:
         self.fig += cap
         emb = tag == "blockquote" and bool(toks & _embed_tokens())
         self.embed += emb
+        fold = is_folded(attrs) or (attrs.get("id") in self.controlled and hidden_reason(attrs) is not None)
+        self.folded += fold
         self.stack.append(child.mem_id)
         self.tags.append(tag)
         self.page.elements[child.mem_id] = child
@@ -256,6 +264,7 @@ class _Flattener:
         self.tags.pop()
         self.fig -= cap
         self.embed -= emb
+        self.folded -= fold
 
     def _resolve(self) -> None:
         """Each chrome element flattened as content stays content when its blocks hold at least
@@ -320,6 +329,7 @@ class _Flattener:
             in_figure=self.fig > 0 or "figure" in tags or "figcaption" in tags,
             main_hint=main,
             in_embed=self.embed > 0,
+            folded=self.folded > 0,
         )
         if in_list or in_table or "pre" in tags:
             self._structure(block)
@@ -347,6 +357,12 @@ class _Flattener:
         reason = chrome_reason(node, attrs)
         if reason is None:
             return None
+        if reason == HIDDEN and attrs.get("id") in self.controlled:
+            # a panel a button opens (aria-controls): folded content unless its name is chrome
+            shown = {k: v for k, v in attrs.items() if k not in ("hidden", "style")}
+            reason = chrome_reason(node, shown)
+            if reason is None:
+                return None
         if node.tag == "header":
             if not _SECTIONING_TAGS.isdisjoint(self.tags) and node.css_first("h2, h3, h4, h5, h6") is not None:
                 return None  # the header of an article or section: its heading and intro (see _SECTIONING_TAGS)

@@ -2,9 +2,18 @@
 accordion panel is content the reader opens with one click (an FAQ's answers, a product's
 specifications tab, a docs page's code sample in another language).
 
-An element is hidden by the ``hidden`` attribute, ``aria-hidden="true"`` or an inline style
-``display: none`` / ``visibility: hidden``. It is a *disclosure panel*, and not chrome for being
-hidden, when it names itself as one: ``role="tabpanel"``, or an ``aria-labelledby`` pointing at
+An element is hidden by the ``hidden`` attribute or an inline style ``display: none`` /
+``visibility: hidden``. ``aria-hidden="true"`` alone hides it from screen readers, not from the
+eye: a carousel's other slides, a closed FAQ answer, a shop's folded buying guide. Such an element
+is *folded* (:func:`is_folded`): its text is content like any other (chrome still by its tag, role
+or class/id words: an aria-hidden mobile menu goes), but it weighs nothing in the main-content
+choice (``blocks.weight``), so a folded guide never outweighs the product grid beside it. wcxb
+dev fold a 0.8471 -> 0.8487 (lost 48 -> 46; service 0.790 -> 0.797, listing 0.657 -> 0.671), fold b
+0.8428 -> 0.8461 (lost 49 -> 46; collection 0.650 -> 0.700); ScrapingHub and the trafilatura set
+unchanged. Freeing aria-hidden text with its full weight gained less (fold b 0.8438, lost 50: the
+folded guides took the region from five shops' grids).
+
+A hidden element is a *disclosure panel*, and not chrome for being hidden, when it names itself as one: ``role="tabpanel"``, or an ``aria-labelledby`` pointing at
 the tab or accordion button that opens it. Such a panel is still chrome by its tag, role or
 class/id vocabulary (a mega-menu's tab panel classed "navigation" goes), and the main-content
 choice still decides whether it is article. trafilatura prunes hidden elements, so a panel stays
@@ -12,10 +21,14 @@ only where the own region decides or the two agree without it (wcxb dev fold a 0
 service 0.726 -> 0.739, documentation 0.897 -> 0.902; fold b 0.831 -> 0.832, service 0.780 ->
 0.795, lost 67 -> 65).
 
-A panel named only from outside, by its id in a button's ``aria-controls``, is not freed: on wcxb
-fold b that freed the closed buying-guide accordions under shops' product grids, whose prose then
-outweighed the grid and cost it the entry-list rule (nine collection and product pages, -0.3 to
--0.5 each; fold a had no such page).
+A panel named only from outside, by its id in a control's ``aria-controls`` (a button's, a
+link's), is freed as folded content too (the flattener collects those ids before buttons are
+stripped), unless its tag, role or class/id words are chrome (a hamburger's menu panel). Freed
+with full weight, such panels were the closed buying-guide accordions under shops' product grids
+whose prose then outweighed the grid (nine collection and product pages of wcxb fold b, -0.3 to
+-0.5 each); folded, they weigh nothing: fold a unchanged (0.8487, no page moves), fold b 0.8461 ->
+0.8465 (lost 46 -> 45: a product page's closed details, a service page's closed sections),
+ScrapingHub and the trafilatura set unchanged.
 """
 
 from __future__ import annotations
@@ -28,10 +41,18 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def is_hidden(attrs: Any) -> bool:
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    """Hidden by the ``hidden`` attribute or an inline style; ``aria-hidden`` alone is not (see
+    :func:`is_folded`)."""
+    if "hidden" in attrs:
         return True
     style = attrs.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def is_folded(attrs: Any) -> bool:
+    """``aria-hidden="true"``: hidden from screen readers only (a carousel's other slides, a closed
+    answer), shown as content but weighed as none (see :attr:`.model.Block.folded`)."""
+    return attrs.get("aria-hidden") == "true"
 
 
 def is_panel(attrs: Any) -> bool:

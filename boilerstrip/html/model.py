@@ -24,6 +24,7 @@ class Block:
     in_figure: bool = False
     main_hint: bool = False  # inside <article>, <main> or an articleBody-like element
     in_embed: bool = False  # inside an embedded social post (blockquote "twitter-tweet"...) the article quotes
+    folded: bool = False  # inside an aria-hidden element shown as content (a closed slide or answer)
     chrome: str | None = None  # set for a whole chrome element flattened to one block: why
     # structure for Markdown output (boilerstrip.markdown): mem_ids of the nearest list, table row,
     # table and <pre> around the block (0: none), the list's kind and nesting, a header cell
