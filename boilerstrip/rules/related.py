@@ -146,11 +146,10 @@ _LINE_END_PUNCT: Final = ".!?:;)]\"'…»”。！？"
 
 
 def _continues_line(prev: Line, line: Line) -> bool:
-    """``line`` is no heading but the rest of ``prev``: it follows it with no blank line between
-    and starts in lower case after a line that does not end a sentence ("Tell us a little" /
-    "more about yourself")."""
-    if line.index != prev.index + 1 or line.blank_before:
-        return False
+    """``line`` is no heading but the rest of ``prev``: it starts in lower case after a line
+    that does not end a sentence ("Tell us a little" / "more about yourself"). (Blank lines
+    between do not matter: the cleaned output separates its lines with them, and a second pass
+    must decide the same.)"""
     first = line.text[:1]
     return first.islower() and not prev.text.rstrip().endswith(tuple(_LINE_END_PUNCT))
 
