@@ -129,7 +129,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         if i < done:
             continue
         kind = heading_kind(lines[i])
-        if kind is None:
+        if kind is None or (kind != "button" and i > 0 and _continues_line(lines[i - 1], lines[i])):
             continue
         if kind != "button" and counts is None:
             # repeated short lines after the first heading (duplicated headlines, source names),
@@ -139,6 +139,19 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         if stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
             done = stop
+
+
+#: Lines ending so are complete: a lower-case line after one of them may be a heading.
+_LINE_END_PUNCT: Final = ".!?:;)]\"'…»”。！？"
+
+
+def _continues_line(prev: Line, line: Line) -> bool:
+    """``line`` is no heading but the rest of ``prev``: it starts in lower case after a line
+    that does not end a sentence ("Tell us a little" / "more about yourself"). (Blank lines
+    between do not matter: the cleaned output separates its lines with them, and a second pass
+    must decide the same.)"""
+    first = line.text[:1]
+    return first.islower() and not prev.text.rstrip().endswith(tuple(_LINE_END_PUNCT))
 
 
 def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -> int:
