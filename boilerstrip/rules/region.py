@@ -304,7 +304,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         peeled = 0.0
         teaser = False
         end = stop
-        first = -1  # where the region ends once its last piece is trimmed
+        last_only = -1  # where the region ends once only its last piece is trimmed
         while peel:
             peel -= 1
             k = end - 1
@@ -319,12 +319,12 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             while k > start and vals[k] < 0:
                 k -= 1
             end = k + 1
-            if first < 0:
-                first = end
+            if last_only < 0:
+                last_only = end
         if peeled <= PEEL_MAX_SHARE * total or teaser:
             stop = end
-        elif first >= 0:
-            stop = first
+        elif last_only >= 0:
+            stop = last_only
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:
             start -= 1

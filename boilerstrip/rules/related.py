@@ -21,6 +21,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from ..segment import SENTENCE_CLOSERS, SENTENCE_END
 from .prose import is_paragraph_shaped
 from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_truncated
 
@@ -141,8 +142,9 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
             done = stop
 
 
-#: Lines ending so are complete: a lower-case line after one of them may be a heading.
-_LINE_END_PUNCT: Final = ".!?:;)]\"'…»”。！？"
+#: Lines ending so are complete (a sentence mark, a closing quote or bracket, a colon or
+#: semicolon): a lower-case line after one of them may be a heading.
+_LINE_END_PUNCT: Final = tuple(SENTENCE_END + SENTENCE_CLOSERS + ":;")
 
 
 def _continues_line(prev: Line, line: Line) -> bool:
@@ -151,7 +153,7 @@ def _continues_line(prev: Line, line: Line) -> bool:
     between do not matter: the cleaned output separates its lines with them, and a second pass
     must decide the same.)"""
     first = line.text[:1]
-    return first.islower() and not prev.text.rstrip().endswith(tuple(_LINE_END_PUNCT))
+    return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT)
 
 
 def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -> int:
