@@ -23,6 +23,15 @@ from .region_scores import BARRIER, big_enough, is_terminator, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
+#: On a page where no rule has cut or moved a line yet, a region that holds under
+#: PLAIN_MIN_WORD_SHARE of the page's words must hold at least this much prose score: two or
+#: three paragraphs a little above MIN_REGION_SCORE, standing out of a page made mostly of short
+#: lines with no chrome found among them, sit in what the page holds (a listing's entries, a
+#: product's specs, a collection's items) or in what an earlier clean() kept. That is what made
+#: a second clean() of a listing cut nine tenths of it, where the first found no region because
+#: the chrome between the paragraphs kept them apart (issue 12: idempotence, lost pages).
+PLAIN_MIN_REGION_SCORE: Final = 10.0
+PLAIN_MIN_WORD_SHARE: Final = 0.25
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
@@ -232,6 +241,14 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
     return out
 
 
+def _word_share(doc: Doc, ctx: Context, parts: list[tuple[int, int]]) -> float:
+    """The share of the words of ``doc.lines`` in the region's ``parts`` (CJK text counted by
+    characters, see :data:`~boilerstrip.features.CJK_CHARS_PER_WORD`)."""
+    fs = features.of(doc.all, ctx)
+    total = sum(fs[line.index].words for line in doc.lines)
+    return sum(fs[line.index].words for a, b in parts for line in doc.lines[a:b]) / total if total else 1.0
+
+
 def _is_lead(doc: Doc, ctx: Context, k: int) -> bool:
     """Is ``doc.lines[k]`` one long sentence-like line (a lead, a standfirst) that joins the
     region right below it (see LEAD_MIN_WORDS)?"""
@@ -352,6 +369,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
+        if best < PLAIN_MIN_REGION_SCORE and not ctx.state.lines_taken and _word_share(doc, ctx, parts) < PLAIN_MIN_WORD_SHARE:
+            parts = None  # a small region, no chrome found on the page: nothing stands out
     memo[n] = parts
     return parts
 
