@@ -72,6 +72,8 @@ class DocState:
     #: pipeline.run -> rules/region.main_region: how many lines the rules so far cut or moved into
     #: metadata: the chrome and the header already found on the page.
     lines_taken: int = 0
+    #: rules/region._double_spaced: is every two input lines (but list items) apart by a blank line?
+    double_spaced: bool | None = None
 
 
 @dataclass
