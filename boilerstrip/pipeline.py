@@ -69,6 +69,11 @@ class DocState:
     #: tail (the few lines right below it) instead of the zone above the body, that paragraph's
     #: position in ``doc.lines``; None otherwise.
     header_tail: int | None = None
+    #: pipeline.run -> rules/region.main_region: how many lines the rules so far cut or moved into
+    #: metadata: the chrome and the header already found on the page.
+    lines_taken: int = 0
+    #: rules/region._double_spaced: is every two input lines (but list items) apart by a blank line?
+    double_spaced: bool | None = None
 
 
 @dataclass
@@ -167,6 +172,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                         log.extend((position + k + 1, rem) for rem in _runs(r, [(pos[line.index], line, why) for line, why in picked]))
                         gone_lines.update(line.index for line, _ in picked)
                 alive = [line for line in alive if line.index not in gone_lines]
+                ctx.state.lines_taken += len(gone_lines)
             position += len(group)
             continue
         position += 1
@@ -178,6 +184,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 taken = [(k, line, cut.reason) for k, line in enumerate(alive[cut.start : cut.stop], cut.start) if line.index not in gone]
                 gone.update(line.index for _, line, _ in taken)
                 log.extend((position, rem) for rem in _runs(head, taken))
+            ctx.state.lines_taken += len(gone)
         else:  # meta
             for move in head.fn(doc, ctx) or ():
                 _check(move, alive, head)
@@ -185,6 +192,7 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 taken = [(k, line, move.reason) for k, line in enumerate(alive[move.start : move.stop], move.start) if line.index not in gone]
                 gone.update(line.index for _, line, _ in taken)
                 log.extend((position, rem) for rem in _runs(head, taken, field=move.field))
+            ctx.state.lines_taken += len(gone)
         if gone:
             alive = [line for line in alive if line.index not in gone]
     log.sort(key=lambda pr: (pr[1].start_line, pr[0]))

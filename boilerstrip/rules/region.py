@@ -18,11 +18,21 @@ from .. import features
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from ..segment import is_list_item
 from . import prose
 from .region_scores import BARRIER, big_enough, is_terminator, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
+#: On a page where no rule has cut or moved a line yet, a region that holds under
+#: PLAIN_MIN_WORD_SHARE of the page's words must hold at least this much prose score: two or
+#: three paragraphs a little above MIN_REGION_SCORE, standing out of a page made mostly of short
+#: lines with no chrome found among them, sit in what the page holds (a listing's entries, a
+#: product's specs, a collection's items) or in what an earlier clean() kept. That is what made
+#: a second clean() of a listing cut nine tenths of it, where the first found no region because
+#: the chrome between the paragraphs kept them apart (issue 12: idempotence, lost pages).
+PLAIN_MIN_REGION_SCORE: Final = 10.0
+PLAIN_MIN_WORD_SHARE: Final = 0.25
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
@@ -91,21 +101,46 @@ def _kadane(vals: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, span[0], span[1]
 
 
-def _announced_list_end(doc: Doc, stop: int) -> int:
+def _double_spaced(doc: Doc, ctx: Context) -> bool:
+    """Is the input printed with a blank line between every two lines, except list items
+    (what :func:`~boilerstrip.segment.join_body` writes, so what a second ``clean()`` reads;
+    some flatteners print it too)? Then a blank line does not end a list. Decided once per page."""
+    state = ctx.state
+    if state.double_spaced is None:
+        lines = doc.all
+        state.double_spaced = not any(
+            lines[k].text and lines[k + 1].text and not (is_list_item(lines[k].text) and is_list_item(lines[k + 1].text))
+            for k in range(len(lines) - 1)
+        )
+    return state.double_spaced
+
+
+def _adjacent(doc: Doc, i: int, spaced: bool) -> bool:
+    """Is ``doc.lines[i]`` printed right under ``doc.lines[i - 1]``: no line between them, or on a
+    double-spaced page (see :func:`_double_spaced`) only blank ones?"""
+    if not spaced:
+        return not doc.gap_before(i)
+    if i <= 0:
+        return False
+    return not any(line.text for line in doc.all[doc.lines[i - 1].index + 1 : doc.lines[i].index])
+
+
+def _announced_list_end(doc: Doc, ctx: Context, stop: int) -> int:
     """Where the list announced by the region's last line ("... dates:"), or by the line right
     after the region, ends; ``stop`` when neither ends in a colon or no adjacent list follows."""
     start = stop
+    spaced = _double_spaced(doc, ctx)
     last = doc.lines[stop - 1]
     if not (last.text.endswith((":", "：")) and last.n_words >= COLON_INTRO_MIN_WORDS):
         intro = doc.lines[stop]
         if not intro.text.endswith((":", "：")) or not COLON_INTRO_MIN_WORDS <= intro.n_words <= COLON_LIST_MAX_WORDS or is_terminator(intro):
             return start
         stop += 1
-        if stop == len(doc.lines) or doc.gap_before(stop):
+        if stop == len(doc.lines) or not _adjacent(doc, stop, spaced):
             return start
     end = stop
     bullet = doc.lines[stop].text[:1] in features.BULLETS
-    while end < len(doc.lines) and end - stop < COLON_LIST_MAX_LINES and not doc.gap_before(end):
+    while end < len(doc.lines) and end - stop < COLON_LIST_MAX_LINES and _adjacent(doc, end, spaced):
         line = doc.lines[end]
         if line.n_words > COLON_LIST_MAX_WORDS or (line.text[:1] in features.BULLETS) != bullet or is_terminator(line):
             break
@@ -163,11 +198,12 @@ def templated(lines: Sequence[Line]) -> bool:
     return len(top) >= TEMPLATE_MIN_MARKS and n >= TEMPLATE_MIN_SHARE * len(lines)
 
 
-def _templated_run_end(doc: Doc, start: int) -> int:
+def _templated_run_end(doc: Doc, ctx: Context, start: int) -> int:
     """End of the templated list (see TEMPLATE_MIN_LINES) starting at ``doc.lines[start]``, or
     ``start`` when none starts there."""
     end = start
-    while end < len(doc.lines) and (end == start or not doc.gap_before(end)) and doc.lines[end].n_words <= TEMPLATE_MAX_WORDS:
+    spaced = _double_spaced(doc, ctx)
+    while end < len(doc.lines) and (end == start or _adjacent(doc, end, spaced)) and doc.lines[end].n_words <= TEMPLATE_MAX_WORDS:
         end += 1
     return end if templated(doc.lines[start:end]) else start
 
@@ -230,6 +266,14 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
                 out[k] = vals[k] * f
         i = j
     return out
+
+
+def _word_share(doc: Doc, ctx: Context, parts: list[tuple[int, int]]) -> float:
+    """The share of the words of ``doc.lines`` in the region's ``parts`` (CJK text counted by
+    characters, see :data:`~boilerstrip.features.CJK_CHARS_PER_WORD`)."""
+    fs = features.of(doc.all, ctx)
+    total = sum(fs[line.index].words for line in doc.lines)
+    return sum(fs[line.index].words for a, b in parts for line in doc.lines[a:b]) / total if total else 1.0
 
 
 def _is_lead(doc: Doc, ctx: Context, k: int) -> bool:
@@ -331,11 +375,11 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         while stop < len(vals) and vals[stop] == 0:
             stop += 1
         if stop < len(vals):
-            stop = _announced_list_end(doc, stop)
+            stop = _announced_list_end(doc, ctx, stop)
         for k in range(stop, min(stop + TEMPLATE_MAX_LEAD + 1, len(vals))):
             if is_terminator(doc.lines[k]):
                 break
-            end = _templated_run_end(doc, k)
+            end = _templated_run_end(doc, ctx, k)
             if end > k:
                 stop = end
                 break
@@ -352,6 +396,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
+        if best < PLAIN_MIN_REGION_SCORE and not ctx.state.lines_taken and _word_share(doc, ctx, parts) < PLAIN_MIN_WORD_SHARE:
+            parts = None  # a small region, no chrome found on the page: nothing stands out
     memo[n] = parts
     return parts
 
