@@ -56,6 +56,10 @@ class DocState:
     #: for, their scores). Valid while ``doc.lines`` is that very list (compared by identity;
     #: holding the list keeps its id from being reused).
     region_scores: dict[bool, tuple[Sequence[Line], list[float]]] = field(default_factory=dict)
+    #: rules/region_scores.removed_before: (the ``doc.lines`` they were computed for, how many
+    #: lines the rules before the region removed right before each); valid while ``doc.lines``
+    #: is that very list.
+    region_gaps: tuple[Sequence[Line], list[int]] | None = None
     #: rules/region.main_region: number of surviving lines -> the article's parts as (start, stop)
     #: spans of ``doc.lines`` (None: no region stands out).
     region_parts: dict[int, list[tuple[int, int]] | None] = field(default_factory=dict)
@@ -69,9 +73,10 @@ class DocState:
     #: tail (the few lines right below it) instead of the zone above the body, that paragraph's
     #: position in ``doc.lines``; None otherwise.
     header_tail: int | None = None
-    #: pipeline.run -> rules/region.main_region: how many lines the rules so far cut or moved into
-    #: metadata: the chrome and the header already found on the page.
-    lines_taken: int = 0
+    #: pipeline.run: input line index -> the family of the rule that removed it (cut or moved
+    #: into metadata), for the lines removed so far. rules/region.main_region reads it too: no
+    #: line removed yet means no chrome found on the page.
+    removed_by: dict[int, str] = field(default_factory=dict)
     #: rules/region._double_spaced: is every two input lines (but list items) apart by a blank line?
     double_spaced: bool | None = None
 
@@ -171,8 +176,8 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                     if picked:
                         log.extend((position + k + 1, rem) for rem in _runs(r, [(pos[line.index], line, why) for line, why in picked]))
                         gone_lines.update(line.index for line, _ in picked)
+                        ctx.state.removed_by.update(dict.fromkeys((line.index for line, _ in picked), r.family))
                 alive = [line for line in alive if line.index not in gone_lines]
-                ctx.state.lines_taken += len(gone_lines)
             position += len(group)
             continue
         position += 1
@@ -184,7 +189,6 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 taken = [(k, line, cut.reason) for k, line in enumerate(alive[cut.start : cut.stop], cut.start) if line.index not in gone]
                 gone.update(line.index for _, line, _ in taken)
                 log.extend((position, rem) for rem in _runs(head, taken))
-            ctx.state.lines_taken += len(gone)
         else:  # meta
             for move in head.fn(doc, ctx) or ():
                 _check(move, alive, head)
@@ -192,9 +196,9 @@ def run(lines: list[Line], rules: Sequence[Rule], ctx: Context) -> Result:
                 taken = [(k, line, move.reason) for k, line in enumerate(alive[move.start : move.stop], move.start) if line.index not in gone]
                 gone.update(line.index for _, line, _ in taken)
                 log.extend((position, rem) for rem in _runs(head, taken, field=move.field))
-            ctx.state.lines_taken += len(gone)
         if gone:
             alive = [line for line in alive if line.index not in gone]
+            ctx.state.removed_by.update(dict.fromkeys(gone, head.family))
     log.sort(key=lambda pr: (pr[1].start_line, pr[0]))
     return Result(lines, alive, [rem for _, rem in log], ctx.meta)
 

@@ -20,7 +20,7 @@ from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..segment import is_list_item
 from . import prose
-from .region_scores import BARRIER, big_enough, is_terminator, scores
+from .region_scores import BARRIER, big_enough, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -297,6 +297,50 @@ def _whole_body(doc: Doc, ctx: Context, vals: list[float], start: int, stop: int
     return start == 0 and stop == len(vals)
 
 
+#: A line an earlier rule removed before the region rules first scored the page (see
+#: :func:`~boilerstrip.rules.region_scores.removed_before`) still counts in the region's
+#: scores, as a chrome line where it stood. The run of chrome between an article and a comment
+#: thread or a teaser block is the region's evidence to stop there; once a line rule took that
+#: run ("Reply" under each comment, a newsletter insert), the prose on both sides joined
+#: (issue 12: line rules that cost F1 through the region).
+REMOVED_CHROME: Final = prose.CHROME
+
+
+def _with_removed(vals: list[float], own: list[float], phrase: list[bool], removed: list[int]) -> tuple[list[float], list[float], list[bool], list[int]]:
+    """``vals``, ``own`` and ``phrase`` with REMOVED_CHROME put in for each of the ``removed[k]``
+    lines removed right before line ``k``, and for each position the line it is (-1: removed).
+    A removed line is flagged as a phrase: it costs in a short gap but does not lengthen it
+    (see GAP_CAP_LINES: a "Share" label or an "Add a comment" link under each forum post must
+    not make the gap between two posts a menu)."""
+    if not any(removed):
+        return vals, own, phrase, list(range(len(vals)))
+    xv: list[float] = []
+    xo: list[float] = []
+    xp: list[bool] = []
+    at: list[int] = []
+    for k, n in enumerate(removed):
+        if n:
+            xv.extend([REMOVED_CHROME] * n)
+            xo.extend([REMOVED_CHROME] * n)
+            xp.extend([True] * n)
+            at.extend([-1] * n)
+        xv.append(vals[k])
+        xo.append(own[k])
+        xp.append(phrase[k])
+        at.append(k)
+    return xv, xo, xp, at
+
+
+def _line_span(at: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The positions ``[start, stop)`` of :func:`_with_removed`'s list as a span of the surviving lines."""
+    first = next((at[x] for x in range(start, stop) if at[x] >= 0), None)
+    if first is None:  # only removed lines: an empty span where they stood
+        k = next((at[x] for x in range(stop, len(at)) if at[x] >= 0), max(at) + 1 if at else 0)
+        return k, k
+    last = next(at[x] for x in range(stop - 1, start - 1, -1) if at[x] >= 0)
+    return first, last + 1
+
+
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -305,13 +349,16 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     n = len(doc.lines)
     if n in memo:
         return memo[n]
-    vals = scores(doc, ctx)
+    # the scores with the lines the rules before the region removed put back as chrome (see
+    # REMOVED_CHROME); ``at[x]`` is the surviving line at position x, -1 for a removed one
+    line_vals = scores(doc, ctx)
+    line_own = scores(doc, ctx, removed_barriers=False)
+    fs = features.of(doc.all, ctx)
+    line_phrase = [prose.is_phrase(fs[line.index]) for line in doc.lines]
+    vals, own, phrase, at = _with_removed(line_vals, line_own, line_phrase, removed_before(doc, ctx))
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = entry = False
     if best >= MIN_REGION_SCORE:
-        own = scores(doc, ctx, removed_barriers=False)
-        fs = features.of(doc.all, ctx)
-        phrase = [prose.is_phrase(fs[line.index]) for line in doc.lines]
         capped = _capped_gaps(vals, own, phrase)
         # the wider region grows from the first one up to the nearest barriers around it, and is
         # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
@@ -324,7 +371,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # an entry list elsewhere on the page (see ENTRY_GAP_COST)
         entries = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST)
         best3, s3, e3 = _kadane(entries, 0, len(vals))
-        if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s3, e3):
+        if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *_line_span(at, s3, e3)):
             # the entry list is the whole body (what a first pass kept from an entry list or
             # from an article): nothing to cut, and no last piece to trim either
             vals, best, start, stop, entry = entries, best3, s3, e3, True
@@ -344,7 +391,6 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # last one goes then
         peel = 0 if entry else 1 if widened else len(vals)
         total = sum(v for v in vals[start:stop] if v > 0)
-        fs = features.of(doc.all, ctx)
         peeled = 0.0
         teaser = False
         end = stop
@@ -359,7 +405,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             if k <= start or tail >= END_MIN_SCORE:
                 break
             peeled += tail
-            teaser = teaser or any(fs[doc.lines[j].index].repeats > 1 for j in range(k + 1, end))
+            teaser = teaser or any(fs[doc.lines[at[j]].index].repeats > 1 for j in range(k + 1, end) if at[j] >= 0)
             while k > start and vals[k] < 0:
                 k -= 1
             end = k + 1
@@ -369,6 +415,9 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
             stop = end
         elif last_only >= 0:
             stop = last_only
+        # back to the surviving lines
+        start, stop = _line_span(at, start, stop)
+        vals = [v for v, k in zip(vals, at, strict=True) if k >= 0]
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:
             start -= 1
@@ -396,7 +445,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
-        if best < PLAIN_MIN_REGION_SCORE and not ctx.state.lines_taken and _word_share(doc, ctx, parts) < PLAIN_MIN_WORD_SHARE:
+        if best < PLAIN_MIN_REGION_SCORE and not ctx.state.removed_by and _word_share(doc, ctx, parts) < PLAIN_MIN_WORD_SHARE:
             parts = None  # a small region, no chrome found on the page: nothing stands out
     memo[n] = parts
     return parts

@@ -149,6 +149,42 @@ def scores(doc: Doc, ctx: Context, removed_barriers: bool = True) -> list[float]
     return out
 
 
+#: Lines removed by rules of these families do not count in :func:`removed_before`: the related
+#: family's lines are links to other pages ("Read more", "Learn more" under each block of a
+#: service page or listing, "READ MORE: headline" inside an article) that sit inside the content
+#: as often as after it, and a related box's heading is a barrier already (counting them too cost
+#: 0.001 F1 on wcxb fold a, the related-tail cuts on service pages).
+REMOVED_UNCOUNTED_FAMILIES: Final = frozenset({"related"})
+
+
+def removed_before(doc: Doc, ctx: Context) -> list[int]:
+    """For every surviving line, how many lines were removed right before it (after the
+    surviving line above it) by the rules that ran before the region rules first scored the
+    page (a comment form's "Reply", a newsletter insert, a share label, a byline moved into
+    metadata): they were chrome there, and the region counts them as such (see
+    region.REMOVED_CHROME), but for the related family's (see REMOVED_UNCOUNTED_FAMILIES). 0 where the gap held
+    a terminator heading: the line after it carries the BARRIER already (an inline related box
+    the article goes on after must cost no more than its heading did). Computed once per
+    ``doc.lines`` list (callers must not modify it)."""
+    memo = ctx.state.region_gaps
+    if memo is not None and memo[0] is doc.lines:
+        return memo[1]
+    vals = scores(doc, ctx)
+    own = scores(doc, ctx, removed_barriers=False)
+    base = _base_scores(doc, ctx)
+    every = doc.all
+    by = ctx.state.removed_by
+    out = [0] * len(doc.lines)
+    prev = -1
+    for k, line in enumerate(doc.lines):
+        i = line.index
+        if i > prev + 1 and vals[k] == own[k]:
+            out[k] = sum(1 for j in range(prev + 1, i) if every[j].text and base[j] is None and by.get(j) not in REMOVED_UNCOUNTED_FAMILIES)
+        prev = i
+    ctx.state.region_gaps = (doc.lines, out)
+    return out
+
+
 def _base_scores(doc: Doc, ctx: Context) -> list[float | None]:
     """Every input line's own score (None for lines removed before the first call), computed in
     one pass over the surviving lines on first use and cached per document."""
