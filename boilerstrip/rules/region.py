@@ -19,7 +19,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region_scores import BARRIER, big_enough, is_terminator, scores
+from .region_scores import BARRIER, REPEAT_PENALTY, big_enough, is_terminator, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -203,11 +203,29 @@ ENTRY_MIN_GAIN: Final = 2.0
 #: ENTRY_MIN_GAIN times as much (issue 12, lost pages). Around an article the densest run
 #: holds more, and the rule above keeps the entry run out.
 ENTRY_TINY: Final = 5.0
+#: Entries that each print a block of short lines (a spec sheet of label and value lines, pros
+#: and cons, a price box) between their paragraphs leave gaps longer than GAP_CAP_LINES: a
+#: product roundup, a collection with specs, a docs page of parameter tables. A spread entry
+#: run caps gaps of up to SPREAD_GAP_MAX_LINES lines the same soft way (ENTRY_GAP_COST). It is
+#: tried before the entry run above, under the same terms (apart from the densest run, or
+#: around a tiny one); it also replaces a densest run it holds, grown only up to the nearest
+#: barriers around that run (as the wider region: a comment thread past a terminator heading
+#: stays out), when it holds SPREAD_HOLD_GAIN times that run's prose: then the densest run is
+#: one entry's paragraphs or a closing FAQ of a page made of entries (issue 12, lost pages).
+SPREAD_GAP_MAX_LINES: Final = 30
+SPREAD_HOLD_GAIN: Final = 4.0
+#: A gap longer than GAP_CAP_LINES is crossed that way only when it is part of an entry: it
+#: holds a label every entry prints (a line scored as repeated, see
+#: region_scores.REPEAT_PENALTY: "Specifications", "Pros", "Reply") or its lines hold at least
+#: this many words on average (a post's own list of items). A menu's one- and two-word labels
+#: (a footer between the entries and a publisher's blurb) are neither.
+SPREAD_GAP_MIN_WORDS: Final = 4.0
 
 
-def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None) -> list[float]:
+def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, words: list[int] | None = None) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
-    ``phrase`` are not counted in its length) scaled down to cost
+    ``phrase`` are not counted in its length; given ``words``, the lines' word counts, also a run
+    of up to SPREAD_GAP_MAX_LINES lines that is part of an entry, see SPREAD_GAP_MIN_WORDS) scaled down to cost
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
     BARRIER, or differs from its ``own`` score without the removed barriers)."""
@@ -224,7 +242,8 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
         cost = sum(vals[i:j])
         cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
         length = sum(1 for k in range(i, j) if not phrase[k])
-        if 0 < i and j < n and length <= GAP_CAP_LINES and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
+        fits = length <= GAP_CAP_LINES or (words is not None and length <= SPREAD_GAP_MAX_LINES and (any(own[k] == REPEAT_PENALTY for k in range(i, j)) or sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
+        if 0 < i and j < n and fits and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
             f = cap / cost
             for k in range(i, j):
                 out[k] = vals[k] * f
@@ -280,12 +299,26 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # an entry list elsewhere on the page (see ENTRY_GAP_COST)
         entries = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST)
         best3, s3, e3 = _kadane(entries, 0, len(vals))
+        # the same with longer gaps (see SPREAD_GAP_MAX_LINES), over the page and between the
+        # barriers around the densest run
+        spread = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, [line.n_words for line in doc.lines])
+        best4, s4, e4 = _kadane(spread, 0, len(vals))
+        best5, s5, e5 = _kadane(spread, lo, hi)
         if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s3, e3):
             # the entry list is the whole body (what a first pass kept from an entry list or
             # from an article): nothing to cut, and no last piece to trim either
             vals, best, start, stop, entry = entries, best3, s3, e3, True
+        elif best4 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s4, e4):
+            # the same for a spread entry run (so a second pass cuts nothing either)
+            vals, best, start, stop, entry = spread, best4, s4, e4, True
         elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
+        elif best4 >= MIN_REGION_SCORE and (e4 <= start or s4 >= stop or first < ENTRY_TINY) and sum(v for v in vals[s4:e4] if v > 0) >= ENTRY_MIN_GAIN * first:
+            # a spread entry list elsewhere on the page, or around a tiny densest run
+            vals, best, start, stop, entry = spread, best4, s4, e4, True
+        elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and sum(v for v in vals[s5:e5] if v > 0) >= SPREAD_HOLD_GAIN * first:
+            # a spread entry list around the densest run, up to the barriers around it
+            vals, best, start, stop, entry = spread, best5, s5, e5, True
         elif (e3 <= start or s3 >= stop or first < ENTRY_TINY) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
             # no wider region around the densest run, but an entry list elsewhere on the page
             # (or around a densest run of one short paragraph, see ENTRY_TINY)
