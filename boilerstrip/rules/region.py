@@ -175,7 +175,7 @@ def _templated_run_end(doc: Doc, start: int) -> int:
 #: A run of at most this many chrome lines between two prose lines (a heading, a label, a
 #: meta line, a few list items: the skeleton of a list-shaped article, a forum post's header,
 #: a product's spec lines) costs the region at most GAP_CAP, however much its lines score; a
-#: longer run (a menu, a teaser block) costs its full score, and a terminator heading in it
+#: longer run (a menu, a teaser block; but see SPREAD_GAP_MAX_LINES) costs its full score, and a terminator heading in it
 #: keeps its barrier. Lines that are phrases (:func:`~boilerstrip.rules.prose.is_phrase`: a spec
 #: sheet's or a pros-and-cons list's items, not a menu's labels) are not counted in the run's
 #: length: a comparison article prints a dozen of them between two paragraphs. Such a wider
@@ -205,27 +205,28 @@ ENTRY_MIN_GAIN: Final = 2.0
 ENTRY_TINY: Final = 5.0
 #: Entries that each print a block of short lines (a spec sheet of label and value lines, pros
 #: and cons, a price box) between their paragraphs leave gaps longer than GAP_CAP_LINES: a
-#: product roundup, a collection with specs, a docs page of parameter tables. A spread entry
-#: run caps gaps of up to SPREAD_GAP_MAX_LINES lines the same soft way (ENTRY_GAP_COST). It is
-#: tried before the entry run above, under the same terms (apart from the densest run, or
-#: around a tiny one); it also replaces a densest run it holds, grown only up to the nearest
-#: barriers around that run (as the wider region: a comment thread past a terminator heading
-#: stays out), when it holds SPREAD_HOLD_GAIN times that run's prose: then the densest run is
-#: one entry's paragraphs or a closing FAQ of a page made of entries (issue 12, lost pages).
+#: product roundup, a collection with specs, a docs page of parameter tables. Such a gap of up
+#: to SPREAD_GAP_MAX_LINES lines that holds a label every entry prints (a line scored as
+#: repeated, see region_scores.REPEAT_PENALTY: "Specifications", "Pros", "Reply") is capped
+#: like a short one, in the wider region too; a menu's one-off labels (a footer between an
+#: article and a publisher's blurb) are not. (issue 12, lost pages)
 SPREAD_GAP_MAX_LINES: Final = 30
-SPREAD_HOLD_GAIN: Final = 4.0
-#: A gap longer than GAP_CAP_LINES is crossed that way only when it is part of an entry: it
-#: holds a label every entry prints (a line scored as repeated, see
-#: region_scores.REPEAT_PENALTY: "Specifications", "Pros", "Reply") or its lines hold at least
-#: this many words on average (a post's own list of items). A menu's one- and two-word labels
-#: (a footer between the entries and a publisher's blurb) are neither.
+#: A spread entry run caps those gaps, and long gaps whose lines hold at least
+#: SPREAD_GAP_MIN_WORDS words on average (a forum post's own list of items), the soft entry
+#: way (ENTRY_GAP_COST). It is tried before the entry run above, under the same terms (apart
+#: from the densest run, or around a tiny one); it also replaces a densest run it holds, grown
+#: only up to the nearest barriers around that run (as the wider region: a comment thread past
+#: a terminator heading stays out), when it holds SPREAD_HOLD_GAIN times that run's prose: then
+#: the densest run is one entry's paragraphs or a closing FAQ of a page made of entries.
 SPREAD_GAP_MIN_WORDS: Final = 4.0
+SPREAD_HOLD_GAIN: Final = 4.0
 
 
-def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, words: list[int] | None = None) -> list[float]:
+def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, labelled: bool = False, words: list[int] | None = None) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
-    ``phrase`` are not counted in its length; given ``words``, the lines' word counts, also a run
-    of up to SPREAD_GAP_MAX_LINES lines that is part of an entry, see SPREAD_GAP_MIN_WORDS) scaled down to cost
+    ``phrase`` are not counted in its length; with ``labelled``, also a run of up to
+    SPREAD_GAP_MAX_LINES lines that holds a repeated label; given ``words``, the lines' word
+    counts, also such a run of wordy lines, see SPREAD_GAP_MIN_WORDS) scaled down to cost
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
     BARRIER, or differs from its ``own`` score without the removed barriers)."""
@@ -242,7 +243,10 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
         cost = sum(vals[i:j])
         cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
         length = sum(1 for k in range(i, j) if not phrase[k])
-        fits = length <= GAP_CAP_LINES or (words is not None and length <= SPREAD_GAP_MAX_LINES and (any(own[k] == REPEAT_PENALTY for k in range(i, j)) or sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
+        fits = length <= GAP_CAP_LINES or (
+            length <= SPREAD_GAP_MAX_LINES
+            and ((labelled and any(own[k] == REPEAT_PENALTY for k in range(i, j))) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
+        )
         if 0 < i and j < n and fits and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
             f = cap / cost
             for k in range(i, j):
@@ -287,7 +291,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         own = scores(doc, ctx, removed_barriers=False)
         fs = features.of(doc.all, ctx)
         phrase = [prose.is_phrase(fs[line.index]) for line in doc.lines]
-        capped = _capped_gaps(vals, own, phrase)
+        capped = _capped_gaps(vals, own, phrase, labelled=True)
         # the wider region grows from the first one up to the nearest barriers around it, and is
         # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
         # regions alone, not of the rest of the page: on the cleaned body it answers the same,
@@ -301,7 +305,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         best3, s3, e3 = _kadane(entries, 0, len(vals))
         # the same with longer gaps (see SPREAD_GAP_MAX_LINES), over the page and between the
         # barriers around the densest run
-        spread = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, [line.n_words for line in doc.lines])
+        spread = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=[line.n_words for line in doc.lines])
         best4, s4, e4 = _kadane(spread, 0, len(vals))
         best5, s5, e5 = _kadane(spread, lo, hi)
         if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, vals, s3, e3):
