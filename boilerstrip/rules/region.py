@@ -20,7 +20,7 @@ from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..segment import is_list_item
 from . import prose
-from .region_scores import BARRIER, big_enough, is_terminator, removed_before, scores
+from .region_scores import BARRIER, REPEAT_PENALTY, big_enough, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -211,7 +211,7 @@ def _templated_run_end(doc: Doc, ctx: Context, start: int) -> int:
 #: A run of at most this many chrome lines between two prose lines (a heading, a label, a
 #: meta line, a few list items: the skeleton of a list-shaped article, a forum post's header,
 #: a product's spec lines) costs the region at most GAP_CAP, however much its lines score; a
-#: longer run (a menu, a teaser block) costs its full score, and a terminator heading in it
+#: longer run (a menu, a teaser block; but see SPREAD_GAP_MAX_LINES) costs its full score, and a terminator heading in it
 #: keeps its barrier. Lines that are phrases (:func:`~boilerstrip.rules.prose.is_phrase`: a spec
 #: sheet's or a pros-and-cons list's items, not a menu's labels) are not counted in the run's
 #: length: a comparison article prints a dozen of them between two paragraphs. Such a wider
@@ -239,11 +239,30 @@ ENTRY_MIN_GAIN: Final = 2.0
 #: ENTRY_MIN_GAIN times as much (issue 12, lost pages). Around an article the densest run
 #: holds more, and the rule above keeps the entry run out.
 ENTRY_TINY: Final = 5.0
+#: Entries that each print a block of short lines (a spec sheet of label and value lines, pros
+#: and cons, a price box) between their paragraphs leave gaps longer than GAP_CAP_LINES: a
+#: product roundup, a collection with specs, a docs page of parameter tables. Such a gap of up
+#: to SPREAD_GAP_MAX_LINES lines that holds a label every entry prints (a line scored as
+#: repeated, see region_scores.REPEAT_PENALTY: "Specifications", "Pros", "Reply") is capped
+#: like a short one, in the wider region too; a menu's one-off labels (a footer between an
+#: article and a publisher's blurb) are not. (issue 12, lost pages)
+SPREAD_GAP_MAX_LINES: Final = 30
+#: A spread entry run caps those gaps, and long gaps whose lines hold at least
+#: SPREAD_GAP_MIN_WORDS words on average (a forum post's own list of items), the soft entry
+#: way (ENTRY_GAP_COST). It is tried before the entry run above, under the same terms (apart
+#: from the densest run, or around a tiny one); it also replaces a densest run it holds, grown
+#: only up to the nearest barriers around that run (as the wider region: a comment thread past
+#: a terminator heading stays out), when it holds SPREAD_HOLD_GAIN times that run's prose: then
+#: the densest run is one entry's paragraphs or a closing FAQ of a page made of entries.
+SPREAD_GAP_MIN_WORDS: Final = 4.0
+SPREAD_HOLD_GAIN: Final = 4.0
 
 
-def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None) -> list[float]:
+def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, labelled: bool = False, words: list[float] | None = None) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
-    ``phrase`` are not counted in its length) scaled down to cost
+    ``phrase`` are not counted in its length; with ``labelled``, also a run of up to
+    SPREAD_GAP_MAX_LINES lines that holds a repeated label; given ``words``, the lines' word
+    counts, also such a run of wordy lines, see SPREAD_GAP_MIN_WORDS) scaled down to cost
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
     BARRIER, or differs from its ``own`` score without the removed barriers)."""
@@ -260,7 +279,11 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
         cost = sum(vals[i:j])
         cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
         length = sum(1 for k in range(i, j) if not phrase[k])
-        if 0 < i and j < n and length <= GAP_CAP_LINES and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
+        fits = length <= GAP_CAP_LINES or (
+            length <= SPREAD_GAP_MAX_LINES
+            and ((labelled and any(own[k] == REPEAT_PENALTY for k in range(i, j))) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
+        )
+        if 0 < i and j < n and fits and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
             f = cap / cost
             for k in range(i, j):
                 out[k] = vals[k] * f
@@ -359,7 +382,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = entry = False
     if best >= MIN_REGION_SCORE:
-        capped = _capped_gaps(vals, own, phrase)
+        capped = _capped_gaps(vals, own, phrase, labelled=True)
         # the wider region grows from the first one up to the nearest barriers around it, and is
         # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
         # regions alone, not of the rest of the page: on the cleaned body it answers the same,
@@ -371,12 +394,29 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         # an entry list elsewhere on the page (see ENTRY_GAP_COST)
         entries = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST)
         best3, s3, e3 = _kadane(entries, 0, len(vals))
+        # the same with longer gaps (see SPREAD_GAP_MAX_LINES), over the page and between the
+        # barriers around the densest run (a removed line counts SPREAD_GAP_MIN_WORDS words: it
+        # neither makes a gap wordy nor keeps it from being so)
+        fw = float(SPREAD_GAP_MIN_WORDS)
+        words = [float(doc.lines[k].n_words) if k >= 0 else fw for k in at]
+        spread = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words)
+        best4, s4, e4 = _kadane(spread, 0, len(vals))
+        best5, s5, e5 = _kadane(spread, lo, hi)
         if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *_line_span(at, s3, e3)):
             # the entry list is the whole body (what a first pass kept from an entry list or
             # from an article): nothing to cut, and no last piece to trim either
             vals, best, start, stop, entry = entries, best3, s3, e3, True
+        elif best4 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *_line_span(at, s4, e4)):
+            # the same for a spread entry run (so a second pass cuts nothing either)
+            vals, best, start, stop, entry = spread, best4, s4, e4, True
         elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
             vals, best, start, stop, widened = capped, best2, s2, e2, True
+        elif best4 >= MIN_REGION_SCORE and (e4 <= start or s4 >= stop or first < ENTRY_TINY) and sum(v for v in vals[s4:e4] if v > 0) >= ENTRY_MIN_GAIN * first:
+            # a spread entry list elsewhere on the page, or around a tiny densest run
+            vals, best, start, stop, entry = spread, best4, s4, e4, True
+        elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and sum(v for v in vals[s5:e5] if v > 0) >= SPREAD_HOLD_GAIN * first:
+            # a spread entry list around the densest run, up to the barriers around it
+            vals, best, start, stop, entry = spread, best5, s5, e5, True
         elif (e3 <= start or s3 >= stop or first < ENTRY_TINY) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
             # no wider region around the densest run, but an entry list elsewhere on the page
             # (or around a densest run of one short paragraph, see ENTRY_TINY)
