@@ -477,6 +477,15 @@ def test_prose_trafilatura_leaves_out_between_the_text_both_keep_stays():
     assert middle in kept
 
 
+def test_a_list_item_trafilatura_leaves_out_between_the_text_both_keep_stays():
+    # one item (not a list _keep_structure keeps), with a link: of no tag the kept paragraphs have
+    item = "Mount the gauge level: a tilted funnel catches less rain, see <a href='/level'>levelling</a> for how."
+    blocks, drop, source = _inner_page(f"<ul><li>{item}</li></ul>")
+    assert source == "both"
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert any(t.startswith("Mount the gauge level") for t in kept)
+
+
 def test_inner_prose_near_misses_a_tail_a_caption_a_link_line_and_a_box_of_another_tag_still_go():
     box = "<div>Get our newsletter. The best guides and tips, delivered to your inbox every week.</div>"
     caption = "<figure><figcaption>The gauge on its post, seen from the south side of the garden.</figcaption></figure>"
