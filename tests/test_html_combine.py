@@ -445,3 +445,56 @@ def test_trafilatura_text_partly_outside_the_own_region_keeps_both_regions():
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert source == "trafilatura"
     assert kept == intro + PROSE  # before: the intro and PROSE[:2] (what trafilatura kept), and no sibling rescue
+
+
+# --------------------------------------------------------------------------- inner prose (blocks._inner_prose)
+
+
+def _inner_page(middle: str, tail: str = "") -> tuple[list, list[str | None], str]:
+    """A docs page: intro, a code sample, ``middle``, another sample, a closing paragraph, ``tail``;
+    trafilatura keeps the intro and the closing paragraph (and, as it does, not ``middle``)."""
+    intro, closing = PROSE[:3], PROSE[3:]
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/docs'>Docs</a></nav><div class='doc'>"
+        + "".join(_p(t) for t in intro)
+        + "<pre>gauge --read rain</pre>"
+        + middle
+        + "<pre>gauge --reset</pre>"
+        + "".join(_p(t) for t in closing)
+        + tail
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))
+    return p.blocks, drop, source
+
+
+def test_prose_trafilatura_leaves_out_between_the_text_both_keep_stays():
+    middle = "The reading is given in millimetres of rain since midnight, and it resets itself at the end of each day."
+    blocks, drop, source = _inner_page(_p(middle))
+    assert source == "both"
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert middle in kept
+
+
+def test_a_list_item_trafilatura_leaves_out_between_the_text_both_keep_stays():
+    # one item (not a list _keep_structure keeps), with a link: of no tag the kept paragraphs have
+    item = "Mount the gauge level: a tilted funnel catches less rain, see <a href='/level'>levelling</a> for how."
+    blocks, drop, source = _inner_page(f"<ul><li>{item}</li></ul>")
+    assert source == "both"
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert any(t.startswith("Mount the gauge level") for t in kept)
+
+
+def test_inner_prose_near_misses_a_tail_a_caption_a_link_line_and_a_box_of_another_tag_still_go():
+    box = "<div>Get our newsletter. The best guides and tips, delivered to your inbox every week.</div>"
+    caption = "<figure><figcaption>The gauge on its post, seen from the south side of the garden.</figcaption></figure>"
+    links = "<p><a href='/a'>See the reset command</a> and <a href='/b'>the list of all other commands</a>.</p>"
+    tail = _p("Was this page helpful? Tell us what we could explain better, we read every single answer.")
+    blocks, drop, source = _inner_page(caption + links + box, tail)
+    assert source == "both"
+    gone = [b.text for b, d in zip(blocks, drop, strict=True) if d is not None]
+    assert any(t.startswith("The gauge on its post") for t in gone)
+    assert any(t.startswith("See the reset command") for t in gone)
+    assert any(t.startswith("Was this page helpful?") for t in gone)
+    assert any(t.startswith("Get our newsletter.") for t in gone)
