@@ -49,6 +49,7 @@ COMPILED = [
     "boilerstrip/rules/prose.py",
     "boilerstrip/rules/region.py",
     "boilerstrip/rules/region_inside.py",
+    "boilerstrip/rules/region_lists.py",
     "boilerstrip/rules/region_scores.py",
     "boilerstrip/rules/related.py",
     "boilerstrip/rules/shapes.py",

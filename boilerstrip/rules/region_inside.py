@@ -14,7 +14,8 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region import cuts_around, main_region, templated
+from .region import cuts_around, main_region
+from .region_lists import templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
 
