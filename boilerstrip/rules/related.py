@@ -12,6 +12,7 @@ lines right after it, and stops at the first prose line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -125,6 +126,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     and the teasers after it, down to the end of the page or to where the article resumes."""
     lines = doc.lines
     counts: Counter[str] | None = None
+    marked: frozenset[int] | None = None
     done = 0  # lines before this one are in a block already cut
     for i in [i for i, line in enumerate(lines) if _may_be_heading(line)]:
         if i < done:
@@ -136,7 +138,9 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
             # repeated short lines after the first heading (duplicated headlines, source names),
             # counted once per page so a page of headings stays linear
             counts = Counter([ln.key for ln in lines[i + 1 :] if ln.n_chars <= DUPLICATE_MAX_CHARS])  # _teaser_key
-        stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter())
+        if kind != "button" and marked is None:
+            marked = _after_removed_repeats(doc, ctx)
+        stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter(), marked or frozenset())
         if stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
             done = stop
@@ -156,13 +160,42 @@ def _continues_line(prev: Line, line: Line) -> bool:
     return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT)
 
 
-def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str]) -> int:
+#: Lines an earlier rule of these families removed still count as repeated short lines where
+#: they stood (a "Reply" under each comment, a share row under each teaser: scraper-trailer and
+#: share-widget take them before related-tail sees the block).
+REPEAT_REMOVED_FAMILIES: Final = frozenset({"trailer"})
+
+
+def _after_removed_repeats(doc: Doc, ctx: Context) -> frozenset[int]:
+    """Input indexes of the surviving lines that come right after a line removed by a rule of
+    REPEAT_REMOVED_FAMILIES whose text the page repeats: the teaser signal that line was."""
+    by = ctx.state.removed_by
+    gone = [k for k, fam in by.items() if fam in REPEAT_REMOVED_FAMILIES]
+    if not gone:
+        return frozenset()
+    every = doc.all
+    keys = Counter(every[k].key for k in gone)
+    alive = [ln.index for ln in doc.lines]
+    out = set()
+    for k in gone:
+        if keys[every[k].key] >= 2:
+            p = bisect_right(alive, k)
+            if p < len(alive):
+                out.add(alive[p])
+    return frozenset(out)
+
+
+def _block_end(lines: Sequence[Line], i: int, kind: str, counts: Counter[str], marked: frozenset[int] = frozenset()) -> int:
     """Where the related block that starts with heading ``lines[i]`` ends (exclusive), or ``i``
-    when the heading should stay. ``counts``: how often each short line occurs after the first heading."""
+    when the heading should stay. ``counts``: how often each short line occurs after the first
+    heading; ``marked``: input indexes of lines right after a removed repeated line (see
+    :func:`_after_removed_repeats`)."""
     n = len(lines)
 
     def signal(ln: Line) -> bool:
         if ln.n_chars <= DUPLICATE_MAX_CHARS and counts[_teaser_key(ln)] >= 2:
+            return True
+        if ln.index in marked:
             return True
         return is_date_line(ln) or is_truncated(ln)
 
