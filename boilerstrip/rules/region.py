@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from .. import features
+from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
@@ -149,7 +150,15 @@ SPREAD_HOLD_GAIN: Final = 4.0
 SPREAD_WIDEN_GAIN: Final = 1.2
 
 
-def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, labelled: bool = False, words: list[float] | None = None, dated: list[bool] | None = None) -> list[float]:
+def _capped_gaps(
+    vals: list[float],
+    own: list[float],
+    phrase: list[bool],
+    per_line: float | None = None,
+    labelled: bool = False,
+    words: list[float] | None = None,
+    dated: list[bool] | None = None,
+) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
     ``phrase`` are not counted in its length; with ``labelled``, also a run of up to
     SPREAD_GAP_MAX_LINES lines that holds a repeated label; given ``words``, the lines' word
@@ -190,7 +199,9 @@ def _is_dated(line: Line) -> bool:
     return len(line.text) <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line)
 
 
-def _spread_widened(doc: Doc, vals: list[float], own: list[float], phrase: list[bool], words: list[float], at: list[int], span: tuple[int, int], run: tuple[int, int], first: float) -> tuple[list[float], float, int, int] | None:
+def _spread_widened(
+    doc: Doc, vals: list[float], own: list[float], phrase: list[bool], words: list[float], at: list[int], span: tuple[int, int], run: tuple[int, int], first: float
+) -> tuple[list[float], float, int, int] | None:
     """The spread entry run that replaces the densest run ``run`` (of ``first`` prose) as a
     wider region, searched between the barriers ``span`` around it: its gaps capped as a
     spread run's, but for those that print a date (see SPREAD_WIDEN_GAIN). None when it does not
