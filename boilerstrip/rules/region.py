@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from typing import Final
 
 from .. import features
+from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, templated_run_end
-from .region_scores import BARRIER, REPEAT_PENALTY, big_enough, is_terminator, removed_before, scores
+from .region_scores import BARRIER, DATE_MAX_CHARS, REPEAT_PENALTY, big_enough, is_terminator, removed_before, scores
+from .shapes import is_date_line
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -136,16 +138,35 @@ SPREAD_GAP_MAX_LINES: Final = 30
 #: the densest run is one entry's paragraphs or a closing FAQ of a page made of entries.
 SPREAD_GAP_MIN_WORDS: Final = 4.0
 SPREAD_HOLD_GAIN: Final = 4.0
+#: A spread entry run that holds the densest run but under SPREAD_HOLD_GAIN times its prose
+#: still replaces it, as a wider region (only its last piece may be trimmed), when it holds
+#: SPREAD_WIDEN_GAIN times that prose once gaps that print a date are left uncapped, and it
+#: stops before the page's last prose line when it goes on past the densest run. A page of
+#: entries (a service page's offers, a product's feature blocks, a docs page's sections under
+#: their headings) splits its prose into pieces of a few lines between blocks of short lines:
+#: the densest run is one of them, and the rest was cut (issue 12, lost pages). Dated units
+#: are teasers and comments, whose gaps print a timestamp; a run that reaches the page's last
+#: prose has taken the footer's blurb.
+SPREAD_WIDEN_GAIN: Final = 1.2
 
 
-def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_line: float | None = None, labelled: bool = False, words: list[float] | None = None) -> list[float]:
+def _capped_gaps(
+    vals: list[float],
+    own: list[float],
+    phrase: list[bool],
+    per_line: float | None = None,
+    labelled: bool = False,
+    words: list[float] | None = None,
+    dated: list[bool] | None = None,
+) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
     ``phrase`` are not counted in its length; with ``labelled``, also a run of up to
     SPREAD_GAP_MAX_LINES lines that holds a repeated label; given ``words``, the lines' word
     counts, also such a run of wordy lines, see SPREAD_GAP_MIN_WORDS) scaled down to cost
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
-    BARRIER, or differs from its ``own`` score without the removed barriers)."""
+    BARRIER, or differs from its ``own`` score without the removed barriers), or, given
+    ``dated``, a line of the run is flagged there (see SPREAD_WIDEN_GAIN)."""
     out = list(vals)
     n = len(vals)
     i = 0
@@ -163,12 +184,39 @@ def _capped_gaps(vals: list[float], own: list[float], phrase: list[bool], per_li
             length <= SPREAD_GAP_MAX_LINES
             and ((labelled and any(own[k] == REPEAT_PENALTY for k in range(i, j))) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
         )
+        if dated is not None and fits and any(dated[i:j]):
+            fits = False
         if 0 < i and j < n and fits and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
             f = cap / cost
             for k in range(i, j):
                 out[k] = vals[k] * f
         i = j
     return out
+
+
+def _is_dated(line: Line) -> bool:
+    """A printed date or time on its own line (as region_scores scores DATE_PENALTY)."""
+    return len(line.text) <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line)
+
+
+def _spread_widened(
+    doc: Doc, vals: list[float], own: list[float], phrase: list[bool], words: list[float], at: list[int], span: tuple[int, int], run: tuple[int, int], first: float
+) -> tuple[list[float], float, int, int] | None:
+    """The spread entry run that replaces the densest run ``run`` (of ``first`` prose) as a
+    wider region, searched between the barriers ``span`` around it: its gaps capped as a
+    spread run's, but for those that print a date (see SPREAD_WIDEN_GAIN). None when it does not
+    hold the densest run, holds under SPREAD_WIDEN_GAIN times its prose, or goes on past it up
+    to the page's last prose line. Returns the capped scores, the run's score, start and stop."""
+    dated = [k >= 0 and _is_dated(doc.lines[k]) for k in at]
+    capped = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words, dated=dated)
+    best, s, e = _kadane(capped, *span)
+    if best < MIN_REGION_SCORE or s > run[0] or e < run[1]:
+        return None
+    if e > run[1] and not any(v > 0 for v in vals[e:]):
+        return None
+    if sum(v for v in vals[s:e] if v > 0) < SPREAD_WIDEN_GAIN * first:
+        return None
+    return capped, best, s, e
 
 
 def _word_share(doc: Doc, ctx: Context, parts: list[tuple[int, int]]) -> float:
@@ -297,6 +345,10 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and sum(v for v in vals[s5:e5] if v > 0) >= SPREAD_HOLD_GAIN * first:
             # a spread entry list around the densest run, up to the barriers around it
             vals, best, start, stop, entry = spread, best5, s5, e5, True
+        elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and (grown := _spread_widened(doc, vals, own, phrase, words, at, (lo, hi), (start, stop), first)) is not None:
+            # a spread entry run around the densest run with less gain, as a wider region
+            vals, best, start, stop = grown
+            widened = True
         elif (e3 <= start or s3 >= stop or first < ENTRY_TINY) and best3 >= MIN_REGION_SCORE and sum(v for v in vals[s3:e3] if v > 0) >= ENTRY_MIN_GAIN * first:
             # no wider region around the densest run, but an entry list elsewhere on the page
             # (or around a densest run of one short paragraph, see ENTRY_TINY)
