@@ -498,3 +498,92 @@ def test_inner_prose_near_misses_a_tail_a_caption_a_link_line_and_a_box_of_anoth
     assert any(t.startswith("See the reset command") for t in gone)
     assert any(t.startswith("Was this page helpful?") for t in gone)
     assert any(t.startswith("Get our newsletter.") for t in gone)
+
+
+# --------------------------------------------------------------------------- a grid of short items under a subheading
+
+
+FEATURES = ["Audit logs", "Single sign-on", "Custom domains", "Daily backups", "Role-based access", "Priority support"]
+
+
+def _grid_page(before: str, features: list[str]) -> tuple[list, list[str | None], str]:
+    """A service page: intro, ``before``, a grid of feature names set in nested divs (no list
+    markup), closing prose; trafilatura keeps the prose only (it drops such grids whole)."""
+    cells = "".join(f"<div class='feature'><div class='cell'><div class='label'>{f}</div></div></div>" for f in features)
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav><div class='page'>"
+        + "".join(_p(t) for t in PROSE[:3])
+        + before
+        + f"<div class='grid'>{cells}</div>"
+        + "".join(_p(t) for t in PROSE[3:])
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE)))
+    return p.blocks, drop, source
+
+
+def test_a_grid_of_short_items_under_a_kept_subheading_stays():
+    blocks, drop, source = _grid_page("<h3>Included in every plan:</h3>", FEATURES)
+    assert source == "both"
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert "Included in every plan:" in kept
+    assert set(FEATURES) <= kept
+
+
+def test_grid_near_misses_no_subheading_above_it_or_too_few_items_still_go():
+    # after a paragraph (a box of facts or a run of hidden metadata fields set in divs) ...
+    blocks, drop, _ = _grid_page(_p("Every plan comes with a thirty day trial, no card needed."), FEATURES)
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert not set(FEATURES) & kept
+    # ... or three cells under a subheading: not a grid of items
+    blocks, drop, _ = _grid_page("<h3>Included in every plan:</h3>", FEATURES[:3])
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert not set(FEATURES[:3]) & kept
+
+
+# --------------------------------------------------------------------------- linked titles over kept text
+
+
+ENTRIES = [
+    ("Rain gauges for small gardens", "A short guide to choosing a gauge that fits a small garden and still reads accurately."),
+    ("Reading a gauge after a storm", "How to read the gauge after heavy rain, and why the overflow tube matters in summer."),
+    ("Winter care for outdoor gauges", "What to do before the first frost so that the funnel and the tube do not crack."),
+]
+
+
+def _titles_page(middle: str) -> tuple[list, list[str | None], str]:
+    """A page: intro, ``middle``, closing prose; trafilatura keeps the prose and each entry's
+    description, not the linked titles."""
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav><div class='guides'>"
+        + "".join(_p(t) for t in PROSE[:3])
+        + middle
+        + "".join(_p(t) for t in PROSE[3:])
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE[:3] + [d for _, d in ENTRIES] + PROSE[3:])))
+    return p.blocks, drop, source
+
+
+def test_linked_entry_titles_over_their_kept_descriptions_stay():
+    entries = "".join(f"<h3><a href='/g{k}'>{t}</a></h3>{_p(d)}" for k, (t, d) in enumerate(ENTRIES))
+    blocks, drop, source = _titles_page(entries)
+    assert source == "both"
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert {t for t, _ in ENTRIES} <= kept
+
+
+def test_linked_titles_near_misses_a_run_of_headlines_and_a_title_over_a_heading_still_go():
+    # a box of related headlines (linked headings in a row) between two kept descriptions ...
+    run = "".join(f"<h4><a href='/r{k}'>{t}</a></h4>" for k, (t, _) in enumerate(ENTRIES))
+    # ... and a linked title over a (linked) category line, not over kept text
+    over = f"<h3><a href='/p'>{ENTRIES[0][0]} and more</a></h3><h4><a href='/c'>Advocacy Notes</a></h4>"
+    middle = _p(ENTRIES[0][1]) + run + _p(ENTRIES[1][1]) + over + _p(ENTRIES[2][1])
+    blocks, drop, source = _titles_page(middle)
+    assert source == "both"
+    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
+    assert not {t for t, _ in ENTRIES} & kept
+    assert f"{ENTRIES[0][0]} and more" not in kept
+    assert {d for _, d in ENTRIES} <= kept

@@ -16,6 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block
+from .structure import keep_structure
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -216,33 +217,6 @@ def _complete_lists(blocks: list[Block], own: list[str | None], out: list[str | 
             out[i] = None
 
 
-#: Structure the own region holds and trafilatura leaves out whole (it drops lists none of whose
-#: items it keeps, subheadings, code): when the two agree on the region, these stay. A list item
-#: (direct text of an ``li``, not a paragraph of a comment thread's ``li``) at least this long
-#: (chars; dates, "5 min read" are shorter) ...
-STRUCTURE_ITEM_MIN_CHARS = 20
-#: ... of a list with at least this many such items (a lone item is a byline or meta line) ...
-STRUCTURE_LIST_MIN_ITEMS = 2
-#: ... and subheadings (h2-h6) and ``<pre>`` blocks, none holding a link.
-
-
-def _keep_structure(blocks: list[Block], own: list[str | None], out: list[str | None]) -> None:
-    """Own-region blocks without links that trafilatura drops as a whole list, a subheading or a
-    ``<pre>`` stay (wcxb dev fold a: service 0.712 -> 0.726, documentation 0.891 -> 0.897)."""
-    cand = [i for i, b in enumerate(blocks) if out[i] == BY_TRAFILATURA and own[i] is None and not b.link_chars and not b.in_figure]
-    items: dict[int, list[int]] = {}
-    for i in cand:
-        b = blocks[i]
-        if b.tag == "li" and len(b.text) >= STRUCTURE_ITEM_MIN_CHARS and len(b.ancestors) > 1:
-            items.setdefault(b.ancestors[1], []).append(i)
-        elif b.heading > 1 or b.pre:
-            out[i] = None
-    for found in items.values():
-        if len(found) >= STRUCTURE_LIST_MIN_ITEMS:
-            for i in found:
-                out[i] = None
-
-
 #: Prose that trafilatura leaves out in the middle of the text both keep (a paragraph between two
 #: kept ones: a docs page's text between code samples, a service page's section text) is article
 #: text: an own-region block at least PROSE_MIN_CHARS long ...
@@ -388,7 +362,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         _keep_lead(blocks, own, found, out)
         _rejoin_parts(blocks, found, out)
         _complete_lists(blocks, own, out)
-        _keep_structure(blocks, own, out)
+        keep_structure(blocks, own, out, BY_TRAFILATURA)
         for i in inner:
             out[i] = None
         return out, "both"
