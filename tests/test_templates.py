@@ -76,7 +76,7 @@ def test_a_lead_quoted_as_a_teaser_on_other_pages_stays_in_its_article():
 
     def leads(p: sitegen.Page) -> list[str]:  # such sentences with another right after them (an article's lead, not an entry's blurb)
         body = [t for kind, t in p.lines if kind == "article"]
-        return [t for t, nxt in zip(body, body[1:]) if sentence(t) and sentence(nxt)]
+        return [t for t, nxt in zip(body, body[1:], strict=False) if sentence(t) and sentence(nxt)]
 
     # the first page with a lead (which one depends on the fixtures the corpus is cut from)
     k0 = next(k for k, p in enumerate(pages) if leads(p))
