@@ -10,7 +10,7 @@ tolerated while a menu of forty items or a footer is not. The cuts inside the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from .. import features
@@ -157,7 +157,7 @@ def _capped_gaps(
     per_line: float | None = None,
     labelled: bool = False,
     words: list[float] | None = None,
-    dated: list[bool] | None = None,
+    dated: Callable[[int], bool] | None = None,
 ) -> list[float]:
     """``vals`` with every short run of negative scores (see GAP_CAP_LINES; the lines flagged in
     ``phrase`` are not counted in its length; with ``labelled``, also a run of up to
@@ -166,7 +166,7 @@ def _capped_gaps(
     GAP_CAP (with ``per_line``: at most ``per_line`` times its length, see ENTRY_GAP_COST),
     unless a line of the run is a terminator heading or follows a removed one (its score is
     BARRIER, or differs from its ``own`` score without the removed barriers), or, given
-    ``dated``, a line of the run is flagged there (see SPREAD_WIDEN_GAIN)."""
+    ``dated``, it says so of a position of the run (see SPREAD_WIDEN_GAIN)."""
     out = list(vals)
     n = len(vals)
     i = 0
@@ -177,21 +177,27 @@ def _capped_gaps(
         j = i
         while j < n and vals[j] < 0:
             j += 1
-        cost = sum(vals[i:j])
-        cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
-        length = sum(1 for k in range(i, j) if not phrase[k])
-        fits = length <= GAP_CAP_LINES or (
-            length <= SPREAD_GAP_MAX_LINES
-            and ((labelled and any(own[k] == REPEAT_PENALTY for k in range(i, j))) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i)))
-        )
-        if dated is not None and fits and any(dated[i:j]):
-            fits = False
-        if 0 < i and j < n and fits and cost < cap and all(vals[k] == own[k] != BARRIER for k in range(i, j)):
-            f = cap / cost
-            for k in range(i, j):
-                out[k] = vals[k] * f
+        if 0 < i and j < n:
+            cost = sum(vals[i:j])
+            cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
+            if cost < cap and _fits(own, phrase, i, j, labelled, words) and (dated is None or not any(dated(k) for k in range(i, j))):
+                gap_own = own[i:j]
+                if vals[i:j] == gap_own and BARRIER not in gap_own:
+                    f = cap / cost
+                    for k in range(i, j):
+                        out[k] = vals[k] * f
         i = j
     return out
+
+
+def _fits(own: list[float], phrase: list[bool], i: int, j: int, labelled: bool, words: list[float] | None) -> bool:
+    """Is the gap ``[i, j)`` short enough to cap (see :func:`_capped_gaps`)?"""
+    length = (j - i) - sum(phrase[i:j])
+    if length <= GAP_CAP_LINES:
+        return True
+    if length > SPREAD_GAP_MAX_LINES:
+        return False
+    return (labelled and REPEAT_PENALTY in own[i:j]) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i))
 
 
 def _is_dated(line: Line) -> bool:
@@ -207,7 +213,11 @@ def _spread_widened(
     spread run's, but for those that print a date (see SPREAD_WIDEN_GAIN). None when it does not
     hold the densest run, holds under SPREAD_WIDEN_GAIN times its prose, or goes on past it up
     to the page's last prose line. Returns the capped scores, the run's score, start and stop."""
-    dated = [k >= 0 and _is_dated(doc.lines[k]) for k in at]
+    lines = doc.lines
+
+    def dated(x: int) -> bool:
+        return at[x] >= 0 and _is_dated(lines[at[x]])
+
     capped = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words, dated=dated)
     best, s, e = _kadane(capped, *span)
     if best < MIN_REGION_SCORE or s > run[0] or e < run[1]:
