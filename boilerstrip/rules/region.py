@@ -14,13 +14,11 @@ from collections.abc import Callable, Iterator
 from typing import Final
 
 from .. import features
-from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, templated_run_end
-from .region_scores import BARRIER, DATE_MAX_CHARS, REPEAT_PENALTY, big_enough, is_terminator, removed_before, scores
-from .shapes import is_date_line
+from .region_scores import BARRIER, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -200,11 +198,6 @@ def _fits(own: list[float], phrase: list[bool], i: int, j: int, labelled: bool, 
     return (labelled and REPEAT_PENALTY in own[i:j]) or (words is not None and sum(words[i:j]) >= SPREAD_GAP_MIN_WORDS * (j - i))
 
 
-def _is_dated(line: Line) -> bool:
-    """A printed date or time on its own line (as region_scores scores DATE_PENALTY)."""
-    return len(line.text) <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line)
-
-
 def _spread_widened(
     doc: Doc, vals: list[float], own: list[float], phrase: list[bool], words: list[float], at: list[int], span: tuple[int, int], run: tuple[int, int], first: float
 ) -> tuple[list[float], float, int, int] | None:
@@ -216,7 +209,7 @@ def _spread_widened(
     lines = doc.lines
 
     def dated(x: int) -> bool:
-        return at[x] >= 0 and _is_dated(lines[at[x]])
+        return at[x] >= 0 and is_printed_date(lines[at[x]])
 
     capped = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words, dated=dated)
     best, s, e = _kadane(capped, *span)

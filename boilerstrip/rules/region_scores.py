@@ -218,9 +218,14 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
             v = BARRIER
         elif f.repeats >= REPEAT_MIN:
             v = REPEAT_PENALTY
-        elif f.chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line):
+        elif is_printed_date(line):
             v = DATE_PENALTY
         base[line.index] = v
+
+
+def is_printed_date(line: Line) -> bool:
+    """A printed date or time on its own line (scored DATE_PENALTY; at most DATE_MAX_CHARS long)."""
+    return line.n_chars <= DATE_MAX_CHARS and features.has_digit(line.text) and is_date_line(line)
 
 
 def ends_article(doc: Doc, ctx: Context, i: int) -> bool:
