@@ -16,7 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block
-from .structure import keep_structure
+from .structure import keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -264,6 +264,7 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
+    keep_terms(blocks, out, LINK_LIST)
     keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}))
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
