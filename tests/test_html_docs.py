@@ -75,3 +75,25 @@ def test_term_near_misses_a_link_list_without_kept_text_and_a_link_line_in_the_k
     blocks, drop, _ = _run(f"<table><tr><td>{text}<br>{see}</td></tr></table>", INTRO + [text] + CLOSING)
     kept = _kept(blocks, drop)
     assert text in kept and "See the gauge reference" not in kept
+
+
+# --------------------------------------------------------------------------- code listings (structure._keep_listing_captions)
+
+LISTING = "Listing 2-1: Reading a gauge and printing the amount of rain since midnight"
+
+
+def test_a_code_listing_set_as_a_figure_stays_with_its_caption():
+    figure = f"<figure class='listing'><pre><code>gauge = Gauge('north')\nprint(gauge.reading)</code></pre><figcaption>{LISTING}</figcaption></figure>"
+    blocks, drop, source = _run(figure, INTRO + CLOSING)
+    assert source == "both"
+    kept = _kept(blocks, drop)
+    assert any(t.startswith("gauge = Gauge('north')") for t in kept)
+    assert LISTING in kept
+
+
+def test_listing_near_miss_an_image_caption_still_goes():
+    caption = "The north gauge on its post, seen from the south side of the station's garden"
+    figure = f"<figure><img src='gauge.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+    blocks, drop, source = _run(figure, INTRO + CLOSING)
+    assert source == "both"
+    assert caption not in _kept(blocks, drop)
