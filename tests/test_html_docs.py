@@ -97,3 +97,30 @@ def test_listing_near_miss_an_image_caption_still_goes():
     blocks, drop, source = _run(figure, INTRO + CLOSING)
     assert source == "both"
     assert caption not in _kept(blocks, drop)
+
+
+# --------------------------------------------------------------------------- grids of prose boxes (structure.grid_boxes)
+
+NOTES = [
+    "Tip: a gauge that reports no rain for a month may have a blocked funnel, so check it first.",
+    "Warning: resetting a gauge by hand erases the day's reading, and it cannot be fetched again.",
+    "Note: stations in the mountains report every five minutes to save the battery of the gauge.",
+]
+
+
+def _boxes(n: int) -> str:
+    """``n`` note boxes among the paragraphs, each alone in its element (a docs page's admonitions)."""
+    return "".join(_p(f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees.") + f"<div class='box'>{NOTES[k]}</div>" for k in range(n))
+
+
+def test_a_grid_of_prose_boxes_trafilatura_leaves_out_stays():
+    blocks, drop, source = _run(_boxes(3), INTRO + [f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees." for k in range(3)] + CLOSING)
+    assert source == "both"
+    assert set(NOTES) <= set(_kept(blocks, drop))
+
+
+def test_box_near_miss_two_boxes_are_no_grid_and_still_go():
+    # (one box between paragraphs, a newsletter sign-up, is tests/test_html_combine.py's near miss)
+    blocks, drop, source = _run(_boxes(2), INTRO + [f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees." for k in range(2)] + CLOSING)
+    assert source == "both"
+    assert not set(NOTES[:2]) & set(_kept(blocks, drop))
