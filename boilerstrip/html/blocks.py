@@ -16,7 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block
-from .structure import keep_structure
+from .structure import grid_boxes, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -228,6 +228,7 @@ INNER_PROSE_MIN_CHARS = PROSE_MIN_CHARS
 #: 0.817 -> 0.822; ScrapingHub unchanged, trafilatura set 0.9505 -> 0.9506; without the tag test
 #: fold a gained 0.001 more but ScrapingHub lost 0.0002 to such a box). List items of any tag: fold
 #: a 0.85047 -> 0.85067, fold b 0.84864 -> 0.84890, ScrapingHub and the trafilatura set unchanged.
+#: Boxes of a grid of any tag (structure.grid_boxes: a docs page's notes, a service page's cards).
 INNER_PROSE_LINK_DENSITY_MAX = 0.3
 
 
@@ -239,11 +240,12 @@ def _inner_prose(blocks: list[Block], out: list[str | None]) -> list[int]:
     if len(kept) < 2:
         return []
     kinds = {blocks[i].tag for i in kept}
+    boxes = grid_boxes(blocks) if any(out[i] == BY_TRAFILATURA and blocks[i].tag not in kinds for i in range(kept[0] + 1, kept[-1])) else set()
     return [
         i
         for i in range(kept[0] + 1, kept[-1])
         if out[i] == BY_TRAFILATURA
-        and (blocks[i].tag in kinds or blocks[i].in_list)
+        and (blocks[i].tag in kinds or blocks[i].in_list or i in boxes)
         and not blocks[i].heading
         and not blocks[i].in_figure
         and len(blocks[i].text) >= INNER_PROSE_MIN_CHARS
@@ -264,6 +266,7 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
 def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
     """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
     out, source = _decide(blocks, own, traf)
+    keep_terms(blocks, out, LINK_LIST)
     keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}))
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)

@@ -1,0 +1,126 @@
+"""Documentation and service pages in HTML mode (issue 13): linked terms of kept definitions, code
+listings set as figures, and grids of prose boxes that trafilatura leaves out where it and the own
+region agree (boilerstrip/html/structure.py, blocks._inner_prose). Pages are built by hand and
+trafilatura's output is given as text (MainText), as in tests/test_html_combine.py."""
+
+from __future__ import annotations
+
+from boilerstrip.html.blocks import LINK_LIST, MainText, decide, select
+from boilerstrip.html.dom import parse
+
+INTRO = [
+    "The rain gauge client reads a station's gauges over the network and reports each reading once a minute.",
+    "Every reading carries the station's name, the time it was taken and the amount of rain since midnight.",
+]
+CLOSING = [
+    "Readings older than a week are kept in the archive, where they can be fetched one day at a time.",
+    "The client retries a failed request three times before it reports the station as unreachable.",
+]
+
+
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+def _run(middle: str, traf: list[str]) -> tuple[list, list[str | None], str]:
+    """A docs page: a sidebar, intro, ``middle``, closing prose; trafilatura keeps ``traf``."""
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/docs'>Docs</a></nav><div class='doc'>"
+        + "".join(_p(t) for t in INTRO)
+        + middle
+        + "".join(_p(t) for t in CLOSING)
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(traf)))
+    return p.blocks, drop, source
+
+
+def _kept(blocks: list, drop: list[str | None]) -> list[str]:
+    return [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+
+
+# --------------------------------------------------------------------------- linked terms (structure.keep_terms)
+
+MEMBERS = [
+    ("Gauge.reading", "The amount of rain since midnight, in millimetres, as the gauge last reported it."),
+    ("Gauge.station", "The name of the station the gauge belongs to, as printed on its post."),
+    ("Gauge.reset()", "Sets the reading back to zero; the gauge does this by itself at midnight."),
+]
+
+
+def test_a_linked_term_over_its_kept_definition_stays():
+    terms = "<dl>" + "".join(f"<dt><a href='/{t}'>{t}</a></dt><dd><p>{d}</p></dd>" for t, d in MEMBERS) + "</dl>"
+    blocks, drop, source = _run(terms, INTRO + [d for _, d in MEMBERS] + CLOSING)
+    assert source == "both"
+    kept = _kept(blocks, drop)
+    assert [t for t, _ in MEMBERS] == [t for t in kept if t.startswith("Gauge.")]
+
+
+def test_a_linked_cell_beside_its_kept_text_stays():
+    rows = "".join(f"<tr><td><a href='/{t}'>{t}</a></td><td>{d}</td></tr>" for t, d in MEMBERS)
+    blocks, drop, source = _run(f"<table>{rows}</table>", INTRO + [d for _, d in MEMBERS] + CLOSING)
+    assert source == "both"
+    assert {t for t, _ in MEMBERS} <= set(_kept(blocks, drop))
+
+
+def test_term_near_misses_a_link_list_without_kept_text_and_a_link_line_in_the_kept_cell_still_go():
+    # linked terms whose definitions are not kept (a box of links to other pages) ...
+    terms = "<dl>" + "".join(f"<dt><a href='/{t}'>{t}</a></dt><dd><a href='/more'>More about it</a></dd>" for t, _ in MEMBERS) + "</dl>"
+    blocks, drop, _ = _run(terms, INTRO + CLOSING)
+    assert not any(t.startswith("Gauge.") for t in _kept(blocks, drop))
+    assert LINK_LIST in drop
+    # ... and a link line under the text of the kept cell itself (a post's "see also" in a forum table)
+    (_, text), see = MEMBERS[0], "<a href='/more'>See the gauge reference</a>"
+    blocks, drop, _ = _run(f"<table><tr><td>{text}<br>{see}</td></tr></table>", INTRO + [text] + CLOSING)
+    kept = _kept(blocks, drop)
+    assert text in kept and "See the gauge reference" not in kept
+
+
+# --------------------------------------------------------------------------- code listings (structure._keep_listing_captions)
+
+LISTING = "Listing 2-1: Reading a gauge and printing the amount of rain since midnight"
+
+
+def test_a_code_listing_set_as_a_figure_stays_with_its_caption():
+    figure = f"<figure class='listing'><pre><code>gauge = Gauge('north')\nprint(gauge.reading)</code></pre><figcaption>{LISTING}</figcaption></figure>"
+    blocks, drop, source = _run(figure, INTRO + CLOSING)
+    assert source == "both"
+    kept = _kept(blocks, drop)
+    assert any(t.startswith("gauge = Gauge('north')") for t in kept)
+    assert LISTING in kept
+
+
+def test_listing_near_miss_an_image_caption_still_goes():
+    caption = "The north gauge on its post, seen from the south side of the station's garden"
+    figure = f"<figure><img src='gauge.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+    blocks, drop, source = _run(figure, INTRO + CLOSING)
+    assert source == "both"
+    assert caption not in _kept(blocks, drop)
+
+
+# --------------------------------------------------------------------------- grids of prose boxes (structure.grid_boxes)
+
+NOTES = [
+    "Tip: a gauge that reports no rain for a month may have a blocked funnel, so check it first.",
+    "Warning: resetting a gauge by hand erases the day's reading, and it cannot be fetched again.",
+    "Note: stations in the mountains report every five minutes to save the battery of the gauge.",
+]
+
+
+def _boxes(n: int) -> str:
+    """``n`` note boxes among the paragraphs, each alone in its element (a docs page's admonitions)."""
+    return "".join(_p(f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees.") + f"<div class='box'>{NOTES[k]}</div>" for k in range(n))
+
+
+def test_a_grid_of_prose_boxes_trafilatura_leaves_out_stays():
+    blocks, drop, source = _run(_boxes(3), INTRO + [f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees." for k in range(3)] + CLOSING)
+    assert source == "both"
+    assert set(NOTES) <= set(_kept(blocks, drop))
+
+
+def test_box_near_miss_two_boxes_are_no_grid_and_still_go():
+    # (one box between paragraphs, a newsletter sign-up, is tests/test_html_combine.py's near miss)
+    blocks, drop, source = _run(_boxes(2), INTRO + [f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees." for k in range(2)] + CLOSING)
+    assert source == "both"
+    assert not set(NOTES[:2]) & set(_kept(blocks, drop))
