@@ -252,14 +252,19 @@ def _repeated_share(doc: Doc, ctx: Context) -> float:
     return sum(1 for line in doc.lines if fs[line.index].repeats >= REPEAT_MIN) / len(doc.lines) if doc.lines else 0.0
 
 
-def _no_region(doc: Doc, ctx: Context, best: float, share: float) -> bool:
-    """Is a region of score ``best`` holding ``share`` of the page's words no region (see
-    PLAIN_MIN_REGION_SCORE, UNITS_MIN_REPEATED, KEPT_MAX_WORD_SHARE)?"""
-    if not ctx.state.removed_by and share < KEPT_MAX_WORD_SHARE and double_spaced(doc, ctx):
+def _no_region(doc: Doc, ctx: Context, best: float, parts: list[tuple[int, int]]) -> bool:
+    """Is a region of score ``best`` and these ``parts`` no region (see PLAIN_MIN_REGION_SCORE,
+    UNITS_MIN_REPEATED, KEPT_MAX_WORD_SHARE)? The cheap tests first: most pages have chrome
+    and a region over PLAIN_MIN_REGION_SCORE."""
+    chrome = bool(ctx.state.removed_by)
+    if chrome and best >= PLAIN_MIN_REGION_SCORE:
+        return False
+    share = _word_share(doc, ctx, parts)
+    if not chrome and share < KEPT_MAX_WORD_SHARE and double_spaced(doc, ctx):
         return True
     if best >= PLAIN_MIN_REGION_SCORE or share >= PLAIN_MIN_WORD_SHARE:
         return False
-    return not ctx.state.removed_by or _repeated_share(doc, ctx) >= UNITS_MIN_REPEATED
+    return not chrome or _repeated_share(doc, ctx) >= UNITS_MIN_REPEATED
 
 
 def _is_lead(doc: Doc, ctx: Context, k: int) -> bool:
@@ -452,7 +457,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
-        if _no_region(doc, ctx, best, _word_share(doc, ctx, parts)):
+        if _no_region(doc, ctx, best, parts):
             parts = None  # a small region, no chrome found on the page or a page of units: nothing stands out
     memo[n] = parts
     return parts
