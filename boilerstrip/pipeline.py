@@ -77,7 +77,7 @@ class DocState:
     #: into metadata), for the lines removed so far. rules/region.main_region reads it too: no
     #: line removed yet means no chrome found on the page.
     removed_by: dict[int, str] = field(default_factory=dict)
-    #: rules/region_lists._double_spaced: is every two input lines (but list items) apart by a blank line?
+    #: rules/region_lists.double_spaced: is every two input lines (but list items) apart by a blank line?
     double_spaced: bool | None = None
 
 

@@ -17,8 +17,8 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, templated_run_end
-from .region_scores import BARRIER, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
+from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, double_spaced, templated_run_end
+from .region_scores import BARRIER, REPEAT_MIN, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -31,6 +31,22 @@ MIN_REGION_SCORE: Final = 3.0
 #: the chrome between the paragraphs kept them apart (issue 12: idempotence, lost pages).
 PLAIN_MIN_REGION_SCORE: Final = 10.0
 PLAIN_MIN_WORD_SHARE: Final = 0.25
+#: The same holds on a page where rules found chrome, when at least UNITS_MIN_REPEATED of its
+#: lines are printed REPEAT_MIN times or more (region_scores.REPEAT_MIN: the label, button or
+#: price under every unit): a page built of repeated units (a collection's or a listing's
+#: cards, a product's variants, a thread's posts) keeps its content in its short lines, and the
+#: small region is one blurb among them (an intro, a promotion, a footer's notice). An
+#: article's page repeats its menus once or twice (desktop and mobile), not every few lines.
+#: (issue 12, lost pages: derived on wcxb fold a)
+UNITS_MIN_REPEATED: Final = 0.2
+#: A page printed the way clean() prints its body (a blank line between every two lines but list
+#: items, see region_lists.double_spaced) on which no rule finds chrome, and whose densest region
+#: holds under KEPT_MAX_WORD_SHARE of its words, whatever that region scores, is what a first
+#: pass kept of a page with no region (the conditions above): its blurb no longer stands out
+#: once the chrome is gone, and cutting around it would make a second clean() cut what the
+#: first kept. (On the dev pages no first pass reads such an input: every figure unchanged,
+#: idempotence failures 46 -> 41 with the units condition above, which alone made them 69.)
+KEPT_MAX_WORD_SHARE: Final = 0.5
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
@@ -230,6 +246,27 @@ def _word_share(doc: Doc, ctx: Context, parts: list[tuple[int, int]]) -> float:
     return sum(fs[line.index].words for a, b in parts for line in doc.lines[a:b]) / total if total else 1.0
 
 
+def _repeated_share(doc: Doc, ctx: Context) -> float:
+    """The share of ``doc.lines`` printed REPEAT_MIN times or more on the page (see UNITS_MIN_REPEATED)."""
+    fs = features.of(doc.all, ctx)
+    return sum(1 for line in doc.lines if fs[line.index].repeats >= REPEAT_MIN) / len(doc.lines) if doc.lines else 0.0
+
+
+def _no_region(doc: Doc, ctx: Context, best: float, parts: list[tuple[int, int]]) -> bool:
+    """Is a region of score ``best`` and these ``parts`` no region (see PLAIN_MIN_REGION_SCORE,
+    UNITS_MIN_REPEATED, KEPT_MAX_WORD_SHARE)? The cheap tests first: most pages have chrome
+    and a region over PLAIN_MIN_REGION_SCORE."""
+    chrome = bool(ctx.state.removed_by)
+    if chrome and best >= PLAIN_MIN_REGION_SCORE:
+        return False
+    share = _word_share(doc, ctx, parts)
+    if not chrome and share < KEPT_MAX_WORD_SHARE and double_spaced(doc, ctx):
+        return True
+    if best >= PLAIN_MIN_REGION_SCORE or share >= PLAIN_MIN_WORD_SHARE:
+        return False
+    return not chrome or _repeated_share(doc, ctx) >= UNITS_MIN_REPEATED
+
+
 def _is_lead(doc: Doc, ctx: Context, k: int) -> bool:
     """Is ``doc.lines[k]`` one long sentence-like line (a lead, a standfirst) that joins the
     region right below it (see LEAD_MIN_WORDS)?"""
@@ -420,8 +457,8 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
                 break
             parts.insert(0, (s2, e2))
             start = s2
-        if best < PLAIN_MIN_REGION_SCORE and not ctx.state.removed_by and _word_share(doc, ctx, parts) < PLAIN_MIN_WORD_SHARE:
-            parts = None  # a small region, no chrome found on the page: nothing stands out
+        if _no_region(doc, ctx, best, parts):
+            parts = None  # a small region, no chrome found on the page or a page of units: nothing stands out
     memo[n] = parts
     return parts
 

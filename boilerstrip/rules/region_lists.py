@@ -29,7 +29,7 @@ COLON_INTRO_MIN_WORDS: Final = 3
 COLON_LIST_MIN_LINES: Final = 2
 
 
-def _double_spaced(doc: Doc, ctx: Context) -> bool:
+def double_spaced(doc: Doc, ctx: Context) -> bool:
     """Is the input printed with a blank line between every two lines, except list items
     (what :func:`~boilerstrip.segment.join_body` writes, so what a second ``clean()`` reads;
     some flatteners print it too)? Then a blank line does not end a list. Decided once per page."""
@@ -45,7 +45,7 @@ def _double_spaced(doc: Doc, ctx: Context) -> bool:
 
 def _adjacent(doc: Doc, i: int, spaced: bool) -> bool:
     """Is ``doc.lines[i]`` printed right under ``doc.lines[i - 1]``: no line between them, or on a
-    double-spaced page (see :func:`_double_spaced`) only blank ones?"""
+    double-spaced page (see :func:`double_spaced`) only blank ones?"""
     if not spaced:
         return not doc.gap_before(i)
     if i <= 0:
@@ -57,7 +57,7 @@ def announced_list_end(doc: Doc, ctx: Context, stop: int) -> int:
     """Where the list announced by the region's last line ("... dates:"), or by the line right
     after the region, ends; ``stop`` when neither ends in a colon or no adjacent list follows."""
     start = stop
-    spaced = _double_spaced(doc, ctx)
+    spaced = double_spaced(doc, ctx)
     last = doc.lines[stop - 1]
     if not (last.text.endswith((":", "：")) and last.n_words >= COLON_INTRO_MIN_WORDS):
         intro = doc.lines[stop]
@@ -130,7 +130,7 @@ def templated_run_end(doc: Doc, ctx: Context, start: int) -> int:
     """End of the templated list (see TEMPLATE_MIN_LINES) starting at ``doc.lines[start]``, or
     ``start`` when none starts there."""
     end = start
-    spaced = _double_spaced(doc, ctx)
+    spaced = double_spaced(doc, ctx)
     while end < len(doc.lines) and (end == start or _adjacent(doc, end, spaced)) and doc.lines[end].n_words <= TEMPLATE_MAX_WORDS:
         end += 1
     return end if templated(doc.lines[start:end]) else start
