@@ -96,6 +96,13 @@ class Page:
     noscript_unwrapped: bool = False  # parsed again without <noscript> tags (see NOSCRIPT_MAX_SHARE)
     elements: dict[int, Any] = field(default_factory=dict)
 
+    def shape(self, mem_id: int) -> str:
+        """An element's kind: its tag and class attribute ("div.card"), "" when unknown."""
+        node = self.elements.get(mem_id)
+        if node is None:
+            return ""
+        return f"{node.tag}.{node.attributes.get('class') or ''}"
+
 
 @cache
 def _chrome_tokens() -> frozenset[str]:
