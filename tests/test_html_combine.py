@@ -630,3 +630,12 @@ def test_entry_cards_near_miss_too_few_cards_keep_only_their_teasers():
     drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(3))), p.shape)
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert not any(t.startswith("Harbour works") for t in kept)
+
+
+def test_entry_cards_of_one_kind_though_each_carries_its_own_classes():
+    # a blog theme's entries: "entry post-17 category-harbour" ... one kind by their first class
+    cards = "".join(_cards(k).replace("class='post-card'", f"class='post-card post-{k} category-c{k % 3}'") for k in range(6))
+    p = parse(f"<html><body><h1>Harbour news</h1><div class='feed'>{cards}</div></body></html>")
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(6))), p.shape)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert all(f"Harbour works enter phase {k} of the renovation plan" in kept for k in range(6))
