@@ -587,3 +587,55 @@ def test_linked_titles_near_misses_a_run_of_headlines_and_a_title_over_a_heading
     assert not {t for t, _ in ENTRIES} & kept
     assert f"{ENTRIES[0][0]} and more" not in kept
     assert {d for _, d in ENTRIES} <= kept
+
+
+# --------------------------------------------------------------------------- entry cards (entries._complete_cards)
+
+
+def _cards(k: int) -> str:
+    return (
+        f"<div class='post-card'><h3><a href='/news/{k}'>Harbour works enter phase {k} of the renovation plan</a></h3>"
+        f"<div class='meta'><a href='/author/{k}'>Staff</a></div>"
+        f"<p>The port authority says berth {k} reopens to ferries once the new quay wall has been tested.</p></div>"
+    )
+
+
+def _teasers(n: int) -> list[str]:
+    return [f"The port authority says berth {k} reopens to ferries once the new quay wall has been tested." for k in range(n)]
+
+
+def test_linked_titles_of_entry_cards_whose_teasers_were_kept_stay():
+    # a news section front: trafilatura keeps each card's teaser, not its linked title
+    html = "<html><body><h1>Harbour news</h1><div class='feed'>" + "".join(_cards(k) for k in range(6)) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(6))), p.shape)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert all(f"Harbour works enter phase {k} of the renovation plan" in kept for k in range(6))
+    assert "Staff" not in kept  # a short author link is no title
+
+
+def test_entry_cards_near_miss_related_stories_beside_an_article_keep_only_their_teasers():
+    # the same cards under an article, trafilatura keeping their teasers too: they hold under
+    # CARD_TEXT_SHARE of the kept text, a box beside the page's content: their titles still go
+    html = "<html><body><div class='story'>" + "".join(_p(t) for t in PROSE) + "</div><div class='related'>" + "".join(_cards(k) for k in range(6)) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(PROSE + _teasers(6))), p.shape)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert not any(t.startswith("Harbour works") for t in kept)
+
+
+def test_entry_cards_near_miss_too_few_cards_keep_only_their_teasers():
+    html = "<html><body><h1>Harbour news</h1><div class='feed'>" + "".join(_cards(k) for k in range(3)) + "</div></body></html>"
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(3))), p.shape)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert not any(t.startswith("Harbour works") for t in kept)
+
+
+def test_entry_cards_of_one_kind_though_each_carries_its_own_classes():
+    # a blog theme's entries: "entry post-17 category-harbour" ... one kind by their first class
+    cards = "".join(_cards(k).replace("class='post-card'", f"class='post-card post-{k} category-c{k % 3}'") for k in range(6))
+    p = parse(f"<html><body><h1>Harbour news</h1><div class='feed'>{cards}</div></body></html>")
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(6))), p.shape)
+    kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
+    assert all(f"Harbour works enter phase {k} of the renovation plan" in kept for k in range(6))

@@ -218,7 +218,7 @@ def _front_end(html: str, cfg: Config) -> HtmlInput:
         tree = lxml_tree(_without_chrome(page))
     else:
         tree = None  # the page did not parse for htmldate: trafilatura is not asked either
-    drop, _ = blocks.decide(page.blocks, own, trafilatura_text(tree))  # (and which side decided: not needed here)
+    drop, _ = blocks.decide(page.blocks, own, trafilatura_text(tree), page.shape)  # (and which side decided: not needed here)
     body = meta.pop("article_body", None)
     if body:
         jsonld_body(page.blocks, drop, body, title_line)

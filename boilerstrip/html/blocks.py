@@ -263,11 +263,14 @@ def _both(own: str | None, found: bool, embed: bool = False) -> str | None:
     return own
 
 
-def decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -> tuple[list[str | None], str]:
-    """Per block the reason to drop it (None keeps), and which source decided; repeats dropped."""
+def decide(
+    blocks: list[Block], own: list[str | None], traf: MainText | None, shape: Callable[[int], str] | None = None
+) -> tuple[list[str | None], str]:
+    """Per block the reason to drop it (None keeps), and which source decided; repeats dropped.
+    ``shape`` names an element's kind (tag and class: entry cards, see :mod:`.entries`)."""
     out, source = _decide(blocks, own, traf)
     keep_terms(blocks, out, LINK_LIST)
-    keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}))
+    keep_entries(blocks, out, frozenset({TRAF_ONLY, BY_TRAFILATURA}), shape)
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
     return out, source

@@ -96,6 +96,15 @@ class Page:
     noscript_unwrapped: bool = False  # parsed again without <noscript> tags (see NOSCRIPT_MAX_SHARE)
     elements: dict[int, Any] = field(default_factory=dict)
 
+    def shape(self, mem_id: int) -> str:
+        """An element's kind: its tag and first class ("div.card"; "" when unknown). Only the first
+        class: a blog theme adds each post's own to its entries ("post post-1234 category-news")."""
+        node = self.elements.get(mem_id)
+        if node is None:
+            return ""
+        cls = (node.attributes.get("class") or "").split()
+        return f"{node.tag}.{cls[0] if cls else ''}"
+
 
 @cache
 def _chrome_tokens() -> frozenset[str]:
