@@ -262,7 +262,7 @@ class _Flattener:
         self.fig += cap
         emb = tag == "blockquote" and bool(toks & _embed_tokens())
         self.embed += emb
-        fold = is_folded(attrs) or (attrs.get("id") in self.controlled and hidden_reason(attrs) is not None)
+        fold = is_folded(attrs) or (hidden_reason(attrs) is not None and self._opened(child, attrs))
         self.folded += fold
         self.stack.append(child.mem_id)
         self.tags.append(tag)
@@ -362,11 +362,22 @@ class _Flattener:
             elif t == "pre" and not block.pre:
                 block.pre = stack[k]
 
+    def _opened(self, node: Any, attrs: Any) -> bool:
+        """Does a control open ``node`` (its id in a control's ``aria-controls``), or is ``node`` the
+        collapse wrapper of such a panel (the panel its only child element: the wrapper carries the
+        closed state, ``display: none``, and the panel inside it names the button)? See .hidden."""
+        if attrs.get("id") in self.controlled:
+            return True
+        if not self.controlled:
+            return False
+        kids = list(node.iter(include_text=False))
+        return len(kids) == 1 and kids[0].attributes.get("id") in self.controlled
+
     def _chrome(self, node: Any, attrs: Any) -> str | None:
         reason = chrome_reason(node, attrs)
         if reason is None:
             return None
-        if reason == HIDDEN and attrs.get("id") in self.controlled:
+        if reason == HIDDEN and self._opened(node, attrs):
             # a panel a button opens (aria-controls): folded content unless its name is chrome
             shown = {k: v for k, v in attrs.items() if k not in ("hidden", "style")}
             reason = chrome_reason(node, shown)
