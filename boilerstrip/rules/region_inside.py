@@ -7,23 +7,18 @@ They read the line scores of :mod:`boilerstrip.rules.region_scores`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Final
 
 from .. import features
-from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region import cuts_around, main_region
-from .region_lists import templated
+from .region_lists import grid_runs, short_runs, templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
-from .shapes import is_price_line
 
-#: Inside the region, this many consecutive non-prose lines (menu items, teaser headlines,
-#: labels) form a navigation run and go; shorter runs are headings, datelines or captions.
-NAV_RUN_MIN: Final = 4
 #: A run whose lines average more words than this reads like a list of facts (dates and venues,
 #: names and places, ingredients), not a menu.
 NAV_MAX_AVG_WORDS: Final = 99.0
@@ -44,42 +39,6 @@ NAV_VERSE_MAX_LINES: Final = 24
 #: of links), not a menu inside an article: a menu inside the region is small beside the prose
 #: around it.
 NAV_CONTENT_SHARE: Final = 0.3
-
-#: A run that prints a price (:func:`~boilerstrip.rules.shapes.is_price_line`) in at least this
-#: many units (price lines apart from each other: a card's name, colours or sizes, then its price)
-#: is a shop's grid of cards (a collection's products, a product's variants), not a menu ...
-GRID_MIN_UNITS: Final = 3
-#: ... on a page where the runs that print a price hold at least this share of the words left: a
-#: grid split into runs by the lines between its cards (a blurb, a swatch label) is still the
-#: page's content. A product page's "frequently bought together" or "featured products" box is a
-#: small share beside the product's own text. (issue 12, lost pages: derived on wcxb fold a)
-GRID_MIN_SHARE: Final = 0.2
-
-
-def _price_units(lines: Sequence[Line]) -> int:
-    """How many price lines of ``lines`` do not follow another price line (see GRID_MIN_UNITS)."""
-    units = 0
-    prev = False
-    for line in lines:
-        price = is_price_line(line.text)
-        if price and not prev:
-            units += 1
-        prev = price
-    return units
-
-
-def _runs(vals: Sequence[float]) -> Iterator[tuple[int, int]]:
-    """The runs of at least NAV_RUN_MIN lines in a row scored below zero (non-prose)."""
-    run_start = None
-    for i, v in enumerate([*vals, 1.0]):
-        if v < 0:
-            if run_start is None:
-                run_start = i
-            continue
-        if run_start is not None and i - run_start >= NAV_RUN_MIN:
-            yield run_start, i
-        run_start = None
-
 
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
@@ -111,14 +70,10 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     # a second pass no longer sees, so clean() was not idempotent.
     vals = scores(doc, ctx, removed_barriers=False)
     page_words = sum(line.n_words for line in doc.lines)  # once: a page can hold many runs
-    runs = list(_runs(vals))
-    units = [_price_units(doc.lines[a:b]) for a, b in runs]
-    priced = sum(line.n_words for (a, b), n in zip(runs, units, strict=True) if n >= GRID_MIN_UNITS for line in doc.lines[a:b])
-    grid = priced >= GRID_MIN_SHARE * page_words
-    for (a, b), n in zip(runs, units, strict=True):
-        if grid and n >= GRID_MIN_UNITS:
-            continue
-        if not _is_content_list(doc, ctx, a, b, page_words):
+    runs = short_runs(vals)
+    grid = grid_runs(doc, runs)  # a shop's grid of priced cards is the page, not a menu
+    for a, b in runs:
+        if (a, b) not in grid and not _is_content_list(doc, ctx, a, b, page_words):
             yield Cut(a, b, f"{b - a} short non-prose lines in a row")
 
 
