@@ -17,7 +17,7 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, double_spaced, templated_run_end
+from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, double_spaced, grid_runs, short_runs, templated_run_end
 from .region_scores import BARRIER, REPEAT_MIN, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
@@ -45,7 +45,8 @@ UNITS_MIN_REPEATED: Final = 0.2
 #: pass kept of a page with no region (the conditions above): its blurb no longer stands out
 #: once the chrome is gone, and cutting around it would make a second clean() cut what the
 #: first kept. (On the dev pages no first pass reads such an input: every figure unchanged,
-#: idempotence failures 46 -> 41 with the units condition above, which alone made them 69.)
+#: idempotence failures 46 -> 41 with the units condition above, which alone made them 69.) So is
+#: such a page holding a shop's grid of priced cards (region_lists.grid_runs), whatever its share.
 KEPT_MAX_WORD_SHARE: Final = 0.5
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
@@ -260,7 +261,7 @@ def _no_region(doc: Doc, ctx: Context, best: float, parts: list[tuple[int, int]]
     if chrome and best >= PLAIN_MIN_REGION_SCORE:
         return False
     share = _word_share(doc, ctx, parts)
-    if not chrome and share < KEPT_MAX_WORD_SHARE and double_spaced(doc, ctx):
+    if not chrome and double_spaced(doc, ctx) and (share < KEPT_MAX_WORD_SHARE or grid_runs(doc, short_runs(scores(doc, ctx, removed_barriers=False)))):
         return True
     if best >= PLAIN_MIN_REGION_SCORE or share >= PLAIN_MIN_WORD_SHARE:
         return False

@@ -15,13 +15,10 @@ from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region import cuts_around, main_region
-from .region_lists import templated
+from .region_lists import grid_runs, short_runs, templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
 from .related import heading_kind
 
-#: Inside the region, this many consecutive non-prose lines (menu items, teaser headlines,
-#: labels) form a navigation run and go; shorter runs are headings, datelines or captions.
-NAV_RUN_MIN: Final = 4
 #: A run whose lines average more words than this reads like a list of facts (dates and venues,
 #: names and places, ingredients), not a menu.
 NAV_MAX_AVG_WORDS: Final = 99.0
@@ -42,7 +39,6 @@ NAV_VERSE_MAX_LINES: Final = 24
 #: of links), not a menu inside an article: a menu inside the region is small beside the prose
 #: around it.
 NAV_CONTENT_SHARE: Final = 0.3
-
 
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
@@ -74,15 +70,11 @@ def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     # a second pass no longer sees, so clean() was not idempotent.
     vals = scores(doc, ctx, removed_barriers=False)
     page_words = sum(line.n_words for line in doc.lines)  # once: a page can hold many runs
-    run_start = None
-    for i, v in enumerate([*vals, 1.0]):
-        if v < 0:
-            if run_start is None:
-                run_start = i
-            continue
-        if run_start is not None and i - run_start >= NAV_RUN_MIN and not _is_content_list(doc, ctx, run_start, i, page_words):
-            yield Cut(run_start, i, f"{i - run_start} short non-prose lines in a row")
-        run_start = None
+    runs = short_runs(vals)
+    grid = grid_runs(doc, runs)  # a shop's grid of priced cards is the page, not a menu
+    for a, b in runs:
+        if (a, b) not in grid and not _is_content_list(doc, ctx, a, b, page_words):
+            yield Cut(a, b, f"{b - a} short non-prose lines in a row")
 
 
 #: A terminator heading inside the region ends the article once at least this share of the

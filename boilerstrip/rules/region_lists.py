@@ -2,6 +2,8 @@
 article announces with a colon line ("... on the following dates:") and a run of short lines that
 print one punctuation skeleton ("June 9 -- Arena, Tampa, FL"). Both look like a menu line by line;
 their shape says the article printed them. Read by :func:`boilerstrip.rules.region.main_region`.
+Also the runs of short lines that make a shop's grid of priced cards (:func:`grid_runs`), which
+navigation-run keeps and :func:`boilerstrip.rules.region.main_region` reads on a re-read body.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..segment import is_list_item
 from .region_scores import is_terminator
+from .shapes import is_price_line
 
 #: When the region ends in a line ending with a colon ("Tour dates:", "Qualified teams:"), the
 #: list printed right under it (its lines adjacent, no blank line between) joins the region, up
@@ -134,3 +137,58 @@ def templated_run_end(doc: Doc, ctx: Context, start: int) -> int:
     while end < len(doc.lines) and (end == start or _adjacent(doc, end, spaced)) and doc.lines[end].n_words <= TEMPLATE_MAX_WORDS:
         end += 1
     return end if templated(doc.lines[start:end]) else start
+
+
+#: This many consecutive non-prose lines (menu items, teaser headlines, labels) form a run, the
+#: navigation run that navigation-run cuts inside the region; shorter runs are headings,
+#: datelines or captions.
+NAV_RUN_MIN: Final = 4
+#: A run that prints a price (:func:`~boilerstrip.rules.shapes.is_price_line`) in at least this
+#: many units (price lines apart from each other: a card's name, colours or sizes, then its price)
+#: is a piece of a shop's grid of cards (a collection's products, a product's variants), not a
+#: menu ...
+GRID_MIN_UNITS: Final = 3
+#: ... on a page where such runs hold at least this share of the words left: a grid split into
+#: runs by the lines between its cards (a blurb, a swatch label) is still the page's content. A
+#: product page's "frequently bought together" or "featured products" box is a small share beside
+#: the product's own text. The share is taken over the runs kept, so a second clean() finds the
+#: same grid. (issue 12, lost pages: derived on wcxb fold a)
+GRID_MIN_SHARE: Final = 0.2
+
+
+def short_runs(vals: Sequence[float]) -> list[tuple[int, int]]:
+    """The runs of at least NAV_RUN_MIN lines in a row scored below zero (non-prose), as
+    (start, stop) positions in ``vals``."""
+    runs = []
+    run_start = -1
+    for i, v in enumerate([*vals, 1.0]):
+        if v < 0:
+            if run_start < 0:
+                run_start = i
+            continue
+        if run_start >= 0 and i - run_start >= NAV_RUN_MIN:
+            runs.append((run_start, i))
+        run_start = -1
+    return runs
+
+
+def _price_units(lines: Sequence[Line]) -> int:
+    """How many price lines of ``lines`` do not follow another price line (see GRID_MIN_UNITS)."""
+    units = 0
+    prev = False
+    for line in lines:
+        price = is_price_line(line.text)
+        if price and not prev:
+            units += 1
+        prev = price
+    return units
+
+
+def grid_runs(doc: Doc, runs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The ``runs`` (positions in ``doc.lines``) that make a shop's grid of priced cards (see
+    GRID_MIN_UNITS, GRID_MIN_SHARE); empty when the page has none."""
+    grid = {(a, b) for a, b in runs if _price_units(doc.lines[a:b]) >= GRID_MIN_UNITS}
+    if not grid:
+        return grid
+    words = sum(line.n_words for a, b in grid for line in doc.lines[a:b])
+    return grid if words >= GRID_MIN_SHARE * sum(line.n_words for line in doc.lines) else set()

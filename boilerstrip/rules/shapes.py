@@ -81,3 +81,24 @@ def is_code_line(text: str) -> bool:
     [False, False, False, False, False, False]
     """
     return _CODE_LINE.fullmatch(text) is not None
+
+
+#: The currency signs (Unicode category Sc, the ones in use: "$", "€", "£", "¥", "₹", "₽", ...).
+_CURRENCY: Final = "$¢£¤¥֏؋৲৳৻૱௹฿៛₠₡₢₣₤₥₦₧₨₩₪₫€₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿﷼﹩＄￠￡￥￦"
+#: A price: a currency sign right before or after an amount ("$29.95", "$ 24.71", "19,50€",
+#: "€ 7.890,00", "$99+"). Menus, teasers and labels print no amounts; a shop prints one under
+#: every card.
+_PRICE: Final = re.compile(rf"[{re.escape(_CURRENCY)}]\s?\d|\d\s?[{re.escape(_CURRENCY)}]")
+#: Prices are short: longer lines are not searched (prose that mentions a sum is not a card).
+PRICE_LINE_MAX_CHARS: Final = 120
+
+
+def is_price_line(text: str) -> bool:
+    """Does ``text`` (a short line) print a price (see _PRICE)?
+
+    >>> [is_price_line(t) for t in ("$ 29.95", "XS • 118ml $ 29.95", "Bench € 7.890,00", "19,50€", "From $99+")]
+    [True, True, True, True, True]
+    >>> [is_price_line(t) for t in ("Shop", "Size 12", "Save 40%", "$ sign", "Top 10 deals")]
+    [False, False, False, False, False]
+    """
+    return len(text) <= PRICE_LINE_MAX_CHARS and _PRICE.search(text) is not None
