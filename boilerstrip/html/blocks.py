@@ -16,7 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block
-from .structure import grid_boxes, keep_structure, keep_terms
+from .structure import grid_boxes, keep_linked_lines, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -365,6 +365,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
     if shared >= AGREE_SHARE * region_chars and (shared >= COVER_SHARE * len(traf) or not _prose_beyond(blocks, own, found)):
         out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
         inner = _inner_prose(blocks, out)
+        keep_linked_lines(blocks, found, out, LINK_LIST)
         _keep_lead(blocks, own, found, out)
         _rejoin_parts(blocks, found, out)
         _complete_lists(blocks, own, out)
