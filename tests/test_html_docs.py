@@ -124,3 +124,79 @@ def test_box_near_miss_two_boxes_are_no_grid_and_still_go():
     blocks, drop, source = _run(_boxes(2), INTRO + [f"The gauge keeps working in frost down to minus {10 * (k + 1)} degrees." for k in range(2)] + CLOSING)
     assert source == "both"
     assert not set(NOTES[:2]) & set(_kept(blocks, drop))
+
+
+# --------------------------------------------------------------------------- linked lines (structure.keep_linked_lines)
+
+STEPS = [
+    "Install the rain gauge client on the station's computer",
+    "Register the station with the network's archive",
+    "Set the gauge's reporting interval in the client",
+]
+SEE = "See Reading a gauge for the fields of every reading."
+
+
+def _linked(items: list[str], para: str = SEE) -> str:
+    """A list of linked steps and a linked sentence among the paragraphs (a docs page's how-to)."""
+    return "<ul>" + "".join(f"<li><a href='/{k}'>{t}</a></li>" for k, t in enumerate(items)) + f"</ul><p><a href='/reading'>{para}</a></p>"
+
+
+def test_linked_lines_trafilatura_keeps_between_the_text_stay():
+    blocks, drop, source = _run(_linked(STEPS), INTRO + STEPS + [SEE] + CLOSING)
+    assert source == "both"
+    kept = _kept(blocks, drop)
+    assert set(STEPS) <= set(kept) and SEE in kept
+
+
+def test_linked_line_near_misses_links_trafilatura_drops_short_labels_and_a_linked_title_still_go():
+    # the same links, left out by trafilatura (a box of links to other pages) ...
+    blocks, drop, _ = _run(_linked(STEPS), INTRO + CLOSING)
+    kept = _kept(blocks, drop)
+    assert not set(STEPS) & set(kept) and SEE not in kept
+    # ... short link labels trafilatura keeps (a link column: "Home page", "Source") ...
+    labels = ["Home page", "Source code", "Issue tracker"]
+    blocks, drop, _ = _run(_linked(labels), INTRO + labels + [SEE] + CLOSING)
+    kept = _kept(blocks, drop)
+    assert not set(labels) & set(kept)
+    # ... and a linked paragraph that is no sentence (a teaser's title)
+    title = "Reading a gauge and the fields of every reading it reports"
+    blocks, drop, _ = _run(_linked(STEPS, title), INTRO + STEPS + [title] + CLOSING)
+    assert title not in _kept(blocks, drop)
+
+
+# --------------------------------------------------------------------------- skipped prose (blocks._keep_skipped_prose)
+
+OFFER = [
+    "The station kit holds a gauge, a post, a cable and the client software, and it arrives ready to be set up in a day.",
+    "Our engineers set the station up for you, check every gauge on the spot and register it with the network's archive.",
+    "Each station is serviced twice a year: we clean the funnels, test the cables and replace any gauge that drifts.",
+]
+
+
+def _sections(skipped: str) -> tuple[list, list[str | None], str]:
+    """A service page: the own region is its intro (a row of links parts it from the sections
+    below), and trafilatura's text runs on into those sections (the two picked different regions),
+    skipping ``skipped`` between two it keeps."""
+    intro = "".join(_p(t) for t in INTRO + CLOSING)
+    links = " ".join(f"<a href='/station/{k}'>Rain gauge station number {k}</a>" for k in range(16))
+    html = (
+        f"<html><body><div class='intro'>{intro}</div><div class='more'>{links}</div><div class='offer'>"
+        f"<section><h2>The kit</h2>{_p(OFFER[0])}</section><section><h2>Set-up</h2>{skipped}</section>"
+        f"<section><h2>Service</h2>{_p(OFFER[2])}</section></div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(INTRO + CLOSING + [OFFER[0], OFFER[2]])))
+    return p.blocks, drop, source
+
+
+def test_prose_trafilatura_skips_between_its_sections_stays():
+    blocks, drop, source = _sections(_p(OFFER[1]))
+    assert source == "trafilatura"
+    assert OFFER[1] in _kept(blocks, drop)
+
+
+def test_skipped_prose_near_miss_a_line_at_another_depth_still_goes():
+    # the same sentence set one level deeper (a card's line in a grid, not a section's paragraph)
+    blocks, drop, source = _sections(f"<div class='card'>{_p(OFFER[1])}</div>")
+    assert source == "trafilatura"
+    assert OFFER[1] not in _kept(blocks, drop)
