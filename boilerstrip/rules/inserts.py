@@ -141,6 +141,11 @@ def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
 #: Shorter repeats are labels, a name, a refrain or a table's header row, which the body may
 #: hold each time (near-copy and the label rules judge them where they sit).
 FAR_COPY_MIN_CHARS: Final = 40
+#: ... unless the copies hold more than this share of the kept characters: a page printed twice
+#: or three times (a print copy, a hidden copy) loses its copies, but a page that is one text
+#: printed over and over between other lines is no thread of quotes; the rules after the
+#: region judge what sits between its copies (a menu between every two copies is still a menu).
+FAR_COPY_MAX_SHARE: Final = 0.8
 
 
 @rule("far-copy", family="insert", stage="span", text_only=True)
@@ -158,17 +163,22 @@ def far_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     the main region is found, on what the region kept: a teaser of the post printed at the top
     of the page went with the chrome around it, so it cannot take the post's own line; and the
     rules after it (navigation runs, the region found again) see the body without the copies,
-    as a second clean() does. Pages of fewer than
+    as a second clean() does. Nothing goes when the copies would hold over FAR_COPY_MAX_SHARE
+    of the kept text (one text printed over and over). Pages of fewer than
     :data:`~boilerstrip.rules.region_scores.MIN_LINES` lines are left alone, as by near-copy."""
     if not big_enough(doc, ctx):
         return
     last: dict[str, int] = {}  # line text as compared -> where it was last kept
+    copies: list[int] = []
     for i, line in enumerate(doc.lines):
         key = line.key.strip(_COPY_STRIP)
         if len(key) < FAR_COPY_MIN_CHARS or is_list_item(line.text):
             continue
         at = last.get(key)
         if at is not None and i - at > COPY_REACH:
-            yield Cut(i, i + 1, "a copy of a long line printed before")
+            copies.append(i)
         else:
             last[key] = i  # the first one, or a copy near-copy takes (within its reach)
+    if sum(doc.lines[i].n_chars for i in copies) <= FAR_COPY_MAX_SHARE * sum(line.n_chars for line in doc.lines):
+        for i in copies:
+            yield Cut(i, i + 1, "a copy of a long line printed before")
