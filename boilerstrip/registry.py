@@ -47,6 +47,9 @@ ORDER: tuple[str, ...] = (
     # prints as a teaser elsewhere is the title here; before the region, which it helps)
     "site-template",
     "outside-main-region",
+    # a long line printed again anywhere after itself (a reply quoting a post, a signature under
+    # every post): on what the region kept, before the rules that find runs or the region again
+    "far-copy",
     "terminator-tail",
     "navigation-run",
     # 5. context smoothing: short lines judged by their neighbours ----------------------------

@@ -10,6 +10,7 @@ from ..lexicon import hint_flag, line_hints, pattern
 from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
+from ..segment import is_list_item
 from .region_scores import big_enough
 from .shapes import catalogue, ends_sentence, with_hint
 
@@ -132,3 +133,52 @@ def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
             yield Cut(i, i + 1, "a copy of a line printed just before")
         else:
             kept.append(key)
+
+
+#: A kept line whose text (as near-copy compares it) runs to at least this many characters and
+#: that the body printed already, however far before, is a copy: a forum reply quoting an
+#: earlier post, a signature under every post of its author, a disclaimer under every item.
+#: Shorter repeats are labels, a name, a refrain or a table's header row, which the body may
+#: hold each time (near-copy and the label rules judge them where they sit).
+FAR_COPY_MIN_CHARS: Final = 40
+#: ... unless the copies hold more than this share of the kept characters: a page printed twice
+#: or three times (a print copy, a hidden copy) loses its copies, but a page that is one text
+#: printed over and over between other lines is no thread of quotes; the rules after the
+#: region judge what sits between its copies (a menu between every two copies is still a menu).
+FAR_COPY_MAX_SHARE: Final = 0.8
+
+
+@rule("far-copy", family="insert", stage="span", text_only=True)
+def far_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """A long line the body printed already, anywhere before it: the copy goes, the first one
+    stays (a forum reply quoting an earlier post, a signature under every post of its author, a
+    disclaimer under every product). Shape only, no words.
+
+    A line is a copy when its text as near-copy compares it (case-folded, the bullets and
+    punctuation around it left out) runs to FAR_COPY_MIN_CHARS or more and equals a line kept
+    before it more than COPY_REACH lines up (nearer copies are near-copy's, which runs later on
+    what the rules between leave). A list item is never a copy: sibling lists print the same
+    item on purpose (a plan's features in every pricing tier, the terms under every offer).
+    It runs right after
+    the main region is found, on what the region kept: a teaser of the post printed at the top
+    of the page went with the chrome around it, so it cannot take the post's own line; and the
+    rules after it (navigation runs, the region found again) see the body without the copies,
+    as a second clean() does. Nothing goes when the copies would hold over FAR_COPY_MAX_SHARE
+    of the kept text (one text printed over and over). Pages of fewer than
+    :data:`~boilerstrip.rules.region_scores.MIN_LINES` lines are left alone, as by near-copy."""
+    if not big_enough(doc, ctx):
+        return
+    last: dict[str, int] = {}  # line text as compared -> where it was last kept
+    copies: list[int] = []
+    for i, line in enumerate(doc.lines):
+        key = line.key.strip(_COPY_STRIP)
+        if len(key) < FAR_COPY_MIN_CHARS or is_list_item(line.text):
+            continue
+        at = last.get(key)
+        if at is not None and i - at > COPY_REACH:
+            copies.append(i)
+        else:
+            last[key] = i  # the first one, or a copy near-copy takes (within its reach)
+    if sum(doc.lines[i].n_chars for i in copies) <= FAR_COPY_MAX_SHARE * sum(line.n_chars for line in doc.lines):
+        for i in copies:
+            yield Cut(i, i + 1, "a copy of a long line printed before")
