@@ -7,6 +7,7 @@ They read the line scores of :mod:`boilerstrip.rules.region_scores`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -16,8 +17,9 @@ from ..ruledef import Cut, rule
 from . import prose
 from .region import cuts_around, main_region
 from .region_lists import grid_runs, short_runs, templated
-from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, scores
+from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, is_printed_date, scores
 from .related import heading_kind
+from .shapes import is_price_line
 
 #: A run whose lines average more words than this reads like a list of facts (dates and venues,
 #: names and places, ingredients), not a menu.
@@ -40,9 +42,38 @@ NAV_VERSE_MAX_LINES: Final = 24
 #: around it.
 NAV_CONTENT_SHARE: Final = 0.3
 
+#: A run in which at least this share of the lines print a figure is a table of facts (a
+#: product's spec sheet: "Weight 372 g", "Dimensions 6 x 4 cm"; a table of results or stats; a
+#: collection's entries with their sizes), not a menu: menu items and teaser headlines rarely
+#: print figures. A figure is a number that does not start a word ("C3", "TR6" are names) and
+#: is not an item's number ("1. Home" in a breadcrumb), on a line that is not a printed date
+#: (teaser and comment timestamps), a price (a shop's cards: see region_lists.grid_runs) or a
+#: menu item with its count ("December (4)"). (issue 12: derived on wcxb fold a; wcxb fold b
+#: +0.0013 / +0.0017 F1, lost pages 50 -> 47 / 43 -> 40)
+NAV_FIGURE_SHARE: Final = 0.5
+_FIGURE: Final = re.compile(r"(?<!\w)(?<!^)\d|^\d+(?![.)\d])")
+_COUNT_END: Final = re.compile(r"\(\d{1,3}\)\W*$")
+
+
+def _figures(doc: Doc, start: int, stop: int) -> bool:
+    """Do NAV_FIGURE_SHARE of ``doc.lines[start:stop]`` print a figure (see NAV_FIGURE_SHARE)?
+
+    >>> [bool(_FIGURE.search(t)) for t in ("Weight 372g", "12 cm", "C3 Login", "1. Home", "TR6")]
+    [True, True, False, False, False]
+    """
+    lines = doc.lines[start:stop]
+    figures = 0
+    for line in lines:
+        t = line.text
+        if features.has_digit(t) and _FIGURE.search(t) and not _COUNT_END.search(t) and not is_price_line(t) and not is_printed_date(line):
+            figures += 1
+    return figures >= NAV_FIGURE_SHARE * len(lines)
+
+
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:
     """A run introduced by (or holding) a line ending in a colon ("Tour dates:"), made of long
-    items, of lines of running language (see NAV_VERSE_MIN_STOP), half of phrases (see
+    items, of lines of running language (see NAV_VERSE_MIN_STOP), of figures (see
+    NAV_FIGURE_SHARE), half of phrases (see
     :data:`~boilerstrip.rules.prose.PHRASE_LIST_SHARE`), or holding a large share of the
     ``page_words`` words left on the page (see NAV_CONTENT_SHARE)."""
     first = start - 1 if start > 0 else start
@@ -52,7 +83,7 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: 
     if stop - start <= NAV_VERSE_MAX_LINES and all(line.n_words >= NAV_VERSE_MIN_WORDS for line in doc.lines[start:stop]):
         if sum(fs[line.index].stop for line in doc.lines[start:stop]) >= NAV_VERSE_MIN_STOP * (stop - start):
             return True
-    if prose.is_phrase_list(fs, doc.lines[start:stop]):
+    if prose.is_phrase_list(fs, doc.lines[start:stop]) or _figures(doc, start, stop):
         return True
     words = sum(line.n_words for line in doc.lines[start:stop])
     if words >= NAV_CONTENT_SHARE * page_words:
