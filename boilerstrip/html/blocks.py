@@ -15,7 +15,7 @@ from typing import Any
 
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
-from .model import Block
+from .model import Block, kept_text
 from .structure import grid_boxes, keep_linked_lines, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
@@ -183,7 +183,7 @@ PART_GAP_BLOCKS = 4
 
 
 def _rejoin_parts(blocks: list[Block], found: list[bool], out: list[str | None]) -> None:
-    kept = [i for i, r in enumerate(out) if r is None and not blocks[i].heading]
+    kept = kept_text(blocks, out)
     if not kept:
         return
     kinds = {blocks[i].tag for i in kept}
@@ -236,7 +236,7 @@ def _inner_prose(blocks: list[Block], out: list[str | None], dropped: str = BY_T
     """The own-region prose blocks trafilatura dropped between the first and last block both keep
     (see INNER_PROSE_MIN_CHARS); ``out`` is the verdict of both, before leads, lists and structure
     are added (``dropped``: the verdict such a block has, see _keep_skipped_prose)."""
-    kept = [i for i, r in enumerate(out) if r is None and not blocks[i].heading]
+    kept = kept_text(blocks, out)
     if len(kept) < 2:
         return []
     kinds = {blocks[i].tag for i in kept}
@@ -298,7 +298,7 @@ TRAILING_HEADING = "heading with no article text after it"
 
 
 def _drop_trailing_headings(blocks: list[Block], out: list[str | None]) -> None:
-    last = max((i for i, r in enumerate(out) if r is None and not blocks[i].heading), default=None)
+    last = max(kept_text(blocks, out), default=None)
     if last is None:
         return  # a page set in headings only: nothing to tell
     for i in range(last + 1, len(blocks)):

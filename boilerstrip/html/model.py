@@ -39,3 +39,10 @@ class Block:
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
+
+
+def kept_text(blocks: list[Block], out: list[str | None]) -> list[int]:
+    """Positions of the kept blocks that are text, not headings (``out[i] is None``: kept). The
+    first and last of them bound what lies "between the text kept", which several steps of
+    :func:`boilerstrip.html.blocks.decide` read (inner prose, linked titles and lines)."""
+    return [i for i, r in enumerate(out) if r is None and not blocks[i].heading]

@@ -7,7 +7,7 @@ and trafilatura agree) or of its helpers; it reads blocks and verdicts only."""
 
 from __future__ import annotations
 
-from .model import Block
+from .model import Block, kept_text
 
 #: A grid cell shorter than this (chars) is a short item, not prose (blocks.PROSE_MIN_CHARS).
 GRID_ITEM_MAX_CHARS = 60
@@ -94,7 +94,7 @@ def _keep_linked_titles(blocks: list[Block], own: list[str | None], out: list[st
     set 0.0003; with it wcxb dev fold a 0.85093 -> 0.85122, collection 0.625 -> 0.629, listing
     0.674 -> 0.676; fold b 0.84895 -> 0.84954, collection 0.707 -> 0.711, listing 0.596 -> 0.598;
     both other sets unchanged)."""
-    body = [i for i, r in enumerate(out) if r is None and not blocks[i].heading]
+    body = kept_text(blocks, out)
     if not body:
         return
     titles = []
@@ -202,7 +202,7 @@ def keep_linked_lines(blocks: list[Block], found: list[bool], out: list[str | No
     the trafilatura set -0.0006 more (a run of "home page" links then read as a related-links
     block, and the page's text after it cut with it). List items alone (no ``p``): fold a -0.0001,
     fold b -0.0002, ScrapingHub -0.0001."""
-    kept = [i for i, r in enumerate(out) if r is None and not blocks[i].heading]
+    kept = kept_text(blocks, out)
     if len(kept) < 2:
         return
     for i in range(kept[0] + 1, kept[-1]):
