@@ -130,8 +130,9 @@ BOX_BIO_MIN_WORDS: Final = 12
 #: lines (a byline): a name the article talks about (a section on a person, a place, a product
 #: headed by its name) is the article's subject, not its author.
 BOX_BYLINE_LINES: Final = 5
-#: A name line with its paragraph in the BOX_LIST_LOOKBACK lines before the first box makes the
-#: boxes the last items of a list of headed paragraphs (places, products, people), not chrome.
+#: A short heading whose paragraph starts with one of its words, in the BOX_LIST_LOOKBACK lines
+#: before the first box, makes the boxes the last items of a list of paragraphs headed by names
+#: (places, products, people), not chrome.
 BOX_LIST_LOOKBACK: Final = 12
 #: Characters stripped from a word before it is compared (punctuation around a name).
 _WORD_STRIP: Final = ",.;:!?()[]\"“”‘«»"
@@ -139,13 +140,18 @@ _WORD_STRIP: Final = ",.;:!?()[]\"“”‘«»"
 _POSSESSIVES: Final = ("'s", "’s", "'", "’")
 
 
-def _bare(word: str) -> str:
-    """A word as a name is compared: punctuation around it and a possessive ending gone, case-folded."""
-    w = word.strip(_WORD_STRIP).casefold()
+def _as_printed(word: str) -> str:
+    """A word as a name is printed: punctuation around it and a possessive ending gone."""
+    w = word.strip(_WORD_STRIP)
     for ending in _POSSESSIVES:
-        if w.endswith(ending):
+        if w.endswith(ending) and len(w) > len(ending):
             return w[: -len(ending)]
     return w
+
+
+def _bare(word: str) -> str:
+    """A word as a name is compared: :func:`_as_printed`, case-folded."""
+    return _as_printed(word).casefold()
 
 
 def _name_words(line: Line, stop: frozenset[str]) -> frozenset[str] | None:
@@ -179,8 +185,8 @@ class _Page:
         return self._lower
 
     def named_above(self, name: frozenset[str], stop: int) -> bool:
-        """Is a word of ``name`` printed in the body above ``stop``, but in a short line among its
-        first BOX_BYLINE_LINES lines (a byline)?"""
+        """Is a word of ``name`` printed in the body above ``stop``, other than in a short line
+        among its first BOX_BYLINE_LINES lines (a byline)?"""
         return any(
             _bare(w) in name
             for k, line in enumerate(self.lines[:stop])
@@ -196,12 +202,12 @@ class _Page:
         head = lines[i]
         if head.n_words > BOX_NAME_MAX_WORDS or not head.text or head.text[-1] in ".!?:;…":
             return False
-        words = {w.strip(_WORD_STRIP) for w in head.words}
+        words = {_as_printed(w) for w in head.words}
         for k in range(i + 1, min(i + 2 + BOX_MAX_BETWEEN, len(lines))):
             line = lines[k]
             if line.n_words >= BOX_BIO_MIN_WORDS and is_paragraph_shaped(line):
-                first = line.words[0].strip(_WORD_STRIP)
-                return first in words and _bare(first) not in self.stop
+                first = _as_printed(line.words[0])
+                return first in words and first.casefold() not in self.stop
             if line.n_words > BOX_BETWEEN_MAX_WORDS:
                 return False
         return False
@@ -213,8 +219,8 @@ class _Page:
         bare = _bare(word)
         if bare not in name or bare in self.lower():
             return False
-        cased = word.strip(_WORD_STRIP)
-        return cased[:1].isupper() and not cased[1:2].isupper() and any(w.strip(_WORD_STRIP).startswith(cased) for w in name_line.words)
+        cased = _as_printed(word)
+        return cased[:1].isupper() and not cased[1:2].isupper() and any(_as_printed(w) == cased for w in name_line.words)
 
     def box_end(self, i: int) -> int | None:
         """When lines[i] is a name line followed by the bio it names, the index after the bio."""
