@@ -59,6 +59,7 @@ ORDER: tuple[str, ...] = (
     "boilerplate-prose",
     "caption-credit",
     "author-bio",
+    "author-box",
     # a line printed again right after itself (a gallery's captions, a share bar under each
     # item; before region-settle, which finds the region again without the copies)
     "near-copy",
