@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import boilerstrip
-from boilerstrip.html.blocks import BY_TRAFILATURA, MainText, decide, select
+from boilerstrip.html.blocks import BY_TRAFILATURA, TRAF_ONLY, MainText, decide, select
 from boilerstrip.html.dom import parse
+from boilerstrip.html.entries import keep_entries
+from boilerstrip.html.structure import keep_structure
 
 FIX_HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
@@ -536,10 +538,15 @@ def test_grid_near_misses_no_subheading_above_it_or_too_few_items_still_go():
     blocks, drop, _ = _grid_page(_p("Every plan comes with a thirty day trial, no card needed."), FEATURES)
     kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
     assert not set(FEATURES) & kept
-    # ... or three cells under a subheading: not a grid of items
+    # ... or three cells under a subheading: not a grid of items (keep_structure leaves them out;
+    # decide keeps them all the same, as the text of the kept subheading: structure.keep_headed_text)
     blocks, drop, _ = _grid_page("<h3>Included in every plan:</h3>", FEATURES[:3])
-    kept = {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
-    assert not set(FEATURES[:3]) & kept
+    own = select(blocks)
+    out = [None if b.text in PROSE or b.heading else BY_TRAFILATURA for b in blocks]
+    out = [o if r is None else r for o, r in zip(out, own, strict=True)]
+    keep_structure(blocks, own, out, BY_TRAFILATURA)
+    assert not set(FEATURES[:3]) & {b.text for b, d in zip(blocks, out, strict=True) if d is None}
+    assert set(FEATURES[:3]) <= {b.text for b, d in zip(blocks, drop, strict=True) if d is None}
 
 
 # --------------------------------------------------------------------------- linked titles over kept text
@@ -639,3 +646,60 @@ def test_entry_cards_of_one_kind_though_each_carries_its_own_classes():
     drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(_teasers(6))), p.shape)
     kept = [b.text for b, d in zip(p.blocks, drop, strict=True) if d is None]
     assert all(f"Harbour works enter phase {k} of the renovation plan" in kept for k in range(6))
+
+
+
+# --------------------------------------------------------------------------- link cards under a kept subheading (entries._keep_headed_cards)
+
+SOUP_INTRO = "Soup is the easiest dinner we know: one pot, a few vegetables and half an hour on the stove."
+SOUP_END = "Every recipe lists its ingredients by weight and by cup, and each one says how long it keeps in the freezer."
+
+
+def _soup_card(k: int, linked_text: bool = True, name: str = "number") -> str:
+    """A recipe card: its rating and its title, each a link (or a title and a short unlinked line)."""
+    if linked_text:
+        rating = f"<div class='rating'><a href='/r{k}#reviews'>{10 + k} reviews / 4.{k} average</a></div>"
+        return f"<div class='card'>{rating}<h3><a href='/r{k}'>Roasted vegetable soup {name} {k}</a></h3></div>"
+    return f"<div class='card'><h3><a href='/r{k}'>Roasted vegetable soup {name} {k}</a></h3><p>Carrots, leeks and beans, {name} {k}</p></div>"
+
+
+def _soup_page(cards: int, linked_text: bool = True, tail: str = "") -> tuple[list, list, str]:
+    """A listing: an intro, a section of recipe cards under its subheading, a closing section
+    (``tail`` after it); trafilatura keeps the prose and the subheadings, not the cards."""
+    grid = "".join(_soup_card(k, linked_text) for k in range(cards))
+    html = (
+        f"<html><body><h1>Soup recipes</h1><div class='page'>{_p(SOUP_INTRO)}<h2>Top rated soups</h2><div class='grid'>{grid}</div>"
+        f"<h2>Weeknight soups</h2>{_p(SOUP_END)}{tail}</div></body></html>"
+    )
+    p = parse(html)
+    traf = [SOUP_INTRO, "Top rated soups", "Weeknight soups", SOUP_END] + (["More soups"] if tail else [])
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(traf)), p.shape)
+    return p.blocks, drop, source
+
+
+def test_link_cards_right_under_a_kept_subheading_stay():
+    blocks, drop, source = _soup_page(5)
+    assert source == "trafilatura"
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert all(f"Roasted vegetable soup number {k}" in kept and f"{10 + k} reviews / 4.{k} average" in kept for k in range(5))
+
+
+def test_headed_cards_near_misses_too_few_cards_and_cards_with_unlinked_text_still_go():
+    blocks, drop, _ = _soup_page(3)
+    assert not any(b.text.startswith("Roasted vegetable soup") for b, d in zip(blocks, drop, strict=True) if d is None)
+    # cards of a title and an unlinked line (a team's names over their roles, teasers): no link
+    # cards; the step alone, on trafilatura's verdicts, leaves them out
+    grid = "".join(_soup_card(k, linked_text=False) for k in range(5))
+    p = parse(f"<html><body><div class='page'>{_p(SOUP_INTRO)}<h2>Top rated soups</h2><div class='grid'>{grid}</div><h2>Weeknight soups</h2>{_p(SOUP_END)}</div></body></html>")
+    kept = {SOUP_INTRO, "Top rated soups", "Weeknight soups", SOUP_END}
+    out: list[str | None] = [None if b.text in kept else TRAF_ONLY for b in p.blocks]
+    keep_entries(p.blocks, out, frozenset({TRAF_ONLY}), p.shape)
+    assert {b.text for b, d in zip(p.blocks, out, strict=True) if d is None} == kept
+
+
+def test_headed_cards_near_miss_a_grid_under_a_heading_after_the_kept_text_still_goes():
+    # "More soups" under the page's last paragraph: a related grid, not a section of the listing
+    more = "<h2>More soups</h2><div class='more'>" + "".join(_soup_card(k, name="extra") for k in range(5)) + "</div>"
+    blocks, drop, _ = _soup_page(5, tail=more)
+    kept = [b.text for b, d in zip(blocks, drop, strict=True) if d is None]
+    assert not any(t.startswith("Roasted vegetable soup extra") for t in kept)

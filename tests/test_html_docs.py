@@ -200,3 +200,53 @@ def test_skipped_prose_near_miss_a_line_at_another_depth_still_goes():
     blocks, drop, source = _sections(f"<div class='card'>{_p(OFFER[1])}</div>")
     assert source == "trafilatura"
     assert OFFER[1] not in _kept(blocks, drop)
+
+
+# --------------------------------------------------------------------------- text of kept subheadings (structure.keep_headed_text)
+
+FEATURES = [
+    ("Live readings", "Every gauge, once a minute"),
+    ("Alerts", "A message when rain passes your limit"),
+    ("Archive", "A year of readings, day by day"),
+]
+
+
+def _cards(features: list[tuple[str, str]], after: str = "") -> str:
+    """A service page's feature cards: a subheading over a short line each (too short, and
+    unpunctuated, for the inner-prose test), and ``after`` the last card."""
+    return "".join(f"<div class='card'><h3>{h}</h3><p>{t}</p></div>" for h, t in features) + after
+
+
+def test_text_under_kept_subheadings_stays():
+    heads = [h for h, _ in FEATURES]
+    blocks, drop, source = _run(_cards(FEATURES), INTRO + heads + CLOSING)
+    assert source == "both"
+    kept = _kept(blocks, drop)
+    assert all(t in kept for _, t in FEATURES)
+
+
+def test_a_run_of_lines_under_a_kept_subheading_stays_up_to_the_next_heading():
+    lines = "".join(_p(t) for t in ("Gauges read every minute", "Stations report every five", "Archive fetched by the day"))
+    blocks, drop, _ = _run(f"<h2>What a station does</h2>{lines}<h2>Closing notes</h2>", INTRO + ["What a station does", "Closing notes"] + CLOSING)
+    kept = _kept(blocks, drop)
+    assert {"Gauges read every minute", "Stations report every five", "Archive fetched by the day"} <= set(kept)
+
+
+def test_headed_text_near_misses_a_linked_line_a_caption_and_a_box_after_the_text_still_go():
+    heads = [h for h, _ in FEATURES]
+    # a linked line under the heading ("Read more" to another page) ...
+    linked = [(h, f"<a href='/{k}'>{t}</a>") for k, (h, t) in enumerate(FEATURES)]
+    blocks, drop, _ = _run(_cards(linked), INTRO + heads + CLOSING)
+    assert not {t for _, t in FEATURES} & set(_kept(blocks, drop))
+    # ... a caption under the heading ...
+    fig = "<h3>The station</h3><figure><img src='s.jpg'><figcaption>A station on the hill</figcaption></figure>"
+    blocks, drop, _ = _run(fig, INTRO + ["The station"] + CLOSING)
+    assert "A station on the hill" not in _kept(blocks, drop)
+    # ... and a heading with its line after the last text both keep (a sign-up box under the page)
+    html = (
+        "<html><body><div class='doc'>" + "".join(_p(t) for t in INTRO + CLOSING)
+        + "<h3>Stay in touch</h3><p>Our letter, once a month</p></div></body></html>"
+    )
+    p = parse(html)
+    drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(INTRO + ["Stay in touch"] + CLOSING)))
+    assert "Our letter, once a month" not in _kept(p.blocks, drop)

@@ -16,7 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block, kept_text
-from .structure import grid_boxes, keep_linked_lines, keep_structure, keep_terms
+from .structure import grid_boxes, keep_headed_text, keep_linked_lines, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -386,6 +386,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         _rejoin_parts(blocks, found, out)
         _complete_lists(blocks, own, out)
         keep_structure(blocks, own, out, BY_TRAFILATURA)
+        keep_headed_text(blocks, own, out, BY_TRAFILATURA)
         for i in inner:
             out[i] = None
         return out, "both"
