@@ -53,6 +53,15 @@ INLINE_MAX_CHARS: Final = 250
 #: ... and the headline after the label has at least this many words.
 INLINE_MIN_WORDS: Final = 3
 
+#: A related heading the page prints this many times (the alive lines when related-tail runs) is
+#: a label every card of a list carries ("More Information" under each course, "Related" under
+#: each answer): the cards are the page, not a tail after it. Only the label goes, and the block
+#: after it only when it is a short list of links (at most LIST_MAX_LINES lines: an inline box
+#: the site prints under the same heading several times). Every copy goes, so a second pass,
+#: which no longer sees them, decides the same. (Issue 12: related-tail cost wcxb -3.0 / -3.4
+#: thousandths, listing and service pages whose cards were taken for a related tail.)
+CARD_LABEL_MIN_REPEATS: Final = 3
+
 _INLINE_SEPARATORS: Final = ":：»›>|–—-"
 _INLINE_SEP_RE: Final = re.compile(f"[{re.escape(_INLINE_SEPARATORS)}]")
 #: "Read also:" labels sit at the start of the line: the separator comes within this many characters.
@@ -128,7 +137,9 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
     counts: Counter[str] | None = None
     marked: frozenset[int] | None = None
     done = 0  # lines before this one are in a block already cut
-    for i in [i for i, line in enumerate(lines) if _may_be_heading(line)]:
+    heads = [i for i, line in enumerate(lines) if _may_be_heading(line)]
+    printed = Counter(lines[i].key for i in heads)
+    for i in heads:
         if i < done:
             continue
         kind = heading_kind(lines[i])
@@ -141,7 +152,10 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         if kind != "button" and marked is None:
             marked = _after_removed_repeats(doc, ctx)
         stop = i + 1 if kind == "button" else _block_end(lines, i, kind, counts or Counter(), marked or frozenset())
-        if stop > i:
+        if kind != "button" and printed[lines[i].key] >= CARD_LABEL_MIN_REPEATS and not i + 1 < stop <= i + 1 + LIST_MAX_LINES:
+            yield Cut(i, i + 1, "card label")
+            done = i + 1
+        elif stop > i:
             yield Cut(i, stop, "read-more button" if kind == "button" else "related-content block")
             done = stop
 
