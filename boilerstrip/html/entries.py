@@ -206,6 +206,18 @@ CARD_TEXT_SHARE = 0.5
 CARD_TITLE_MIN_CHARS = 15
 
 
+def _card_kinds(
+    ch: dict[int, list[int]], shape: Callable[[int], str], links: Callable[[int, int], bool]
+) -> list[list[int]]:
+    """The children of one element that can be cards (at least ENTRY_MIN_BLOCKS blocks, at most
+    CARD_MAX_CHARS, their link text passing ``links(chars, linked)``), grouped by kind."""
+    kinds: dict[str, list[int]] = {}
+    for c, (n, chars, linked) in ch.items():
+        if n >= ENTRY_MIN_BLOCKS and chars <= CARD_MAX_CHARS and links(chars, linked):
+            kinds.setdefault(shape(c), []).append(c)
+    return list(kinds.values())
+
+
 def _complete_cards(
     blocks: list[Block],
     out: list[str | None],
@@ -227,11 +239,7 @@ def _complete_cards(
     for parent, ch in kids.items():
         if len(ch) < CARD_MIN_COUNT or parent not in kept:
             continue
-        kinds: dict[str, list[int]] = {}
-        for c, (n, chars, linked) in ch.items():
-            if n >= ENTRY_MIN_BLOCKS and linked and chars <= CARD_MAX_CHARS:
-                kinds.setdefault(shape(c), []).append(c)
-        for members in kinds.values():
+        for members in _card_kinds(ch, shape, lambda chars, linked: linked > 0):
             if len(members) < CARD_MIN_COUNT or sum(c in kept for c in members) < CARD_KEPT_SHARE * len(members):
                 continue
             if sum(kept.get(c, 0) for c in members) >= CARD_TEXT_SHARE * total:
@@ -248,7 +256,6 @@ def _complete_cards(
         titled.add(card)
         if out[i] in reopen:
             out[i] = None
-
 
 
 #: A section of link cards under a kept subheading (a listing's "Top rated recipes" or "Latest
@@ -291,11 +298,7 @@ def _keep_headed_cards(
         h = first.get(parent, 0) - 1
         if len(ch) < CARD_MIN_COUNT or not text[0] < h < text[-1] or out[h] is not None or blocks[h].heading < 2:
             continue
-        kinds: dict[str, list[int]] = {}
-        for c, (n, chars, linked) in ch.items():
-            if n >= ENTRY_MIN_BLOCKS and chars <= CARD_MAX_CHARS and linked > HEADED_CARD_LINK_SHARE * chars:
-                kinds.setdefault(shape(c), []).append(c)
-        for members in kinds.values():
+        for members in _card_kinds(ch, shape, lambda chars, linked: linked > HEADED_CARD_LINK_SHARE * chars):
             if len(members) >= CARD_MIN_COUNT and len(members) >= HEADED_CARDS_SHARE * len(ch):
                 cards.update(members)
     if not cards:
