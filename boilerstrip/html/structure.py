@@ -213,7 +213,6 @@ def keep_linked_lines(blocks: list[Block], found: list[bool], out: list[str | No
             out[i] = None
 
 
-
 def keep_headed_text(blocks: list[Block], own: list[str | None], out: list[str | None], dropped: str) -> None:
     """The text of a kept subheading: an own-region block without links that trafilatura drops
     (verdict ``dropped``), lying right under a kept subheading (h2-h6) between the first and last

@@ -194,6 +194,18 @@ class _Page:
             for w in line.words
         )
 
+    def paragraph_after(self, i: int) -> int | None:
+        """The paragraph (BOX_BIO_MIN_WORDS words or more) that follows lines[i] within
+        BOX_MAX_BETWEEN short lines (BOX_BETWEEN_MAX_WORDS words at most), if any."""
+        lines = self.lines
+        for k in range(i + 1, min(i + 2 + BOX_MAX_BETWEEN, len(lines))):
+            line = lines[k]
+            if line.n_words >= BOX_BIO_MIN_WORDS and is_paragraph_shaped(line):
+                return k
+            if line.n_words > BOX_BETWEEN_MAX_WORDS:
+                return None
+        return None
+
     def headed_paragraph(self, i: int) -> bool:
         """Is lines[i] a short heading whose paragraph (within BOX_MAX_BETWEEN short lines) starts
         with one of its words, printed the same way and not a stopword, whatever the other words
@@ -202,15 +214,11 @@ class _Page:
         head = lines[i]
         if head.n_words > BOX_NAME_MAX_WORDS or not head.text or head.text[-1] in ".!?:;…":
             return False
-        words = {_as_printed(w) for w in head.words}
-        for k in range(i + 1, min(i + 2 + BOX_MAX_BETWEEN, len(lines))):
-            line = lines[k]
-            if line.n_words >= BOX_BIO_MIN_WORDS and is_paragraph_shaped(line):
-                first = _as_printed(line.words[0])
-                return first in words and first.casefold() not in self.stop
-            if line.n_words > BOX_BETWEEN_MAX_WORDS:
-                return False
-        return False
+        k = self.paragraph_after(i)
+        if k is None:
+            return False
+        first = _as_printed(lines[k].words[0])
+        return first in {_as_printed(w) for w in head.words} and first.casefold() not in self.stop
 
     def _names(self, word: str, name_line: Line, name: frozenset[str]) -> bool:
         """Does the bio's first word name the person of the name line: a word of the name, printed
@@ -228,13 +236,10 @@ class _Page:
         name = _name_words(lines[i], self.stop)
         if name is None:
             return None
-        for k in range(i + 1, min(i + 2 + BOX_MAX_BETWEEN, len(lines))):
-            line = lines[k]
-            if line.n_words >= BOX_BIO_MIN_WORDS and is_paragraph_shaped(line):
-                return k + 1 if self._names(line.words[0], lines[i], name) and not self.named_above(name, i) else None
-            if line.n_words > BOX_BETWEEN_MAX_WORDS:
-                return None
-        return None
+        k = self.paragraph_after(i)
+        if k is None or not self._names(lines[k].words[0], lines[i], name) or self.named_above(name, i):
+            return None
+        return k + 1
 
 
 @rule("author-box", family="trailer", stage="span")
