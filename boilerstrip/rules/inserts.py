@@ -11,6 +11,7 @@ from ..model import Line
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..segment import is_list_item
+from .prose import is_paragraph_shaped
 from .region_scores import big_enough
 from .shapes import catalogue, ends_sentence, with_hint
 
@@ -146,6 +147,47 @@ FAR_COPY_MIN_CHARS: Final = 40
 #: printed over and over between other lines is no thread of quotes; the rules after the
 #: region judge what sits between its copies (a menu between every two copies is still a menu).
 FAR_COPY_MAX_SHARE: Final = 0.8
+#: A long line the body prints this many times or more, each time right over a paragraph the page
+#: prints once, is a recurring heading, not a copy: the question an interview asks of every
+#: guest, the label over every entry of a list-shaped article, the name and role over every
+#: quoted expert. A quoted post is printed twice (the post, the quote); a signature stands under
+#: its post, over the next post's name and date, not over a paragraph of its own.
+RECURRING_HEADING_MIN: Final = 3
+#: ... and only when the page has this many such headings or more: a questionnaire asks each
+#: guest several questions, a list-shaped article prints several labels in every entry. One
+#: line over a paragraph three times is as likely a credit under every table or a quoted line
+#: (and a rule after far-copy that takes one of its prints with a table or a menu would leave
+#: two, which a second clean() takes for a quote: clean(clean(x)) must equal clean(x)).
+RECURRING_HEADING_KINDS: Final = 2
+
+
+def _copy_key(line: Line) -> str:
+    """The line's text as near-copy and far-copy compare it: case-folded, the bullets and
+    punctuation around it left out."""
+    return line.key.strip(_COPY_STRIP)
+
+
+def _recurring_headings(lines: Sequence[Line], copied: set[str]) -> set[str]:
+    """The keys of ``copied`` that the lines print RECURRING_HEADING_MIN times or more, each time
+    right over a paragraph-shaped line printed only once (its own answer, entry or quote): the
+    recurring headings of a questionnaire or a list-shaped article, which far-copy leaves; none
+    unless there are RECURRING_HEADING_KINDS of them."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _copy_key(line)
+        counts[key] = counts.get(key, 0) + 1
+    heads: dict[str, int] = {}  # copied key -> how many times it stands over a paragraph of its own
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i == last:
+            break
+        key = _copy_key(line)
+        if key in copied:
+            after = lines[i + 1]
+            if counts[_copy_key(after)] == 1 and is_paragraph_shaped(after):
+                heads[key] = heads.get(key, 0) + 1
+    found = {key for key, n in heads.items() if n >= RECURRING_HEADING_MIN and n == counts[key]}
+    return found if len(found) >= RECURRING_HEADING_KINDS else set()
 
 
 @rule("far-copy", family="insert", stage="span", text_only=True)
@@ -159,6 +201,8 @@ def far_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     before it more than COPY_REACH lines up (nearer copies are near-copy's, which runs later on
     what the rules between leave). A list item is never a copy: sibling lists print the same
     item on purpose (a plan's features in every pricing tier, the terms under every offer).
+    Nor is a recurring heading (:func:`_recurring_headings`): a line printed RECURRING_HEADING_MIN
+    times or more, each time over a paragraph of its own (an interview's question to every guest).
     It runs right after
     the main region is found, on what the region kept: a teaser of the post printed at the top
     of the page went with the chrome around it, so it cannot take the post's own line; and the
@@ -171,7 +215,7 @@ def far_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     last: dict[str, int] = {}  # line text as compared -> where it was last kept
     copies: list[int] = []
     for i, line in enumerate(doc.lines):
-        key = line.key.strip(_COPY_STRIP)
+        key = _copy_key(line)
         if len(key) < FAR_COPY_MIN_CHARS or is_list_item(line.text):
             continue
         at = last.get(key)
@@ -179,6 +223,11 @@ def far_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
             copies.append(i)
         else:
             last[key] = i  # the first one, or a copy near-copy takes (within its reach)
+    if not copies:
+        return
+    headings = _recurring_headings(doc.lines, {_copy_key(doc.lines[i]) for i in copies})
+    if headings:
+        copies = [i for i in copies if _copy_key(doc.lines[i]) not in headings]
     if sum(doc.lines[i].n_chars for i in copies) <= FAR_COPY_MAX_SHARE * sum(line.n_chars for line in doc.lines):
         for i in copies:
             yield Cut(i, i + 1, "a copy of a long line printed before")
