@@ -4,6 +4,8 @@ trafilatura as the page had it. Pages are written by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 import boilerstrip
 import boilerstrip.html as H
 from boilerstrip.html.blocks import TRAF_ONLY, MainText, decide, select
@@ -191,3 +193,33 @@ def test_aria_hidden_text_does_not_pick_the_main_region():
     out = select(blocks)
     kept = [b.text for b, r in zip(blocks, out, strict=True) if r is None]
     assert kept == P
+
+
+#: A consent "preference centre": a dialog of several purposes, each a heading and a paragraph of
+#: legal prose, left in the markup after a page of short entries (more text than the entries).
+CONSENT = "".join(
+    f"<h4>Purpose {i}</h4><p>With your permission we and our partners may store and access information on your device to "
+    f"measure how content number {i} performs, build profiles of your interests and develop and improve our services.</p>"
+    for i in range(8)
+)
+ENTRIES = "".join(
+    f"<div class='card'><h3><a href='/r{i}'>Weeknight recipe number {i} with rice and greens</a></h3><span>{i + 3} ratings</span></div>"
+    for i in range(12)
+)
+
+
+@pytest.mark.parametrize("opening", ["<div role='dialog' aria-modal='true' aria-label='Preferences'>", "<dialog open>", "<div role='alertdialog'>"])
+def test_a_dialog_stays_chrome_however_much_of_the_page_text_it_holds(opening):
+    closing = "</dialog>" if opening.startswith("<dialog") else "</div>"
+    html = f"<html><body><h1>Dinner recipes</h1><div class='grid'>{ENTRIES}</div>{opening}{CONSENT}{closing}</body></html>"
+    page = parse(html)
+    dialog = [b for b in page.blocks if b.chrome]
+    assert len(dialog) == 1 and "Purpose 0" in dialog[0].text and "Purpose 7" in dialog[0].text  # one block, logged as chrome
+    assert len(dialog[0].text) > 0.35 * sum(len(b.text) for b in page.blocks)  # it outweighs the share that spares other chrome
+    out = boilerstrip.clean(html)
+    assert "partners" not in out and "Weeknight recipe number 11 with rice and greens" in out
+
+
+def test_a_dialog_holding_the_article_is_kept():
+    html = f"<html><body>{MENU}<div role='dialog'><article>" + "".join(f"<p>{p}</p>" for p in P) + "</article></div></body></html>"
+    assert boilerstrip.clean(html) == "\n\n".join(P)

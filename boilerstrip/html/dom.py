@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 from ..lexicon import phrases
 from ..segment import normalize
@@ -41,6 +41,11 @@ CONTAINER_TAGS = CHROME_TAGS | BLOCK_TAGS - {"br", "hr", "body", "html"}
 #: A chrome-named container holding more than this share of the page's text is kept anyway
 #: (a theme that calls its whole content column "sidebar-wrapper" must not lose the article).
 CHROME_MAX_TEXT_SHARE = 0.35
+#: ... except a dialog (``<dialog>``, role ``dialog`` or ``alertdialog``: a consent or preferences
+#: centre, a sign-up or "choose your region" popup): on a page of short entries (a listing, a shop
+#: grid) its text can outweigh the page's own, yet it is never the page's content; one that holds
+#: an ``article``, ``main`` or articleBody element is still kept (see _Flattener._chrome).
+DIALOG_ROLES: Final = frozenset({"dialog", "alertdialog"})
 #: A ``header`` holding more than this share of the page's text (some themes wrap the article in
 #: one) is kept.
 HEADER_MAX_TEXT_SHARE = 0.25
@@ -162,6 +167,11 @@ def _tokens(s: str) -> frozenset[str]:
     if _EXPRESSION.search(s):
         s = " ".join(c for c in s.split() if not _EXPRESSION.search(c))
     return frozenset(m.group(1) for m in _WORD.finditer(s) if m.group(1))
+
+
+def _is_dialog(node: Any, attrs: Any) -> bool:
+    """Whether ``node`` is a dialog (see DIALOG_ROLES)."""
+    return node.tag == "dialog" or (attrs.get("role") or "").lower() in DIALOG_ROLES
 
 
 def chrome_reason(node: Any, attrs: Any = None) -> str | None:
@@ -388,7 +398,7 @@ class _Flattener:
                 return None  # the header of an article or section: its heading and intro (see _SECTIONING_TAGS)
             if node.css_first("h1") is not None or len(node.text(deep=True)) / self.total > HEADER_MAX_TEXT_SHARE:
                 return None  # an article's own header (title, lead, byline) or a theme wrapping the page
-        elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE:
+        elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE and not _is_dialog(node, attrs):
             return None
         if node.css_first("article, main, [itemprop=articleBody]") is not None:
             return None
