@@ -82,6 +82,9 @@ class DocState:
     #: rules/region_lists.kept_body: is the input printed as clean() prints a body (double-spaced,
     #: every line as its normalised text)?
     printed_body: bool | None = None
+    #: rules/boilerplate.author_bio: the input index of the body's last line when it read the page
+    #: (rules/boilerplate.trailer_settle reads the end again when a later rule cut that line).
+    bio_last: int | None = None
 
 
 @dataclass
