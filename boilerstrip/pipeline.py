@@ -79,6 +79,12 @@ class DocState:
     removed_by: dict[int, str] = field(default_factory=dict)
     #: rules/region_lists.double_spaced: is every two input lines (but list items) apart by a blank line?
     double_spaced: bool | None = None
+    #: rules/region_lists.kept_body: is the input printed as clean() prints a body (double-spaced,
+    #: every line as its normalised text)?
+    printed_body: bool | None = None
+    #: rules/boilerplate.author_bio: the input index of the body's last line when it read the page
+    #: (rules/boilerplate.trailer_settle reads the end again when a later rule cut that line).
+    bio_last: int | None = None
 
 
 @dataclass

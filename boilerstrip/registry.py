@@ -66,6 +66,8 @@ ORDER: tuple[str, ...] = (
     # 6. the main region found again on what is left (a line it took only for the prose a
     # later rule cut): last, so a second clean() finds nothing more to cut there
     "region-settle",
+    # author-bio again on the body's end, when region-settle cut the lines that ended it
+    "trailer-settle",
     # the header rules again, when the first paragraph they read was chrome a later rule cut
     "header-settle",
 )

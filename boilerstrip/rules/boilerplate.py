@@ -102,6 +102,8 @@ def author_bio(doc: Doc, ctx: Context) -> Iterator[Cut]:
     source introduced by name and role) is body."""
     lines = doc.lines
     n = len(lines)
+    if ctx.state.bio_last is None and lines:
+        ctx.state.bio_last = lines[-1].index  # the body's end as read here (see trailer-settle)
     if n < BIO_MIN_BODY_LINES + 1:
         return
     bio = pattern("author_bio").fullmatch
@@ -109,6 +111,18 @@ def author_bio(doc: Doc, ctx: Context) -> Iterator[Cut]:
         line = lines[i]
         if line.n_chars <= BIO_MAX_CHARS and line.n_words >= 5 and bio(line.text):
             yield Cut(i, i + 1, "author bio")
+
+
+@rule("trailer-settle", family="trailer", stage="span", text_only=True)
+def trailer_settle(doc: Doc, ctx: Context) -> Iterator[Cut]:
+    """author-bio again, when a later rule (region-settle: a name line or a tag list left after
+    the region) cut the lines that ended the body it read: the bio is one of the last lines now,
+    and cleaning the body again would cut it (issue 12, ``clean(clean(x)) == clean(x)``)."""
+    last = ctx.state.bio_last
+    if last is None or "author-bio" in ctx.config.disable or not doc.lines or doc.lines[-1].index == last:
+        return
+    for cut in author_bio(doc, ctx):
+        yield Cut(cut.start, cut.stop, f"{cut.reason} (the body's end once the lines after it were cut)")
 
 
 #: An author box (a name line, then the bio that starts with that name) starts within the last

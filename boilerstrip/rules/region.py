@@ -17,7 +17,7 @@ from .. import features
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
-from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, double_spaced, grid_runs, short_runs, templated_run_end
+from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, kept_body, templated_run_end
 from .region_scores import BARRIER, REPEAT_MIN, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
@@ -39,15 +39,6 @@ PLAIN_MIN_WORD_SHARE: Final = 0.25
 #: article's page repeats its menus once or twice (desktop and mobile), not every few lines.
 #: (issue 12, lost pages: derived on wcxb fold a)
 UNITS_MIN_REPEATED: Final = 0.2
-#: A page printed the way clean() prints its body (a blank line between every two lines but list
-#: items, see region_lists.double_spaced) on which no rule finds chrome, and whose densest region
-#: holds under KEPT_MAX_WORD_SHARE of its words, whatever that region scores, is what a first
-#: pass kept of a page with no region (the conditions above): its blurb no longer stands out
-#: once the chrome is gone, and cutting around it would make a second clean() cut what the
-#: first kept. (On the dev pages no first pass reads such an input: every figure unchanged,
-#: idempotence failures 46 -> 41 with the units condition above, which alone made them 69.) So is
-#: such a page holding a shop's grid of priced cards (region_lists.grid_runs), whatever its share.
-KEPT_MAX_WORD_SHARE: Final = 0.5
 #: The region's last piece of prose after a chrome line must score at least this much, or the
 #: region ends before that chrome (end-of-page boilerplate is prose-like but short).
 END_MIN_SCORE: Final = 2.0
@@ -255,14 +246,14 @@ def _repeated_share(doc: Doc, ctx: Context) -> float:
 
 def _no_region(doc: Doc, ctx: Context, best: float, parts: list[tuple[int, int]]) -> bool:
     """Is a region of score ``best`` and these ``parts`` no region (see PLAIN_MIN_REGION_SCORE,
-    UNITS_MIN_REPEATED, KEPT_MAX_WORD_SHARE)? The cheap tests first: most pages have chrome
+    UNITS_MIN_REPEATED, region_lists.kept_body)? The cheap tests first: most pages have chrome
     and a region over PLAIN_MIN_REGION_SCORE."""
     chrome = bool(ctx.state.removed_by)
     if chrome and best >= PLAIN_MIN_REGION_SCORE:
         return False
+    if kept_body(doc, ctx):
+        return True  # what a first pass kept
     share = _word_share(doc, ctx, parts)
-    if not chrome and double_spaced(doc, ctx) and (share < KEPT_MAX_WORD_SHARE or grid_runs(doc, short_runs(scores(doc, ctx, removed_barriers=False)))):
-        return True
     if best >= PLAIN_MIN_REGION_SCORE or share >= PLAIN_MIN_WORD_SHARE:
         return False
     return not chrome or _repeated_share(doc, ctx) >= UNITS_MIN_REPEATED

@@ -16,7 +16,7 @@ from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region import cuts_around, main_region
-from .region_lists import grid_runs, short_runs, templated
+from .region_lists import grid_runs, kept_body, short_runs, templated
 from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, is_printed_date, scores
 from .related import heading_kind
 from .shapes import is_price_line
@@ -94,7 +94,7 @@ def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: 
 @rule("navigation-run", family="region", stage="span", text_only=True)
 def navigation_run(doc: Doc, ctx: Context) -> Iterator[Cut]:
     """Runs of short non-prose lines inside the article region (menus, link lists, tag clouds)."""
-    if not big_enough(doc, ctx):
+    if not big_enough(doc, ctx) or kept_body(doc, ctx):  # what a first pass kept: see region_lists.kept_body
         return
     # A prose line right after a removed comments/related label is a region boundary, not a menu
     # item: counting it into the run made the run (and its colon exemption) depend on lines that
