@@ -177,6 +177,29 @@ def test_class_words_are_words_not_hashes_or_utility_expressions():
     assert boilerstrip.clean(html) == "\n\n".join(P)
 
 
+
+def test_an_id_spelling_its_heading_is_an_anchor_not_a_chrome_name():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+
+    def reason(html: str) -> str | None:
+        return chrome_reason(LexborHTMLParser(f"<html><body>{html}</body></html>").css_first("body > *"))
+
+    # a docs generator's anchors: the section's or the heading's id is its heading's words
+    assert reason("<section id='respond-to-review-comments'><h2>Respond to review comments</h2><p>Text.</p></section>") is None
+    assert reason("<h3 id='Skip_package_from_being_upgraded'>Skip package from being upgraded</h3>") is None
+    assert reason("<section id='editing-shared-menus'><h2>2.1 Editing shared menus</h2></section>") is None  # numbered heading
+    # near misses: one or two words are how themes name chrome boxes; an id that is not the heading
+    assert reason("<div id='comments'><h3>Comments</h3><p>Nice post.</p></div>") == "class/id 'comments'"
+    assert reason("<div id='related-posts'><h3>Related posts</h3></div>") == "class/id 'related'"
+    assert reason("<div id='share-buttons-top-row'><h3>Tell your friends</h3></div>") == "class/id 'share'"
+    # end to end: the section about review comments stays in the guide
+    sec = "Your patch will almost certainly get comments from reviewers, and each of them deserves a reply before you send the next version."
+    html = f"<html><body>{MENU}<main><h1>Submitting patches</h1>" + "".join(f"<p>{p}</p>" for p in P)
+    html += f"<section id='respond-to-review-comments'><h2>Respond to review comments</h2><p>{sec}</p></section><p>{P[0]} Again.</p></main></body></html>"
+    assert sec in boilerstrip.clean(html)
+
 def test_the_header_of_a_section_is_content_the_page_banner_and_attribution_lines_are_not():
     intro = "Our favourite quick dinners, all ready in under thirty minutes and tested in a home kitchen."
     entries = "".join(f"<li><a href='/r{i}'>Quick dinner recipe number {i}</a> <span>{i}0 reviews</span></li>" for i in range(8))
