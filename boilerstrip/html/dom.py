@@ -16,6 +16,7 @@ from typing import Any
 
 from ..lexicon import phrases
 from ..segment import normalize
+from .anchors import is_anchor_id
 from .blocks import weight
 from .hidden import HIDDEN, hidden_reason, is_folded
 from .model import Block
@@ -26,7 +27,6 @@ NEVER_TEXT = ["script", "style", "noscript", "template", "svg", "canvas", "ifram
 CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "dialog", "menu"})
 #: ARIA roles that mark chrome.
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tooltip"})
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Tags that end the current block when they open or close.
 BLOCK_TAGS = frozenset(
     {
@@ -153,32 +153,6 @@ def _thread_tokens() -> frozenset[str]:
 _NO_TOKENS: frozenset[str] = frozenset()
 
 
-#: An id that spells its element's heading ("respond-to-review-comments" on the section headed
-#: "Respond to review comments", "Skip_package_from_being_upgraded" on that h3) is the anchor a
-#: docs or wiki generator made from the heading, not a name the author gave the element: its words
-#: are the heading's, so they are no class/id vocabulary. At least this many words: one or two
-#: ("comments" over "Comments", "related-posts" over "Related posts") are how a theme names its
-#: chrome boxes too (two gave the same as three on wcxb dev fold a). Derived on fold a: 0.85795 ->
-#: 0.85804 (seven pages up, docs and articles, none down); fold b three article pages up by under
-#: 0.001, none down; ScrapingHub and the trafilatura set unchanged.
-ANCHOR_MIN_WORDS = 3
-_TEXT_WORD = re.compile(r"[^\W_]+")
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
-
-
-def _anchor_id(node: Any, ident: str) -> bool:
-    """Is ``ident`` the anchor made from ``node``'s heading (its own text when it is one, else its
-    first heading's)? See ANCHOR_MIN_WORDS."""
-    words = _TEXT_WORD.findall(ident.lower())
-    if len(words) < ANCHOR_MIN_WORDS:
-        return False
-    head = node if node.tag in _HEADING_TAGS else node.css_first(_HEADINGS)
-    if head is None:
-        return False
-    text = _TEXT_WORD.findall(head.text(deep=True).lower())
-    return text[-len(words) :] == words  # numbering before the words ("2.1 Editing units") is not in every anchor
-
-
 def attr_tokens(node: Any, attrs: Any = None) -> frozenset[str]:
     """Lower-case words of an element's class and id ("share-bar_top" -> share, bar, top); generated
     hashes and utility expressions are no words (see _WORD, _EXPRESSION: wcxb dev fold a 0.832 ->
@@ -187,7 +161,7 @@ def attr_tokens(node: Any, attrs: Any = None) -> frozenset[str]:
     if attrs is None:
         attrs = node.attributes
     cls, ident = attrs.get("class"), attrs.get("id")
-    if ident and _tokens(ident) & _chrome_tokens() and _anchor_id(node, ident):
+    if ident and _tokens(ident) & _chrome_tokens() and is_anchor_id(node, ident):
         ident = None  # (the heading is looked up only for an id that would make the element chrome)
     if not cls and not ident:
         return _NO_TOKENS
