@@ -382,7 +382,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
         inner = _inner_prose(blocks, out)
         keep_linked_lines(blocks, found, out, LINK_LIST)
-        keep_announced_lists(blocks, out, LINK_LIST)
+        keep_announced_lists(blocks, out, frozenset({LINK_LIST, BY_TRAFILATURA}))
         _keep_lead(blocks, own, found, out)
         _rejoin_parts(blocks, found, out)
         _complete_lists(blocks, own, out)
