@@ -164,6 +164,42 @@ def test_linked_line_near_misses_links_trafilatura_drops_short_labels_and_a_link
     assert title not in _kept(blocks, drop)
 
 
+
+SETTINGS = ["gauge.interval", "gauge.station_name", "archive.retention_days"]
+ANNOUNCE = "The client reads the following settings from its configuration file:"
+
+
+def _announced(line: str, at_end: bool = False, linked: bool = True) -> tuple[list, list[str | None], str]:
+    """A list of setting names (linked, or plain short items) under ``line``, among the text or
+    after its last paragraph; trafilatura keeps the line and the text around, not the items."""
+    items = "<ul>" + "".join(f"<li><a href='/settings#{t}'>{t}</a></li>" if linked else f"<li>{t}</li>" for t in SETTINGS) + "</ul>"
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/docs'>Docs</a></nav><div class='doc'>"
+        + "".join(_p(t) for t in INTRO + ([] if at_end else CLOSING))
+        + _p(line)
+        + items
+        + "</div></body></html>"
+    )
+    p = parse(html)
+    drop, source = decide(p.blocks, select(p.blocks), MainText("\n".join(INTRO + ([] if at_end else CLOSING) + [line])))
+    return p.blocks, drop, source
+
+
+def test_a_list_a_kept_paragraph_announces_stays():
+    # links (dropped as link text) or short plain items (left out by trafilatura)
+    for at_end in (False, True):
+        for linked in (True, False):
+            blocks, drop, source = _announced(ANNOUNCE, at_end, linked)
+            assert source == "both"
+            assert set(SETTINGS) <= set(_kept(blocks, drop)), (at_end, linked)
+
+
+def test_announced_list_near_misses_a_short_label_or_a_line_without_a_colon():
+    for line in ("Related:", "The client reads its settings from its configuration file."):
+        for linked in (True, False):
+            blocks, drop, _ = _announced(line, linked=linked)
+            assert not set(SETTINGS) & set(_kept(blocks, drop)), (line, linked)
+
 # --------------------------------------------------------------------------- skipped prose (blocks._keep_skipped_prose)
 
 OFFER = [

@@ -40,6 +40,46 @@ def test_the_prose_guard_spares_nav_and_footer_which_are_chrome_by_tag():
     assert legal not in boilerstrip.clean(html)
 
 
+SECTIONS = [
+    ("Harbour workshop", "Our harbour workshop opens every weekend, with room for forty makers who sell their own prints, ceramics and clothing to visitors."),
+    ("Riverside hall", "The riverside hall hosts a smaller market on weekdays, where new makers try their first stall before they apply for a weekend place."),
+    ("Station arcade", "In the station arcade a rotating group of bakers and printers shares one long counter, and the line-up changes every second week."),
+]
+
+
+def _section_page(cls: str) -> str:
+    hours = "Opening hours are posted at the door, and stall fees are listed on the application form."
+    boxes = "".join(f"<div class='{cls}'><h3>{h}</h3><p>{t}</p><p>{hours}</p></div>" for h, t in SECTIONS)
+    return f"<html><body>{MENU}<h1>Markets</h1><p>Join us.</p><div class='grid'>{boxes}</div></body></html>"
+
+
+def test_a_run_of_same_named_sections_holding_most_of_the_prose_is_content():
+    # each section alone holds a third of the prose (below the guard), together they are the page
+    for cls in ("location-overlay card", "banner-block"):
+        body = boilerstrip.clean(_section_page(cls))
+        assert all(t in body for _, t in SECTIONS), cls
+
+
+def test_a_run_of_comment_boxes_beside_an_article_still_goes():
+    # the shape of a thread: same-named replies that together outweigh a short article (freed as
+    # a run, they would take the region; data/html_thread.txt keeps them chrome)
+    replies = [f"Reply number {i}: I took the new night bus last weekend and it was great, although the stop near the harbour was hard to find." for i in range(8)]
+    tail = "who also rides the early tram to work on most days and likes the new timetable."
+    thread = "".join(f"<div class='comment-box'><p>{r}</p><p>Posted by reader {i}, {tail}</p></div>" for i, r in enumerate(replies))
+    html = f"<html><body>{MENU}<div class='story'><h1>Night buses</h1>" + "".join(f"<p>{p}</p>" for p in P[:2]) + f"</div><div class='thread'>{thread}</div></body></html>"
+    body = boilerstrip.clean(html)
+    assert all(p in body for p in P[:2]) and not any(r in body for r in replies)
+
+
+def test_same_named_chrome_boxes_holding_less_than_half_of_the_prose_still_go():
+    promo = "Subscribe to our weekly letter for bus news, timetable changes and the stories behind each route, delivered every Friday."
+    box = f"<div class='promo-box'><p>{promo}</p><p>Sign up today, and read the first month of letters free of charge before you decide.</p></div>"
+    article = "".join(f"<p>{p}</p><p>{p.replace('the', 'this')}</p>" for p in P)
+    html = f"<html><body>{MENU}<div class='story'>{box}{article}{box}</div></body></html>"
+    body = boilerstrip.clean(html)
+    assert promo not in body and all(p in body for p in P)
+
+
 LISTING = (
     "<html><body><nav><a href='/'>Home</a> <a href='/books'>Books</a> <a href='/lists'>Lists</a></nav><div class='list'>"
     + "".join(
@@ -138,6 +178,29 @@ def test_class_words_are_words_not_hashes_or_utility_expressions():
     html = f"<html><body>{MENU}" + "".join(f"<div class='x{i}ad q9ad'><p>{p}</p></div>" for i, p in enumerate(P)) + "</body></html>"
     assert boilerstrip.clean(html) == "\n\n".join(P)
 
+
+
+def test_an_id_spelling_its_heading_is_an_anchor_not_a_chrome_name():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.dom import chrome_reason
+
+    def reason(html: str) -> str | None:
+        return chrome_reason(LexborHTMLParser(f"<html><body>{html}</body></html>").css_first("body > *"))
+
+    # a docs generator's anchors: the section's or the heading's id is its heading's words
+    assert reason("<section id='respond-to-review-comments'><h2>Respond to review comments</h2><p>Text.</p></section>") is None
+    assert reason("<h3 id='Skip_package_from_being_upgraded'>Skip package from being upgraded</h3>") is None
+    assert reason("<section id='editing-shared-menus'><h2>2.1 Editing shared menus</h2></section>") is None  # numbered heading
+    # near misses: one or two words are how themes name chrome boxes; an id that is not the heading
+    assert reason("<div id='comments'><h3>Comments</h3><p>Nice post.</p></div>") == "class/id 'comments'"
+    assert reason("<div id='related-posts'><h3>Related posts</h3></div>") == "class/id 'related'"
+    assert reason("<div id='share-buttons-top-row'><h3>Tell your friends</h3></div>") == "class/id 'share'"
+    # end to end: the section about review comments stays in the guide
+    sec = "Your patch will almost certainly get comments from reviewers, and each of them deserves a reply before you send the next version."
+    html = f"<html><body>{MENU}<main><h1>Submitting patches</h1>" + "".join(f"<p>{p}</p>" for p in P)
+    html += f"<section id='respond-to-review-comments'><h2>Respond to review comments</h2><p>{sec}</p></section><p>{P[0]} Again.</p></main></body></html>"
+    assert sec in boilerstrip.clean(html)
 
 def test_the_header_of_a_section_is_content_the_page_banner_and_attribution_lines_are_not():
     intro = "Our favourite quick dinners, all ready in under thirty minutes and tested in a home kitchen."

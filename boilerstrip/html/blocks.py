@@ -16,7 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block, kept_text
-from .structure import grid_boxes, keep_headed_text, keep_linked_lines, keep_structure, keep_terms
+from .structure import grid_boxes, keep_announced_lists, keep_headed_text, keep_linked_lines, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -382,6 +382,7 @@ def _decide(blocks: list[Block], own: list[str | None], traf: MainText | None) -
         out = [_both(r, found[i], blocks[i].in_embed) for i, r in enumerate(own)]
         inner = _inner_prose(blocks, out)
         keep_linked_lines(blocks, found, out, LINK_LIST)
+        keep_announced_lists(blocks, out, frozenset({LINK_LIST, BY_TRAFILATURA}))
         _keep_lead(blocks, own, found, out)
         _rejoin_parts(blocks, found, out)
         _complete_lists(blocks, own, out)
