@@ -281,6 +281,35 @@ def has_named_date(text: str, lower: str) -> bool:
     return YEAR.search(text) is not None and mentions_month(lower) and absolute(text) is not None
 
 
+#: A month and its year, with the count of posts a blog's archive prints after it ("Februar
+#: 2020 (3)", "October 2019").
+_MONTH_YEAR: Final = re.compile(rf"(?<!\w)(?:{_MONTH_RE})\.?\s+(?:19|20)\d\d(?:\s*\(\d{{1,5}}\))?(?!\w)", re.I)
+_YEAR_WORD: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A line printing at least MONTH_LIST_MIN months with their year, which make at least
+#: MONTH_LIST_MIN_SHARE of its words, is a list of months run into one line (a blog's archive
+#: menu or "Select Month" drop-down, flattened): a sentence that dates events prints a few
+#: month-year pairs among many other words. Scored as prose, such a menu outweighed a short post
+#: and took the main region (issue 12, lost pages: derived on the trafilatura set; on the flat
+#: pages of all three sets no line of this shape is in a gold body, and the sentences with 4 or
+#: more pairs have them cover at most 0.2 of their words).
+MONTH_LIST_MIN: Final = 6
+MONTH_LIST_MIN_SHARE: Final = 0.6
+
+
+def is_month_list(text: str, n_words: int) -> bool:
+    """Is ``text`` (of ``n_words`` words) a list of months with their years (see MONTH_LIST_MIN)?
+
+    >>> is_month_list("Archives Select Month May 2020 (3) April 2020 (1) March 2020 (4) February 2020 (2) January 2020 (5) December 2019 (1)", 21)
+    True
+    >>> is_month_list("It opened in May 2005, closed in June 2006 and reopened in March 2008, April 2009, May 2010 and June 2011 after a long dispute.", 24)
+    False
+    """
+    if n_words < 2 * MONTH_LIST_MIN or len(_YEAR_WORD.findall(text)) < MONTH_LIST_MIN:
+        return False
+    pairs = _MONTH_YEAR.findall(text)
+    return len(pairs) >= MONTH_LIST_MIN and sum(len(p.split()) for p in pairs) >= MONTH_LIST_MIN_SHARE * n_words
+
+
 # -- date values of HTML metadata (ISO-8601 and day.month.year) ----------------------------------
 
 #: ABSOLUTE[1] with word boundaries: a day.month.year value inside markup ("1.2.20201" is none).

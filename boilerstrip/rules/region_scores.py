@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, cast
 
-from .. import features
+from .. import dates, features
 from ..lexicon import hint_flag, line_hints, pattern, phrases
 from ..model import Line
 from ..pipeline import Context, Doc
@@ -210,7 +210,7 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
         elif v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
-            if is_cookie_notice(line) or is_legal_notice(line) or is_boilerplate_sentence(line):
+            if is_cookie_notice(line) or is_legal_notice(line) or is_boilerplate_sentence(line) or dates.is_month_list(line.text, line.n_words):
                 v = prose.CHROME
         elif is_code_line(line.text):
             v = CODE
