@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from boilerstrip import dates
 from boilerstrip.config import Config
+from boilerstrip.model import Line
 from boilerstrip.pipeline import Context, Doc
 from boilerstrip.rules import prose, region_scores
 from boilerstrip.segment import split_lines
@@ -56,3 +57,44 @@ def test_a_month_list_scores_as_chrome_and_dated_prose_as_prose():
         assert _scores(text) == [prose.CHROME]
     for text in DATED_PROSE:
         assert _scores(text)[0] > 0
+
+
+# A comment thread of one comment: blog themes spell the count out in every translation they
+# ship (one heading per language family; titles invented).
+SPELLED_COMMENT_HEADINGS = [
+    "One thought on “How to repot a fern”",  # en
+    "One Reply to “Ten walks by the river”",
+    "Ein Gedanke zu „Brot backen im Holzofen“",  # de
+    "Eine Antwort auf „Der Garten im Herbst“",
+    "Une réflexion sur « La route des vins »",  # fr
+    "Un comentario en «Recetas de otoño»",  # es
+    "Um comentário em “Como plantar tomates”",  # pt
+    "Un pensiero su “Il lago d'inverno”",  # it
+    "Eén reactie op “Fietsen langs de kust”",  # nl
+    "En tanke om ”Vandring i fjällen”",  # sv / da / nb
+    "Jeden komentarz do „Spacer po lesie”",  # pl
+    "Один комментарий к «Прогулка по лесу»",  # ru
+    "1 Gedanke zu „Der Garten im Herbst“",  # a digit count of one, singular noun
+    "1 gedachte over “Fietsen langs de kust”",
+]
+
+# Lines of prose that start the same way but name no post in quotes: not a comment heading.
+SPELLED_LOOKALIKES = [
+    "One thought on the matter kept coming back to her.",
+    "Ein Gedanke zu diesem Thema: die Kosten steigen weiter.",
+    "Une réflexion sur la ville et ses habitants",
+    "Un comentario en la radio provocó la polémica.",
+    "One comment",
+]
+
+
+def _line(text: str) -> Line:
+    return split_lines(text)[0]
+
+
+def test_spelled_out_comment_counts_are_comment_headings() -> None:
+    assert [t for t in SPELLED_COMMENT_HEADINGS if not region_scores.is_comment_heading(_line(t))] == []
+
+
+def test_prose_opening_like_a_comment_heading_is_not_one() -> None:
+    assert [t for t in SPELLED_LOOKALIKES if region_scores.is_comment_heading(_line(t))] == []

@@ -77,13 +77,14 @@ COMMENT_TITLED_MAX_WORDS: Final = 40
 def is_comment_heading(line: Line) -> bool:
     """A heading over a comment thread with a count or qualifier ("[ 167 comments ]", "Top Rated
     Comments", "Kommentare (3)", "3 commentaires"), or a count and the post's title ("25 thoughts
-    on “Title”", "3 Gedanken zu „Titel“"; en, de, fr, es, pt, it, nl)."""
+    on “Title”", "3 Gedanken zu „Titel“"; en, de, fr, es, pt, it, nl), the count of one also
+    spelled out ("One thought on “Title”", "Ein Gedanke zu „Titel“"; also sv, da, nb, pl, ru)."""
     n = line.n_words
     if n > COMMENT_TITLED_MAX_WORDS or line_hints(line) & _COMMENT_HINT == 0:
         return False
     if n <= COMMENT_HEADING_MAX_WORDS and pattern("comment_headings").fullmatch(line.key) is not None:
         return True
-    return line.key[:1].isdigit() and pattern("comment_titled_headings").fullmatch(line.key) is not None
+    return pattern("comment_titled_headings").fullmatch(line.key) is not None
 
 
 def is_terminator(line: Line) -> bool:
@@ -205,8 +206,8 @@ def _fill_scores(base: list[float | None], lines: Sequence[Line], fs: Sequence[f
     for line in lines:
         f = fs[line.index]
         v = value(f)
-        if v > 0 and line.key[:1].isdigit() and f.repeats < TERMINATOR_MAX_REPEATS and is_comment_heading(line):
-            v = BARRIER  # "25 thoughts on “Title”": long enough to read as prose
+        if v > 0 and f.repeats < TERMINATOR_MAX_REPEATS and is_comment_heading(line):
+            v = BARRIER  # "25 thoughts on “Title”", "One thought on “Title”": long enough to read as prose
         elif v > 0:
             if f.bullet:
                 v *= LIST_PROSE_FACTOR
