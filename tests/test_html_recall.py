@@ -319,9 +319,12 @@ def test_an_accordion_needs_a_run_of_items_of_prose():
     assert bodies(one) == [False]
     # a closed drop-down of links under each menu label is a submenu, not an answer
     assert bodies(_plain_accordion("hidden", link_body=True)) == [False, False, False]
-    # a first child longer than a toggle's label is a teaser, not the control
-    long_q = _plain_accordion("hidden").replace(FAQ[0][0], " ".join(["word"] * 40))
+    # a first child longer than a toggle's label is a teaser, not the control; the item after it
+    # still has a neighbour of its shape, the first one has none
+    long_q = _plain_accordion("hidden").replace(FAQ[1][0], " ".join(["word"] * 40))
     assert bodies(long_q) == [False, False, False]
+    long_q = _plain_accordion("hidden").replace(FAQ[0][0], " ".join(["word"] * 40))
+    assert bodies(long_q) == [False, True, True]
     # its own chrome name still removes the body
     named = boilerstrip.clean(_plain_accordion("hidden").replace("class='a'", "class='menu-panel'"))
     assert not any(a in named for _, a in FAQ)

@@ -40,7 +40,7 @@ trafilatura set unchanged (no such wrapper on them).
 
 An accordion may name nothing at all: styled ``div``s, a click handler, no button and no ARIA.
 Its shape still says what it is (:func:`is_accordion_body`): a run of ACCORDION_MIN_ITEMS or more
-sibling items of one tag and class, each two children, a short visible toggle (the question, the
+adjacent sibling items of one tag and class, each two children, a short visible toggle (the question, the
 section title) and then one hidden body of prose (the answer). Such a body is freed as folded
 content like a panel a button names; its own chrome name still removes it, and a body mostly of
 links (a menu label's closed submenu) stays chrome. wcxb dev fold a 0.8592 -> 0.8592 (+0.0001;
@@ -89,9 +89,9 @@ def hidden_reason(attrs: Any) -> str | None:
 #: An accordion item's toggle (the visible first child: an FAQ's question, a section's title) holds
 #: at most this many words; a longer first child is a teaser or a section, not a button's label.
 TOGGLE_MAX_WORDS: Final = 25
-#: An accordion is a run: at least this many items (the item's parent holds this many siblings of
-#: the item's tag and class, each a toggle followed by one hidden body). One hidden box after one
-#: heading is a closed menu or a consent notice as often as an answer.
+#: An accordion is a run: at least this many adjacent sibling items of one tag and class, each a
+#: toggle followed by one hidden body. One hidden box after one heading is a closed menu or a
+#: consent notice as often as an answer.
 ACCORDION_MIN_ITEMS: Final = 2
 #: An accordion body is prose: one whose linked text is more than this share of its text is a
 #: closed drop-down of links (a menu item's submenu), chrome as before.
@@ -115,7 +115,7 @@ def _item_shape(item: Any) -> bool:
 def is_accordion_body(node: Any) -> bool:
     """A closed accordion body that names no control (no ARIA): ``node`` is hidden and the second of
     its item's two children, after a short visible toggle, and the item is one of a run of
-    ACCORDION_MIN_ITEMS or more siblings of one tag and class shaped alike (an FAQ built from
+    ACCORDION_MIN_ITEMS or more adjacent siblings of one tag and class shaped alike (an FAQ built from
     styled ``div``s: question, then the answer at ``visibility: hidden``). Freed as folded content
     like an ARIA panel (``dom._Flattener._opened``): its own chrome name still removes it."""
     item = node.parent
@@ -124,9 +124,18 @@ def is_accordion_body(node: Any) -> bool:
     kids = list(item.iter(include_text=False))
     if len(kids) != 2 or kids[1].mem_id != node.mem_id or not _item_shape(item):
         return False
-    group = item.parent
-    if group is None:
-        return False
+    # a run: the item and a sibling next to it of its tag and class (neighbours only, so a page of
+    # thousands of items stays linear)
     key = (item.tag, item.attributes.get("class"))
-    alike = [s for s in group.iter(include_text=False) if (s.tag, s.attributes.get("class")) == key]
-    return len(alike) >= ACCORDION_MIN_ITEMS and all(_item_shape(s) for s in alike)
+    run = 1
+    for step in ("prev", "next"):
+        sib = getattr(item, step)
+        while sib is not None and run < ACCORDION_MIN_ITEMS:
+            if sib.tag.startswith("-"):  # a text or comment node between the items
+                sib = getattr(sib, step)
+                continue
+            if (sib.tag, sib.attributes.get("class")) != key or not _item_shape(sib):
+                break
+            run += 1
+            sib = getattr(sib, step)
+    return run >= ACCORDION_MIN_ITEMS
