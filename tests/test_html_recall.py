@@ -286,3 +286,45 @@ def test_a_dialog_stays_chrome_however_much_of_the_page_text_it_holds(opening):
 def test_a_dialog_holding_the_article_is_kept():
     html = f"<html><body>{MENU}<div role='dialog'><article>" + "".join(f"<p>{p}</p>" for p in P) + "</article></div></body></html>"
     assert boilerstrip.clean(html) == "\n\n".join(P)
+
+
+def _plain_accordion(body_attrs: str, toggle: str = "div", link_body: bool = False) -> str:
+    # an FAQ built from styled divs: no button, no ARIA; each item a question and its closed answer
+    def body(a: str) -> str:
+        return "".join(f"<a href='/x{i}'>{w}</a> " for i, w in enumerate(a.split())) if link_body else f"<p>{a}</p>"
+
+    items = "".join(f"<div class='faq-item'><{toggle} class='q'>{q}</{toggle}><div class='a' {body_attrs}>{body(a)}</div></div>" for q, a in FAQ)
+    return f"<html><body>{MENU}<main><h1>Questions</h1><p>{P[0]}</p><p>{P[2]}</p><div class='faq'>{items}</div></main><div hidden><p>{P[1]}</p></div></body></html>"
+
+
+def test_a_closed_accordion_without_aria_is_content_the_reader_opens():
+    # a run of items, each a short visible toggle then one hidden body of prose (see .hidden)
+    for attrs in ("style='visibility:hidden'", "style='display: none'", "hidden"):
+        body = boilerstrip.clean(_plain_accordion(attrs))
+        assert all(a in body for _, a in FAQ), attrs
+        assert P[1] not in body  # a lone hidden element is still chrome
+
+
+def test_an_accordion_needs_a_run_of_items_of_prose():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from boilerstrip.html.hidden import is_accordion_body
+
+    def bodies(html: str) -> list[bool]:
+        return [is_accordion_body(n) for n in LexborHTMLParser(html).css("div.a")]
+
+    assert bodies(_plain_accordion("hidden")) == [True, True, True]
+    # one item alone: a closed box after a heading is a menu or a notice as often as an answer
+    one = "<html><body><div class='box'><div class='faq-item'><div>Question?</div><div class='a' hidden><p>" + FAQ[0][1] + "</p></div></div></div></body></html>"
+    assert bodies(one) == [False]
+    # a closed drop-down of links under each menu label is a submenu, not an answer
+    assert bodies(_plain_accordion("hidden", link_body=True)) == [False, False, False]
+    # a first child longer than a toggle's label is a teaser, not the control; the item after it
+    # still has a neighbour of its shape, the first one has none
+    long_q = _plain_accordion("hidden").replace(FAQ[1][0], " ".join(["word"] * 40))
+    assert bodies(long_q) == [False, False, False]
+    long_q = _plain_accordion("hidden").replace(FAQ[0][0], " ".join(["word"] * 40))
+    assert bodies(long_q) == [False, True, True]
+    # its own chrome name still removes the body
+    named = boilerstrip.clean(_plain_accordion("hidden").replace("class='a'", "class='menu-panel'"))
+    assert not any(a in named for _, a in FAQ)

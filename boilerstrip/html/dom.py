@@ -18,7 +18,7 @@ from ..lexicon import phrases
 from ..segment import normalize
 from .anchors import is_anchor_id
 from .blocks import weight
-from .hidden import HIDDEN, hidden_reason, is_folded
+from .hidden import HIDDEN, hidden_reason, is_accordion_body, is_folded
 from .model import Block
 
 #: Elements whose content is never article text; removed before anything else.
@@ -428,8 +428,8 @@ class _Flattener:
         """Does a control open ``node`` (its id in a control's ``aria-controls``), or is ``node`` the
         collapse wrapper of such a panel (the panel its only child element: the wrapper carries the
         closed state, ``display: none``, and the panel inside it names the button)? See .hidden."""
-        if attrs.get("id") in self.controlled:
-            return True
+        if attrs.get("id") in self.controlled or is_accordion_body(node):
+            return True  # a control names it, or an accordion item's hidden body (see .hidden)
         if not self.controlled:
             return False
         kids = list(node.iter(include_text=False))

@@ -37,12 +37,22 @@ a button's ``aria-controls`` names): such a wrapper is the panel's and is freed 
 an element no control names stays chrome. wcxb dev fold a 0.8512 -> 0.8524 (product 0.600 ->
 0.604: a shop's description, specifications and FAQ in such panels); fold b, ScrapingHub and the
 trafilatura set unchanged (no such wrapper on them).
+
+An accordion may name nothing at all: styled ``div``s, a click handler, no button and no ARIA.
+Its shape still says what it is (:func:`is_accordion_body`): a run of ACCORDION_MIN_ITEMS or more
+adjacent sibling items of one tag and class, each two children, a short visible toggle (the question, the
+section title) and then one hidden body of prose (the answer). Such a body is freed as folded
+content like a panel a button names; its own chrome name still removes it, and a body mostly of
+links (a menu label's closed submenu) stays chrome. wcxb dev fold a 0.8592 -> 0.8592 (+0.0001;
+service 0.8228 -> 0.8233: a service page's FAQ answers), fold b 0.8583 -> 0.8588 (lost 39 -> 38;
+a listing's folded entry texts, a product's closed description); ScrapingHub and the trafilatura
+set unchanged.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 HIDDEN = "hidden element"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -74,3 +84,58 @@ def hidden_reason(attrs: Any) -> str | None:
     if is_hidden(attrs) and not is_panel(attrs):
         return HIDDEN
     return None
+
+
+#: An accordion item's toggle (the visible first child: an FAQ's question, a section's title) holds
+#: at most this many words; a longer first child is a teaser or a section, not a button's label.
+TOGGLE_MAX_WORDS: Final = 25
+#: An accordion is a run: at least this many adjacent sibling items of one tag and class, each a
+#: toggle followed by one hidden body. One hidden box after one heading is a closed menu or a
+#: consent notice as often as an answer.
+ACCORDION_MIN_ITEMS: Final = 2
+#: An accordion body is prose: one whose linked text is more than this share of its text is a
+#: closed drop-down of links (a menu item's submenu), chrome as before.
+BODY_MAX_LINK_SHARE: Final = 0.5
+
+
+def _item_shape(item: Any) -> bool:
+    """Is ``item`` an accordion item: two child elements, a short visible toggle, then a hidden body
+    of prose (see BODY_MAX_LINK_SHARE)?"""
+    kids = list(item.iter(include_text=False))
+    if len(kids) != 2 or is_hidden(kids[0].attributes) or not is_hidden(kids[1].attributes):
+        return False
+    words = len(kids[0].text(deep=True).split())
+    if not 0 < words <= TOGGLE_MAX_WORDS:
+        return False
+    text = len(kids[1].text(deep=True).strip())
+    linked = sum(len(a.text(deep=True).strip()) for a in kids[1].css("a"))
+    return text > 0 and linked <= BODY_MAX_LINK_SHARE * text
+
+
+def is_accordion_body(node: Any) -> bool:
+    """A closed accordion body that names no control (no ARIA): ``node`` is hidden and the second of
+    its item's two children, after a short visible toggle, and the item is one of a run of
+    ACCORDION_MIN_ITEMS or more adjacent siblings of one tag and class shaped alike (an FAQ built from
+    styled ``div``s: question, then the answer at ``visibility: hidden``). Freed as folded content
+    like an ARIA panel (``dom._Flattener._opened``): its own chrome name still removes it."""
+    item = node.parent
+    if item is None:
+        return False
+    kids = list(item.iter(include_text=False))
+    if len(kids) != 2 or kids[1].mem_id != node.mem_id or not _item_shape(item):
+        return False
+    # a run: the item and a sibling next to it of its tag and class (neighbours only, so a page of
+    # thousands of items stays linear)
+    key = (item.tag, item.attributes.get("class"))
+    run = 1
+    for step in ("prev", "next"):
+        sib = getattr(item, step)
+        while sib is not None and run < ACCORDION_MIN_ITEMS:
+            if sib.tag.startswith("-"):  # a text or comment node between the items
+                sib = getattr(sib, step)
+                continue
+            if (sib.tag, sib.attributes.get("class")) != key or not _item_shape(sib):
+                break
+            run += 1
+            sib = getattr(sib, step)
+    return run >= ACCORDION_MIN_ITEMS
