@@ -16,6 +16,7 @@ from typing import Any
 from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block, kept_text
+from .sections import drop_after_end, drop_orphan_headings
 from .structure import grid_boxes, keep_announced_lists, keep_headed_text, keep_linked_lines, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
@@ -289,6 +290,8 @@ def decide(
         _keep_skipped_prose(blocks, out)
     _drop_repeats(blocks, out)
     _drop_trailing_headings(blocks, out)
+    drop_orphan_headings(blocks, out)
+    drop_after_end(blocks, out)
     return out, source
 
 
