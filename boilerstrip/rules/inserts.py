@@ -128,7 +128,7 @@ def near_copy(doc: Doc, ctx: Context) -> Iterator[Cut]:
     kept: list[str] = []  # the lines kept so far, as compared ("" for lines too short to compare)
     recent: list[str] = []  # every line so far, copies included
     for i, line in enumerate(doc.lines):
-        key = line.key.strip(_COPY_STRIP) if line.n_words >= COPY_MIN_WORDS else ""
+        key = _copy_key(line) if line.n_words >= COPY_MIN_WORDS else ""
         recent.append(key)
         if key and (key in recent[-COPY_REACH - 1 : -1] or key in kept[-COPY_REACH:]) and _words_of(line) >= COPY_MIN_WORDS:
             yield Cut(i, i + 1, "a copy of a line printed just before")
