@@ -136,3 +136,24 @@ def test_header_settle_moves_the_header_a_second_clean_would_move():
     without = boilerstrip.extract(page, disable={"header-settle"})
     assert without.title is None
     assert boilerstrip.clean(without.body) != without.body  # the second clean() moves the headline
+
+
+MENU = ["Find Jobs", "Career Services", "Free Resume Review Tool New!", "Automate Your Job Search Today", "About Us"]
+
+
+def test_a_menu_printed_twice_gives_no_title():
+    """A menu printed for the desktop and again for the phone repeats every label: a label in a
+    run of three lines printed twice in the same order is no title printed twice. Were it taken,
+    its copy would go as the duplicate, and a second clean() would take the next label (the page
+    would not be idempotent)."""
+    text = "\n".join([*MENU, "", *MENU, "", BODY])
+    art = boilerstrip.extract(text)
+    assert art.title is None
+    assert boilerstrip.clean(art.body) == art.body
+
+
+def test_a_title_printed_twice_between_other_lines_is_still_the_title():
+    text = f"News from the City\n{TITLE}\nBy Jane Doe\n\nHome > News\n{TITLE}\n\n{BODY}"
+    art = boilerstrip.extract(text)
+    assert art.title == TITLE
+    assert TITLE not in art.body

@@ -40,7 +40,9 @@ def test_no_page_fails_idempotence_beyond_the_known_ones() -> None:
     assert not new, f"{len(new)} pages are not idempotent and not in fixtures/known-idempotence.json, e.g. {new[:5]}"
 
 
-@pytest.mark.xfail(strict=True, reason="known idempotence failure (fixtures/known-idempotence.json)")
-@pytest.mark.parametrize(("key", "doc_id"), KNOWN_CASES)
-def test_known_idempotence_failure(key: str, doc_id: str) -> None:
-    assert (key, doc_id) not in _failing()
+if KNOWN_CASES:  # none listed today: no parameter set, rather than a test that only skips
+
+    @pytest.mark.xfail(strict=True, reason="known idempotence failure (fixtures/known-idempotence.json)")
+    @pytest.mark.parametrize(("key", "doc_id"), KNOWN_CASES)
+    def test_known_idempotence_failure(key: str, doc_id: str) -> None:
+        assert (key, doc_id) not in _failing()

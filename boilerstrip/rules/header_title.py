@@ -76,6 +76,27 @@ STANDFIRST_MIN_WORDS: Final = 12
 MOVED_MAX_GAP: Final = 2
 
 
+#: A repeated line is a label of a block the page prints twice when it sits in a run of this many
+#: lines printed twice in the same order (a menu for the desktop and again for the phone).
+BLOCK_COPY_MIN_LINES: Final = 3
+
+
+def _block_copy(lines: Sequence[Line], first: int, again: int) -> bool:
+    """Is line ``again`` a copy of line ``first`` inside a block the page prints twice (a menu
+    printed for the desktop and again for the phone: "Career Services" / "Free resume review" /
+    "Automate your search" twice over)? Then it sits in a run of BLOCK_COPY_MIN_LINES lines that
+    are copies in the same order. A title printed twice stands between different lines (a kicker
+    and a byline the first time, a breadcrumb and the body the second)."""
+    span = BLOCK_COPY_MIN_LINES
+    for start in range(-(span - 1), 1):
+        lo_a, lo_b = first + start, again + start
+        if lo_a < 0 or lo_b + span > len(lines) or lo_a + span > again:
+            continue
+        if all(fold(lines[lo_a + i].text) == fold(lines[lo_b + i].text) for i in range(span)):
+            return True
+    return False
+
+
 def _pager_or_crumb(text: str) -> bool:
     """A previous/next link by its arrow ("« Title", "Title →"), a line ending in a separator, or a
     breadcrumb trail ("Startseite > News & Analysen > Topthemen > ...")."""
@@ -174,7 +195,8 @@ def _chrome_around(doc: Doc, body: int) -> bool:
 def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     """The headline above the body -> title; its duplicated copies go with it.
 
-    Taken when it is printed twice; when it is the first line right above the body and rules
+    Taken when it is printed twice (not as one label of a block printed twice, see
+    :func:`_block_copy`); when it is the first line right above the body and rules
     removed chrome around it (a logo, a URL slug, a caption); or when a byline / date / caption
     moved out from just below it (at most MOVED_MAX_GAP lines apart) before the body. Headline-
     shaped chrome is never a candidate (see :func:`_title_like`). A clean text that starts with a
@@ -201,6 +223,8 @@ def header_title(doc: Doc, ctx: Context) -> Iterator[Move]:
     for k in cands:
         f = fold(lines[k].text)
         if f in seen:
+            if _block_copy(lines, seen[f], k):
+                continue  # a menu printed twice: its labels repeat, no title does
             pick = seen[f]
             break
         seen[f] = k
