@@ -18,7 +18,7 @@ from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from . import prose
 from .region_lists import TEMPLATE_MAX_LEAD, announced_list_end, kept_body, templated_run_end
-from .region_scores import BARRIER, REPEAT_MIN, REPEAT_PENALTY, big_enough, is_printed_date, is_terminator, removed_before, scores
+from .region_scores import BARRIER, REPEAT_MIN, REPEAT_PENALTY, big_enough, figure_test, is_printed_date, is_terminator, line_span, removed_before, scores, with_removed
 
 #: The region must hold at least this much prose score, or the page is left alone (no article found).
 MIN_REGION_SCORE: Final = 3.0
@@ -135,6 +135,13 @@ ENTRY_TINY: Final = 5.0
 #: like a short one, in the wider region too; a menu's one-off labels (a footer between an
 #: article and a publisher's blurb) are not. (issue 12, lost pages)
 SPREAD_GAP_MAX_LINES: Final = 30
+#: A gap of any length in which at least TABLE_FIGURE_SHARE of the lines print a figure
+#: (region_scores.prints_figure: a table of results, prices over time or stats, flattened one
+#: row a line, a spec sheet) is capped like a short one: the article goes on after its table.
+#: Menus and teaser boxes rarely print figures (their dates, prices and counts are not
+#: figures). Only a gap between two prose lines is capped, so a table at the page's end (a
+#: footer's stock ticker) stays out. (issue 12, lost pages: derived on wcxb fold a)
+TABLE_FIGURE_SHARE: Final = 0.5
 #: A spread entry run caps those gaps, and long gaps whose lines hold at least
 #: SPREAD_GAP_MIN_WORDS words on average (a forum post's own list of items), the soft entry
 #: way (ENTRY_GAP_COST). It is tried before the entry run above, under the same terms (apart
@@ -160,6 +167,7 @@ def _capped_gaps(
     vals: list[float],
     own: list[float],
     phrase: list[bool],
+    table: Callable[[int], bool],
     per_line: float | None = None,
     labelled: bool = False,
     words: list[float] | None = None,
@@ -186,7 +194,7 @@ def _capped_gaps(
         if 0 < i and j < n:
             cost = sum(vals[i:j])
             cap = GAP_CAP if per_line is None else max(GAP_CAP, per_line * (j - i))
-            if cost < cap and _fits(own, phrase, i, j, labelled, words) and (dated is None or not any(dated(k) for k in range(i, j))):
+            if cost < cap and _fits(own, phrase, table, i, j, labelled, words) and (dated is None or not any(dated(k) for k in range(i, j))):
                 gap_own = own[i:j]
                 if vals[i:j] == gap_own and BARRIER not in gap_own:
                     f = cap / cost
@@ -196,10 +204,11 @@ def _capped_gaps(
     return out
 
 
-def _fits(own: list[float], phrase: list[bool], i: int, j: int, labelled: bool, words: list[float] | None) -> bool:
-    """Is the gap ``[i, j)`` short enough to cap (see :func:`_capped_gaps`)?"""
+def _fits(own: list[float], phrase: list[bool], table: Callable[[int], bool], i: int, j: int, labelled: bool, words: list[float] | None) -> bool:
+    """Is the gap ``[i, j)`` short enough to cap (see :func:`_capped_gaps`), or a table (see
+    TABLE_FIGURE_SHARE)?"""
     length = (j - i) - sum(phrase[i:j])
-    if length <= GAP_CAP_LINES:
+    if length <= GAP_CAP_LINES or sum(1 for k in range(i, j) if table(k)) >= TABLE_FIGURE_SHARE * (j - i):
         return True
     if length > SPREAD_GAP_MAX_LINES:
         return False
@@ -207,7 +216,16 @@ def _fits(own: list[float], phrase: list[bool], i: int, j: int, labelled: bool, 
 
 
 def _spread_widened(
-    doc: Doc, vals: list[float], own: list[float], phrase: list[bool], words: list[float], at: list[int], span: tuple[int, int], run: tuple[int, int], first: float
+    doc: Doc,
+    vals: list[float],
+    own: list[float],
+    phrase: list[bool],
+    table: Callable[[int], bool],
+    words: list[float],
+    at: list[int],
+    span: tuple[int, int],
+    run: tuple[int, int],
+    first: float,
 ) -> tuple[list[float], float, int, int] | None:
     """The spread entry run that replaces the densest run ``run`` (of ``first`` prose) as a
     wider region, searched between the barriers ``span`` around it: its gaps capped as a
@@ -219,7 +237,7 @@ def _spread_widened(
     def dated(x: int) -> bool:
         return at[x] >= 0 and is_printed_date(lines[at[x]])
 
-    capped = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words, dated=dated)
+    capped = _capped_gaps(vals, own, phrase, table, ENTRY_GAP_COST, labelled=True, words=words, dated=dated)
     best, s, e = _kadane(capped, *span)
     if best < MIN_REGION_SCORE or s > run[0] or e < run[1]:
         return None
@@ -280,50 +298,6 @@ def _whole_body(doc: Doc, ctx: Context, vals: list[float], start: int, stop: int
     return start == 0 and stop == len(vals)
 
 
-#: A line an earlier rule removed before the region rules first scored the page (see
-#: :func:`~boilerstrip.rules.region_scores.removed_before`) still counts in the region's
-#: scores, as a chrome line where it stood. The run of chrome between an article and a comment
-#: thread or a teaser block is the region's evidence to stop there; once a line rule took that
-#: run ("Reply" under each comment, a newsletter insert), the prose on both sides joined
-#: (issue 12: line rules that cost F1 through the region).
-REMOVED_CHROME: Final = prose.CHROME
-
-
-def _with_removed(vals: list[float], own: list[float], phrase: list[bool], removed: list[int]) -> tuple[list[float], list[float], list[bool], list[int]]:
-    """``vals``, ``own`` and ``phrase`` with REMOVED_CHROME put in for each of the ``removed[k]``
-    lines removed right before line ``k``, and for each position the line it is (-1: removed).
-    A removed line is flagged as a phrase: it costs in a short gap but does not lengthen it
-    (see GAP_CAP_LINES: a "Share" label or an "Add a comment" link under each forum post must
-    not make the gap between two posts a menu)."""
-    if not any(removed):
-        return vals, own, phrase, list(range(len(vals)))
-    xv: list[float] = []
-    xo: list[float] = []
-    xp: list[bool] = []
-    at: list[int] = []
-    for k, n in enumerate(removed):
-        if n:
-            xv.extend([REMOVED_CHROME] * n)
-            xo.extend([REMOVED_CHROME] * n)
-            xp.extend([True] * n)
-            at.extend([-1] * n)
-        xv.append(vals[k])
-        xo.append(own[k])
-        xp.append(phrase[k])
-        at.append(k)
-    return xv, xo, xp, at
-
-
-def _line_span(at: list[int], start: int, stop: int) -> tuple[int, int]:
-    """The positions ``[start, stop)`` of :func:`_with_removed`'s list as a span of the surviving lines."""
-    first = next((at[x] for x in range(start, stop) if at[x] >= 0), None)
-    if first is None:  # only removed lines: an empty span where they stood
-        k = next((at[x] for x in range(stop, len(at)) if at[x] >= 0), max(at) + 1 if at else 0)
-        return k, k
-    last = next(at[x] for x in range(stop - 1, start - 1, -1) if at[x] >= 0)
-    return first, last + 1
-
-
 def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     """The article's parts as (start, stop) spans of ``doc.lines``, cached per document; None
     when no region stands out. Usually one span; a lead separated from the body by an insert
@@ -333,16 +307,17 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
     if n in memo:
         return memo[n]
     # the scores with the lines the rules before the region removed put back as chrome (see
-    # REMOVED_CHROME); ``at[x]`` is the surviving line at position x, -1 for a removed one
+    # region_scores.REMOVED_CHROME); ``at[x]`` is the surviving line at position x, -1 for a removed one
     line_vals = scores(doc, ctx)
     line_own = scores(doc, ctx, removed_barriers=False)
     fs = features.of(doc.all, ctx)
     line_phrase = [prose.is_phrase(fs[line.index]) for line in doc.lines]
-    vals, own, phrase, at = _with_removed(line_vals, line_own, line_phrase, removed_before(doc, ctx))
+    vals, own, phrase, at = with_removed(line_vals, line_own, line_phrase, removed_before(doc, ctx))
     best, start, stop = _kadane(vals, 0, len(vals))
     widened = entry = False
     if best >= MIN_REGION_SCORE:
-        capped = _capped_gaps(vals, own, phrase, labelled=True)
+        table = figure_test(doc, at)
+        capped = _capped_gaps(vals, own, phrase, table, labelled=True)
         # the wider region grows from the first one up to the nearest barriers around it, and is
         # taken when it holds WIDEN_MIN_GAIN times the first one's prose (a test of the two
         # regions alone, not of the rest of the page: on the cleaned body it answers the same,
@@ -352,21 +327,21 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         best2, s2, e2 = _kadane(capped, lo, hi)
         first = sum(v for v in vals[start:stop] if v > 0)
         # an entry list elsewhere on the page (see ENTRY_GAP_COST)
-        entries = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST)
+        entries = _capped_gaps(vals, own, phrase, table, ENTRY_GAP_COST)
         best3, s3, e3 = _kadane(entries, 0, len(vals))
         # the same with longer gaps (see SPREAD_GAP_MAX_LINES), over the page and between the
         # barriers around the densest run (a removed line counts SPREAD_GAP_MIN_WORDS words: it
         # neither makes a gap wordy nor keeps it from being so)
         fw = float(SPREAD_GAP_MIN_WORDS)
         words = [float(doc.lines[k].n_words) if k >= 0 else fw for k in at]
-        spread = _capped_gaps(vals, own, phrase, ENTRY_GAP_COST, labelled=True, words=words)
+        spread = _capped_gaps(vals, own, phrase, table, ENTRY_GAP_COST, labelled=True, words=words)
         best4, s4, e4 = _kadane(spread, 0, len(vals))
         best5, s5, e5 = _kadane(spread, lo, hi)
-        if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *_line_span(at, s3, e3)):
+        if best3 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *line_span(at, s3, e3)):
             # the entry list is the whole body (what a first pass kept from an entry list or
             # from an article): nothing to cut, and no last piece to trim either
             vals, best, start, stop, entry = entries, best3, s3, e3, True
-        elif best4 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *_line_span(at, s4, e4)):
+        elif best4 >= MIN_REGION_SCORE and _whole_body(doc, ctx, line_vals, *line_span(at, s4, e4)):
             # the same for a spread entry run (so a second pass cuts nothing either)
             vals, best, start, stop, entry = spread, best4, s4, e4, True
         elif s2 <= start and e2 >= stop and sum(v for v in vals[s2:e2] if v > 0) >= WIDEN_MIN_GAIN * first:
@@ -377,7 +352,12 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and sum(v for v in vals[s5:e5] if v > 0) >= SPREAD_HOLD_GAIN * first:
             # a spread entry list around the densest run, up to the barriers around it
             vals, best, start, stop, entry = spread, best5, s5, e5, True
-        elif best5 >= MIN_REGION_SCORE and s5 <= start and e5 >= stop and (grown := _spread_widened(doc, vals, own, phrase, words, at, (lo, hi), (start, stop), first)) is not None:
+        elif (
+            best5 >= MIN_REGION_SCORE
+            and s5 <= start
+            and e5 >= stop
+            and (grown := _spread_widened(doc, vals, own, phrase, table, words, at, (lo, hi), (start, stop), first)) is not None
+        ):
             # a spread entry run around the densest run with less gain, as a wider region
             vals, best, start, stop = grown
             widened = True
@@ -420,7 +400,7 @@ def main_region(doc: Doc, ctx: Context) -> list[tuple[int, int]] | None:
         elif last_only >= 0:
             stop = last_only
         # back to the surviving lines
-        start, stop = _line_span(at, start, stop)
+        start, stop = line_span(at, start, stop)
         vals = [v for v, k in zip(vals, at, strict=True) if k >= 0]
         # neutral lines touching the region (a short closing sentence: "With inputs from Reuters.") join it
         while start > 0 and vals[start - 1] == 0:

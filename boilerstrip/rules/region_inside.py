@@ -7,7 +7,6 @@ They read the line scores of :mod:`boilerstrip.rules.region_scores`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -17,9 +16,8 @@ from ..ruledef import Cut, rule
 from . import prose
 from .region import cuts_around, main_region
 from .region_lists import grid_runs, kept_body, short_runs, templated
-from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, is_printed_date, scores
+from .region_scores import GAP_SCAN, big_enough, ends_article, is_comment_heading, prints_figure, scores
 from .related import heading_kind
-from .shapes import is_price_line
 
 #: A run whose lines average more words than this reads like a list of facts (dates and venues,
 #: names and places, ingredients), not a menu.
@@ -51,23 +49,12 @@ NAV_CONTENT_SHARE: Final = 0.3
 #: menu item with its count ("December (4)"). (issue 12: derived on wcxb fold a; wcxb fold b
 #: +0.0013 / +0.0017 F1, lost pages 50 -> 47 / 43 -> 40)
 NAV_FIGURE_SHARE: Final = 0.5
-_FIGURE: Final = re.compile(r"(?<!\w)(?<!^)\d|^\d+(?![.)\d])")
-_COUNT_END: Final = re.compile(r"\(\d{1,3}\)\W*$")
 
 
 def _figures(doc: Doc, start: int, stop: int) -> bool:
-    """Do NAV_FIGURE_SHARE of ``doc.lines[start:stop]`` print a figure (see NAV_FIGURE_SHARE)?
-
-    >>> [bool(_FIGURE.search(t)) for t in ("Weight 372g", "12 cm", "C3 Login", "1. Home", "TR6")]
-    [True, True, False, False, False]
-    """
-    lines = doc.lines[start:stop]
-    figures = 0
-    for line in lines:
-        t = line.text
-        if features.has_digit(t) and _FIGURE.search(t) and not _COUNT_END.search(t) and not is_price_line(t) and not is_printed_date(line):
-            figures += 1
-    return figures >= NAV_FIGURE_SHARE * len(lines)
+    """Do NAV_FIGURE_SHARE of ``doc.lines[start:stop]`` print a figure
+    (:func:`~boilerstrip.rules.region_scores.prints_figure`)?"""
+    return sum(1 for line in doc.lines[start:stop] if prints_figure(line)) >= NAV_FIGURE_SHARE * (stop - start)
 
 
 def _is_content_list(doc: Doc, ctx: Context, start: int, stop: int, page_words: int) -> bool:

@@ -4,14 +4,16 @@ score, the terminator headings that act as the region's barriers, and the page-s
 A line's own score is its prose value (:mod:`boilerstrip.rules.prose`), adjusted for list items,
 cookie notices, terminator headings, repeated lines and printed dates. A line right after a
 terminator heading that an earlier rule removed carries the BARRIER too. The scores are
-computed once per document and kept in :class:`~boilerstrip.pipeline.DocState`. The rules that
-read them: :mod:`boilerstrip.rules.region` (outside-main-region) and
+computed once per document and kept in :class:`~boilerstrip.pipeline.DocState`. Also the
+scores with the lines removed before the region put back as chrome (:func:`with_removed`) and
+the line test of tables (:func:`prints_figure`). The rules that read them: :mod:`boilerstrip.rules.region` (outside-main-region) and
 :mod:`boilerstrip.rules.region_inside` (navigation-run, terminator-tail).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Final, cast
 
 from .. import dates, features
@@ -21,7 +23,7 @@ from ..pipeline import Context, Doc
 from . import prose
 from .boilerplate import is_boilerplate_sentence
 from .related import is_tail_heading
-from .shapes import is_code_line, is_date_line
+from .shapes import is_code_line, is_date_line, is_price_line
 
 #: Pages with fewer surviving lines than this are left alone: a short clean text (a fixture, a
 #: few paragraphs someone pasted) has no chrome worth guessing about.
@@ -255,3 +257,83 @@ def _removed_terminator(doc: Doc, ctx: Context, lo: int, hi: int) -> bool:
         if hit:
             return True
     return False
+
+
+#: A figure: a number that does not start a word ("C3", "TR6" are names) and is not an item's
+#: number ("1. Home" in a breadcrumb); a line ending in a count in brackets is a menu item with
+#: its count ("December (4)"), not a fact (see :func:`prints_figure`).
+_FIGURE: Final = re.compile(r"(?<!\w)(?<!^)\d|^\d+(?![.)\d])")
+_COUNT_END: Final = re.compile(r"\(\d{1,3}\)\W*$")
+
+
+def prints_figure(line: Line) -> bool:
+    """Does ``line`` print a figure (a spec sheet's "Weight 372 g", a table's row of results or
+    stats), not as a printed date (teaser and comment timestamps), a price (a shop's cards) or a
+    menu item's count?
+
+    >>> from boilerstrip.model import Line
+    >>> [prints_figure(Line(0, t, t)) for t in ("Weight 372g", "12 cm", "C3 Login", "1. Home", "TR6", "May (4)")]
+    [True, True, False, False, False, False]
+    """
+    t = line.text
+    return features.has_digit(t) and _FIGURE.search(t) is not None and not _COUNT_END.search(t) and not is_price_line(t) and not is_printed_date(line)
+
+
+#: A line an earlier rule removed before the region rules first scored the page (see
+#: :func:`removed_before`) still counts in the region's
+#: scores, as a chrome line where it stood. The run of chrome between an article and a comment
+#: thread or a teaser block is the region's evidence to stop there; once a line rule took that
+#: run ("Reply" under each comment, a newsletter insert), the prose on both sides joined
+#: (issue 12: line rules that cost F1 through the region).
+REMOVED_CHROME: Final = prose.CHROME
+
+
+def with_removed(vals: list[float], own: list[float], phrase: list[bool], removed: list[int]) -> tuple[list[float], list[float], list[bool], list[int]]:
+    """``vals``, ``own`` and ``phrase`` with REMOVED_CHROME put in for each of the ``removed[k]``
+    lines removed right before line ``k``, and for each position the line it is (-1: removed).
+    A removed line is flagged as a phrase: it costs in a short gap but does not lengthen it
+    (see region.GAP_CAP_LINES: a "Share" label or an "Add a comment" link under each forum post must
+    not make the gap between two posts a menu)."""
+    if not any(removed):
+        return vals, own, phrase, list(range(len(vals)))
+    xv: list[float] = []
+    xo: list[float] = []
+    xp: list[bool] = []
+    at: list[int] = []
+    for k, n in enumerate(removed):
+        if n:
+            xv.extend([REMOVED_CHROME] * n)
+            xo.extend([REMOVED_CHROME] * n)
+            xp.extend([True] * n)
+            at.extend([-1] * n)
+        xv.append(vals[k])
+        xo.append(own[k])
+        xp.append(phrase[k])
+        at.append(k)
+    return xv, xo, xp, at
+
+
+def line_span(at: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The positions ``[start, stop)`` of :func:`with_removed`'s list as a span of the surviving lines."""
+    first = next((at[x] for x in range(start, stop) if at[x] >= 0), None)
+    if first is None:  # only removed lines: an empty span where they stood
+        k = next((at[x] for x in range(stop, len(at)) if at[x] >= 0), max(at) + 1 if at else 0)
+        return k, k
+    last = next(at[x] for x in range(stop - 1, start - 1, -1) if at[x] >= 0)
+    return first, last + 1
+
+
+def figure_test(doc: Doc, at: list[int]) -> Callable[[int], bool]:
+    """Does the line at a position of :func:`with_removed`'s list print a figure (see
+    region.TABLE_FIGURE_SHARE; a removed line does not)? Asked only of gaps too long for
+    region.GAP_CAP_LINES, so it is memoised per position rather than run over the page."""
+    memo: dict[int, bool] = {}
+
+    def test(x: int) -> bool:
+        got = memo.get(x)
+        if got is None:
+            k = at[x]
+            got = memo[x] = k >= 0 and prints_figure(doc.lines[k])
+        return got
+
+    return test
