@@ -286,3 +286,41 @@ def test_headed_text_near_misses_a_linked_line_a_caption_and_a_box_after_the_tex
     p = parse(html)
     drop, _ = decide(p.blocks, select(p.blocks), MainText("\n".join(INTRO + ["Stay in touch"] + CLOSING)))
     assert "Our letter, once a month" not in _kept(p.blocks, drop)
+
+
+# --------------------------------------------------------------------------- repeated steps (structure.keep_repeated_steps)
+
+STEP_AGAIN = "Connect the gauge to the station's network cable."
+
+
+def _procedure(steps: list[str]) -> str:
+    return "<ol>" + "".join(f"<li><p>{s}</p></li>" for s in steps) + "</ol>"
+
+
+NORTH = ["Unpack the north gauge and mount it on its post.", STEP_AGAIN, "Set the north gauge's clock to the station's time."]
+SOUTH = ["Unpack the south gauge and level its funnel.", STEP_AGAIN, "Pair the south gauge with the north one."]
+
+
+def test_a_step_that_repeats_an_earlier_step_among_new_ones_stays():
+    middle = _p("To set up the north gauge:") + _procedure(NORTH) + _p("To set up the south gauge:") + _procedure(SOUTH)
+    texts = INTRO + ["To set up the north gauge:", *NORTH, "To set up the south gauge:", *SOUTH] + CLOSING
+    blocks, drop, source = _run(middle, texts)
+    assert source == "both"
+    assert _kept(blocks, drop).count(STEP_AGAIN) == 2
+    assert "Pair the south gauge with the north one." in _kept(blocks, drop)
+
+
+def test_repeated_step_near_misses_a_list_copied_whole_and_a_quoted_step_still_go():
+    # the same procedure printed a second time (a print-only copy): every item repeats
+    copied = _procedure(NORTH) + _p("The gauge needs no other setting before its first reading.") + _procedure(NORTH)
+    texts = INTRO + NORTH + ["The gauge needs no other setting before its first reading."] + NORTH + CLOSING
+    blocks, drop, _ = _run(copied, texts)
+    assert _kept(blocks, drop).count(STEP_AGAIN) == 1
+    # a reply in a thread set as an ordered list quotes an earlier post: the quote is a copy
+    post = "Mounting the gauge on a wooden post works well, as long as the post stands straight."
+    reply = "I did the same at our station and the readings have been steady since then."
+    thread = f"<ol><li><p>{post}</p></li><li><blockquote><p>{post}</p></blockquote><p>{reply}</p></li></ol>"
+    blocks, drop, _ = _run(thread, INTRO + [post, post, reply] + CLOSING)
+    kept = _kept(blocks, drop)
+    assert kept.count(post) == 1
+    assert reply in kept

@@ -196,6 +196,11 @@ def test_an_id_spelling_its_heading_is_an_anchor_not_a_chrome_name():
     assert reason("<div id='comments'><h3>Comments</h3><p>Nice post.</p></div>") == "class/id 'comments'"
     assert reason("<div id='related-posts'><h3>Related posts</h3></div>") == "class/id 'related'"
     assert reason("<div id='share-buttons-top-row'><h3>Tell your friends</h3></div>") == "class/id 'share'"
+    # one word is an anchor too when the heading links to it (the permalink a generator sets after it) ...
+    assert reason("<section id='cookies'><h2>Cookies<a class='headerlink' href='#cookies'>¶</a></h2><p>Read them.</p></section>") is None
+    # ... not when the link goes elsewhere, or the heading is not the id's words
+    assert reason("<div id='cookies'><h2>Cookies<a href='/privacy#cookies'>¶</a></h2><p>We use them.</p></div>") == "class/id 'cookies'"
+    assert reason("<div id='comments'><h3>Leave a reply<a href='#comments'>¶</a></h3></div>") == "class/id 'comments'"
     # end to end: the section about review comments stays in the guide
     sec = "Your patch will almost certainly get comments from reviewers, and each of them deserves a reply before you send the next version."
     html = f"<html><body>{MENU}<main><h1>Submitting patches</h1>" + "".join(f"<p>{p}</p>" for p in P)

@@ -17,7 +17,7 @@ from .entries import keep_entries
 from .maintext import MATCH_PIECE, MainText
 from .model import Block, kept_text
 from .sections import drop_after_end, drop_orphan_headings
-from .structure import grid_boxes, keep_announced_lists, keep_headed_text, keep_linked_lines, keep_structure, keep_terms
+from .structure import grid_boxes, keep_announced_lists, keep_headed_text, keep_linked_lines, keep_repeated_steps, keep_structure, keep_terms
 
 #: A block at least this long (chars) with few links counts as prose.
 PROSE_MIN_CHARS = 60
@@ -289,6 +289,7 @@ def decide(
     if source == "trafilatura":
         _keep_skipped_prose(blocks, out)
     _drop_repeats(blocks, out)
+    keep_repeated_steps(blocks, out, REPEAT)
     _drop_trailing_headings(blocks, out)
     drop_orphan_headings(blocks, out)
     drop_after_end(blocks, out)
