@@ -88,3 +88,23 @@ def test_wcxb_agrees_with_the_shared_replica() -> None:
         theirs = ref.wcxb_doc({"body": gold, "with": ["Cat Sat", "zz"], "without": ["mat"]}, out)
         assert (mine.precision, mine.recall, mine.f1, mine.with_rate, mine.without_rate) == (
             theirs["precision"], theirs["recall"], theirs["f1"], theirs["with_rate"], theirs["without_rate"]), (gold, out)
+
+
+def test_snippet_places_by_hand() -> None:
+    """benchmarks/snippets.py: where the kept ``without`` snippets sit against the kept ``with`` ones."""
+    import snippets
+
+    text = (
+        "The council approved the new budget on Tuesday after a long and heated debate in the chamber.\n\n"
+        "Officials said most of the money would go to schools, roads and public transport next year.\n\n"
+        "Residents will be able to comment on the plans at a public meeting in the town hall in March."
+    )
+    gold = {
+        "with": ["approved the new budget", "public meeting in the town hall"],
+        "without": ["most of the money would go", "not on the page at all", "approved the new"],
+    }
+    rows = snippets.place(text, gold)
+    assert [(r["where"], r["line"], r["lines"]) for r in rows] == [("between", 1, 3), ("between", 0, 3)]
+    assert snippets.place(text, {"with": ["not kept anywhere"], "without": ["heated debate"]})[0]["where"] == "no-with"
+    after = snippets.place(text, {"with": ["approved the new budget"], "without": ["public meeting"]})
+    assert (after[0]["where"], after[0]["from_last_with"], after[0]["left_after"]) == ("after", 2, 0)
