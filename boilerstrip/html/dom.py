@@ -264,7 +264,7 @@ class _Flattener:
         self.fig = 0  # depth of caption-classed elements we are inside
         self.embed = 0  # depth of embedded-post elements we are inside
         self.folded = 0  # depth of aria-hidden elements we are inside
-        self.card = 0  # depth of links around a card's heading we are inside (see .cards)
+        self.links: list[Any] = []  # the <a> elements we are inside (a block ending in one may be a card's, see .cards)
         self.controlled: frozenset[str] = frozenset()  # ids named by a control's aria-controls (see .hidden)
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
 
@@ -390,7 +390,7 @@ class _Flattener:
             main_hint=main,
             in_embed=self.embed > 0,
             folded=self.folded > 0,
-            card_text=self.card > 0 and (heading > 0 or is_card_text(text)),
+            card_text=bool(self.links) and (heading > 0 or is_card_text(text)) and is_card_link(self.links[-1]),
         )
         if in_list or in_table or "pre" in tags:
             self._structure(block)
@@ -484,10 +484,9 @@ class _Flattener:
             elif tag == "a":
                 # only a link that goes somewhere is link text: a named anchor (<a name=...>), or the
                 # href-less <a> a stray '<a/>' opens, can run on unclosed over the paragraphs after it
-                card = is_card_link(child)
-                self.card += card
+                self.links.append(child)  # (asked whether it wraps a card only when a block ends inside it)
                 self._walk(child, depth, main, in_link + ("href" in child.attrs))
-                self.card -= card
+                self.links.pop()
             elif tag != "img":
                 self._walk(child, depth, main, in_link)
             child = child.next
