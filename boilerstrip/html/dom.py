@@ -20,6 +20,7 @@ from .anchors import is_anchor_id
 from .blocks import weight
 from .cards import is_card_link, is_card_text
 from .guard import body_in_noscript, without_noscript
+from .hero import is_hero
 from .hidden import HIDDEN, hidden_reason, is_accordion_body, is_folded
 from .model import Block
 
@@ -108,6 +109,7 @@ class Page:
     jsonld: list[str] = field(default_factory=list)  # raw application/ld+json script bodies
     noscript_unwrapped: bool = False  # parsed again without <noscript> tags (see .guard.NOSCRIPT_MAX_SHARE)
     elements: dict[int, Any] = field(default_factory=dict)
+    heroes: list[Any] = field(default_factory=list)  # chrome-named elements read as the page's head (see .hero)
 
     def shape(self, mem_id: int) -> str:
         """An element's kind: its tag and first class ("div.card"; "" when unknown). Only the first
@@ -441,6 +443,9 @@ class _Flattener:
             if node.css_first("h1") is not None or len(node.text(deep=True)) / self.total > HEADER_MAX_TEXT_SHARE:
                 return None  # an article's own header (title, lead, byline) or a theme wrapping the page
         elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE and not _is_dialog(node, attrs):
+            return None
+        elif reason.startswith(_GUARDED) and is_hero(node):
+            self.page.heroes.append(node)  # the page's head under a chrome name (see .hero)
             return None
         if node.css_first("article, main, [itemprop=articleBody]") is not None:
             return None
