@@ -101,13 +101,26 @@ def trafilatura_text(tree: Any) -> Any:
 
 def _without_chrome(page: Any) -> str:
     """The page's HTML without the elements the flattener found to be chrome (their blocks can
-    never be article text, whatever trafilatura says of them)."""
-    for b in page.blocks:
-        if b.chrome:
-            node = page.elements.get(b.container)
-            if node is not None:
-                node.decompose()
+    never be article text, whatever trafilatura says of them), nor the chrome-named elements it read
+    as the page's head (``page.heroes``, see .hero: trafilatura decides on the page as before).
+    Only the outermost of them are removed (a head can hold a chrome element, or sit in one)."""
+    nodes = [n for n in (page.elements.get(b.container) for b in page.blocks if b.chrome) if n is not None]
+    nodes += page.heroes
+    ids = {n.mem_id for n in nodes}
+    outer = [n for n in nodes if not _inside(n, ids)]  # (decided before any removal)
+    for node in outer:
+        node.decompose()
     return str(page.tree.html)
+
+
+def _inside(node: Any, ids: set[int]) -> bool:
+    """Whether an ancestor of ``node`` is one of the elements ``ids``."""
+    up = node.parent
+    while up is not None:
+        if up.mem_id in ids:
+            return True
+        up = up.parent
+    return False
 
 
 #: The JSON-LD ``articleBody`` of an article-typed object is used when the visible page holds only

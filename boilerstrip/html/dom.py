@@ -18,6 +18,9 @@ from ..lexicon import phrases
 from ..segment import normalize
 from .anchors import is_anchor_id
 from .blocks import weight
+from .cards import is_card_link, is_card_text
+from .guard import body_in_noscript, without_noscript
+from .hero import is_hero
 from .hidden import HIDDEN, hidden_reason, is_accordion_body, is_folded
 from .model import Block
 
@@ -82,11 +85,6 @@ SECTION_RUN_MIN = 2
 #: Class/id strings longer than this are not tokenised (generated utility-class soups).
 ATTR_MAX_CHARS = 300
 
-#: A ``<noscript>`` holding more than this share of the body's text is a broken one (left open,
-#: it swallowed the page): the page is parsed again without noscript tags, keeping their content.
-NOSCRIPT_MAX_SHARE = 0.5
-
-_NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
 #: The words of a class/id: letter runs, with a trailing number ("sidebar2" -> sidebar). A run that
 #: mixes letters and digits otherwise is a generated hash ("jXK9ad", "cta-8d75ad3b"), not a word
 #: ('ad' in them removed the whole text of two service pages; wcxb dev fold a 0.832 -> 0.835, see
@@ -109,8 +107,9 @@ class Page:
     title: str | None = None
     html_lang: str | None = None
     jsonld: list[str] = field(default_factory=list)  # raw application/ld+json script bodies
-    noscript_unwrapped: bool = False  # parsed again without <noscript> tags (see NOSCRIPT_MAX_SHARE)
+    noscript_unwrapped: bool = False  # parsed again without <noscript> tags (see .guard.NOSCRIPT_MAX_SHARE)
     elements: dict[int, Any] = field(default_factory=dict)
+    heroes: list[Any] = field(default_factory=list)  # chrome-named elements read as the page's head (see .hero)
 
     def shape(self, mem_id: int) -> str:
         """An element's kind: its tag and first class ("div.card"; "" when unknown). Only the first
@@ -225,9 +224,9 @@ def parse(html: str) -> Page:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    unwrapped = _body_in_noscript(tree)
+    unwrapped = body_in_noscript(tree)
     if unwrapped:
-        tree = LexborHTMLParser(_NOSCRIPT_TAG.sub("", html))
+        tree = LexborHTMLParser(without_noscript(html))
     title_node = tree.css_first("title")
     title = normalize(title_node.text()) if title_node is not None else None
     html_node = tree.css_first("html")
@@ -244,15 +243,6 @@ def parse(html: str) -> Page:
     fl.controlled = controlled
     fl.run(body)
     return page
-
-
-def _body_in_noscript(tree: Any) -> bool:
-    """Does a ``<noscript>`` hold most of the page's text (an unclosed one swallowed the body)?"""
-    body = tree.body
-    if body is None or tree.css_first("noscript") is None:
-        return False
-    total = len(body.text(deep=True))
-    return any(len(n.text(deep=True)) > NOSCRIPT_MAX_SHARE * total for n in tree.css("noscript"))
 
 
 _MAIN_TAGS = frozenset({"article", "main"})
@@ -276,6 +266,7 @@ class _Flattener:
         self.fig = 0  # depth of caption-classed elements we are inside
         self.embed = 0  # depth of embedded-post elements we are inside
         self.folded = 0  # depth of aria-hidden elements we are inside
+        self.links: list[Any] = []  # the <a> elements we are inside (a block ending in one may be a card's, see .cards)
         self.controlled: frozenset[str] = frozenset()  # ids named by a control's aria-controls (see .hidden)
         self.candidates: list[tuple[int, int, Block]] = []  # chrome elements flattened as content: blocks [start, end) and their chrome block
 
@@ -401,6 +392,7 @@ class _Flattener:
             main_hint=main,
             in_embed=self.embed > 0,
             folded=self.folded > 0,
+            card_text=bool(self.links) and (heading > 0 or is_card_text(text)) and is_card_link(self.links[-1]),
         )
         if in_list or in_table or "pre" in tags:
             self._structure(block)
@@ -452,6 +444,9 @@ class _Flattener:
                 return None  # an article's own header (title, lead, byline) or a theme wrapping the page
         elif len(node.text(deep=True)) / self.total > CHROME_MAX_TEXT_SHARE and not _is_dialog(node, attrs):
             return None
+        elif reason.startswith(_GUARDED) and is_hero(node):
+            self.page.heroes.append(node)  # the page's head under a chrome name (see .hero)
+            return None
         if node.css_first("article, main, [itemprop=articleBody]") is not None:
             return None
         return reason
@@ -494,7 +489,9 @@ class _Flattener:
             elif tag == "a":
                 # only a link that goes somewhere is link text: a named anchor (<a name=...>), or the
                 # href-less <a> a stray '<a/>' opens, can run on unclosed over the paragraphs after it
+                self.links.append(child)  # (asked whether it wraps a card only when a block ends inside it)
                 self._walk(child, depth, main, in_link + ("href" in child.attrs))
+                self.links.pop()
             elif tag != "img":
                 self._walk(child, depth, main, in_link)
             child = child.next

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from typing import Any
 
 #: Tag nesting (counted by :func:`too_deep`) above which a page goes to :func:`flatten` instead of
 #: the DOM path. Real pages stay well under 100; the DOM walk recurses once per level, so this also
@@ -116,3 +117,25 @@ def flatten(html: str) -> str:
     text = _html.unescape("".join(out))
     lines = (_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: A ``<noscript>`` holding more than this share of the body's text is a broken one (left open,
+#: it swallowed the page): the page is parsed again without noscript tags, keeping their content.
+NOSCRIPT_MAX_SHARE = 0.5
+
+_NOSCRIPT_TAG = re.compile(r"</?noscript\b[^>]*>", re.I)
+
+
+def body_in_noscript(tree: Any) -> bool:
+    """Does a ``<noscript>`` of the parsed page ``tree`` hold most of its text (an unclosed one
+    swallowed the body)?"""
+    body = tree.body
+    if body is None or tree.css_first("noscript") is None:
+        return False
+    total = len(body.text(deep=True))
+    return any(len(n.text(deep=True)) > NOSCRIPT_MAX_SHARE * total for n in tree.css("noscript"))
+
+
+def without_noscript(html: str) -> str:
+    """``html`` with its noscript tags dropped and their content kept."""
+    return _NOSCRIPT_TAG.sub("", html)

@@ -26,6 +26,7 @@ class Block:
     in_embed: bool = False  # inside an embedded social post (blockquote "twitter-tweet"...) the article quotes
     folded: bool = False  # inside an aria-hidden element shown as content (a closed slide or answer)
     chrome: str | None = None  # set for a whole chrome element flattened to one block: why
+    card_text: bool = False  # the heading or a sentence of a card linked whole: text, not link text (see .cards)
     # structure for Markdown output (boilerstrip.markdown): mem_ids of the nearest list, table row,
     # table and <pre> around the block (0: none), the list's kind and nesting, a header cell
     list_id: int = 0
@@ -38,7 +39,8 @@ class Block:
 
     @property
     def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
+        """Linked share of the text; a card's heading and sentences read as text (see .cards)."""
+        return 0.0 if self.card_text else self.link_chars / max(1, len(self.text))
 
 
 def kept_text(blocks: list[Block], out: list[str | None]) -> list[int]:
