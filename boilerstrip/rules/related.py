@@ -54,7 +54,7 @@ INLINE_MAX_CHARS: Final = 250
 INLINE_MIN_WORDS: Final = 3
 
 #: A related heading the page prints this many times (the alive lines when related-tail runs) is
-#: a label every card of a list carries ("More Information" under each course, "Related" under
+#: a label every card of a list carries ("See also" under each course, "Related" under
 #: each answer): the cards are the page, not a tail after it. Only the label goes, and the block
 #: after it only when it is a short list of links (at most LIST_MAX_LINES lines: an inline box
 #: the site prints under the same heading several times). Every copy goes, so a second pass,
