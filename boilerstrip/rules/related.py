@@ -23,6 +23,7 @@ from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..segment import SENTENCE_CLOSERS, SENTENCE_END
+from .boilerplate import is_chrome_label
 from .prose import is_paragraph_shaped
 from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_truncated
 
@@ -54,7 +55,7 @@ INLINE_MAX_CHARS: Final = 250
 INLINE_MIN_WORDS: Final = 3
 
 #: A related heading the page prints this many times (the alive lines when related-tail runs) is
-#: a label every card of a list carries ("More Information" under each course, "Related" under
+#: a label every card of a list carries ("See also" under each course, "Related" under
 #: each answer): the cards are the page, not a tail after it. Only the label goes, and the block
 #: after it only when it is a short list of links (at most LIST_MAX_LINES lines: an inline box
 #: the site prints under the same heading several times). Every copy goes, so a second pass,
@@ -169,9 +170,11 @@ def _continues_line(prev: Line, line: Line) -> bool:
     """``line`` is no heading but the rest of ``prev``: it starts in lower case after a line
     that does not end a sentence ("Tell us a little" / "more about yourself"). (Blank lines
     between do not matter: the cleaned output separates its lines with them, and a second pass
-    must decide the same.)"""
+    must decide the same.) A chrome label above it ("12 bloggers like this") is no sentence that
+    goes on: chrome-label removes it later, and a second pass, which no longer sees it, would
+    read the heading (a lower-case one: "también le puede interesar")."""
     first = line.text[:1]
-    return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT)
+    return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT) and not is_chrome_label(prev)
 
 
 #: Lines an earlier rule of these families removed still count as repeated short lines where
