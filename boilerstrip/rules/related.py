@@ -144,7 +144,7 @@ def related_tail(doc: Doc, ctx: Context) -> Iterator[Cut]:
         if i < done:
             continue
         kind = heading_kind(lines[i])
-        if kind is None or (kind != "button" and i > 0 and _continues_line(lines[i - 1], lines[i])):
+        if kind is None or (kind == "pattern" and i > 0 and _continues_line(lines[i - 1], lines[i])):
             continue
         if kind != "button" and counts is None:
             # repeated short lines after the first heading (duplicated headlines, source names),
@@ -168,7 +168,10 @@ _LINE_END_PUNCT: Final = tuple(SENTENCE_END + SENTENCE_CLOSERS + ":;")
 
 def _continues_line(prev: Line, line: Line) -> bool:
     """``line`` is no heading but the rest of ``prev``: it starts in lower case after a line
-    that does not end a sentence ("Tell us a little" / "more about yourself"). (Blank lines
+    that does not end a sentence ("Tell us a little" / "more about yourself"). Asked of pattern
+    headings only: a whole line that is a catalogue heading ("también le puede interesar") is one
+    wherever it stands, and the line above it may go later (moved as the title, cut as a label),
+    after which a second pass would read the heading (idempotence). (Blank lines
     between do not matter: the cleaned output separates its lines with them, and a second pass
     must decide the same.) A chrome label above it ("12 bloggers like this") is no sentence that
     goes on: chrome-label removes it later, and a second pass, which no longer sees it, would
