@@ -47,17 +47,14 @@ def chrome_label(line: Line, ctx: Context) -> str | None:
     """Short chrome labels inside or after the body: share and feedback prompts, "About the
     author", "Table of contents", recipe-card buttons, tag labels, login prompts, "next article",
     comment counts over the comment list ("11 responses to ..."), "Powered by Blogger"."""
-    return "chrome label" if is_chrome_label(line) else None
-
-
-def is_chrome_label(line: Line) -> bool:
-    """A catalogued chrome label (``data/chrome_labels.txt`` / ``.re``; see :func:`chrome_label`)."""
     if line.n_chars > LABEL_MAX_CHARS:
-        return False
+        return None
     if line.key in catalogue("chrome_labels"):
-        return True
+        return "chrome label"
     low = line.lower
-    return bool((low[:1].isdigit() or line_hints(line) & _LABEL_RE_HINT) and pattern("chrome_labels").fullmatch(line.text))
+    if (low[:1].isdigit() or line_hints(line) & _LABEL_RE_HINT) and pattern("chrome_labels").fullmatch(line.text):
+        return "chrome label"
+    return None
 
 
 def _prose_screen(lines: Sequence[Line]) -> list[Line]:

@@ -23,7 +23,6 @@ from ..model import Line, line_memo
 from ..pipeline import Context, Doc
 from ..ruledef import Cut, rule
 from ..segment import SENTENCE_CLOSERS, SENTENCE_END
-from .boilerplate import is_chrome_label
 from .prose import is_paragraph_shaped
 from .shapes import KEY_STRIP, catalogue, fold, is_date_line, is_headline, is_truncated
 
@@ -170,14 +169,12 @@ def _continues_line(prev: Line, line: Line) -> bool:
     """``line`` is no heading but the rest of ``prev``: it starts in lower case after a line
     that does not end a sentence ("Tell us a little" / "more about yourself"). Asked of pattern
     headings only: a whole line that is a catalogue heading ("también le puede interesar") is one
-    wherever it stands, and the line above it may go later (moved as the title, cut as a label),
-    after which a second pass would read the heading (idempotence). (Blank lines
-    between do not matter: the cleaned output separates its lines with them, and a second pass
-    must decide the same.) A chrome label above it ("12 bloggers like this") is no sentence that
-    goes on: chrome-label removes it later, and a second pass, which no longer sees it, would
-    read the heading (a lower-case one: "también le puede interesar")."""
+    wherever it stands, and the line above it may go later (moved as the title, cut as a chrome
+    label), after which a second pass would read the heading (idempotence). (Blank lines between
+    do not matter: the cleaned output separates its lines with them, and a second pass must
+    decide the same.)"""
     first = line.text[:1]
-    return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT) and not is_chrome_label(prev)
+    return first.islower() and not prev.text.rstrip().endswith(_LINE_END_PUNCT)
 
 
 #: Lines an earlier rule of these families removed still count as repeated short lines where
